@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "clinicsite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "clinicsite", targets: ["clinicsite"]),
+        .library(name: "SiteGenerator", targets: ["SiteGenerator"]),
+        .library(name: "RecoverySchedule", targets: ["RecoverySchedule"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "RecoverySchedule"),
+        .target(
+            name: "SiteGenerator",
+            dependencies: [
+                "CCmark",
+                "RecoverySchedule",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "clinicsite",
+            dependencies: [
+                "SiteGenerator",
+                "RecoverySchedule",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RecoveryScheduleTests", dependencies: ["RecoverySchedule"]),
+        .testTarget(name: "SiteGeneratorTests", dependencies: ["SiteGenerator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,60 @@
+import Foundation
+import RecoverySchedule
+
+/// The whole `clinicsite build`: read the sources, build in memory, write the output atomically.
+/// The executable calls only this, so everything it does can be tested as a library.
+public enum SiteBuild {
+    /// What a finished build reports to the person who ran it.
+    public struct Summary: Sendable {
+        /// Pages written, all languages together.
+        public var pageCount: Int
+        /// What happened to the files of the output folder.
+        public var report: OutputWriter.Report
+        /// Problems that did not stop the build.
+        public var warnings: [Diagnostic]
+    }
+
+    /// Builds the site below `root` into `output` (default `root/public`).
+    public static func run(root: URL, output: URL?, baseURL: String?, today: CivilDate) throws(DiagnosticError) -> Summary {
+        let root = root.standardizedFileURL
+        let output = (output ?? root.appendingPathComponent("public")).standardizedFileURL
+        try OutputLocation.check(output: output, root: root)
+        let sources = try SiteSources.load(root: root)
+        let site = try SiteBuilder.build(sources, options: BuildOptions(baseURL: baseURL, today: today))
+        let report = try OutputWriter(output: output).write(site.files)
+        return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)
+    }
+}
+
+/// Rules for where output may go, so that a build can never replace the sources it reads.
+public enum OutputLocation {
+    /// Throws when `output` is the site root, an input folder, inside one, or a folder that contains one.
+    public static func check(output: URL, root: URL) throws(DiagnosticError) {
+        let out = resolved(output)
+        let base = resolved(root)
+        func refuse(_ why: String) -> DiagnosticError {
+            DiagnosticError(Diagnostic(file: output.path, message: "refusing to use this output folder: \(why)",
+                                       hint: "choose a separate folder, such as \(base)/public"))
+        }
+        if out == base || base.hasPrefix(out + "/") || out == "/" {
+            throw refuse("it contains the site's own files, which the build would replace")
+        }
+        for folder in SiteSources.inputFolders {
+            let input = base + "/" + folder
+            if out == input || out.hasPrefix(input + "/") { throw refuse("it is inside \(folder)/, which holds the sources") }
+        }
+    }
+
+    /// The absolute path with symbolic links resolved, also for a folder that does not exist yet.
+    static func resolved(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        var path = existing.resolvingSymlinksInPath().path
+        for part in rest { path += (path.hasSuffix("/") ? "" : "/") + part }
+        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+}

@@ -1,0 +1,158 @@
+import CCmark
+import Foundation
+
+/// One Markdown file parsed by cmark: headings get ids, links can be rewritten, then it renders to HTML once.
+///
+/// The cmark tree is owned by this object and freed when it goes away. It is not safe to use from two
+/// threads at once; the build gives each document to one worker at a time.
+final class MarkdownDocument: @unchecked Sendable {
+    /// A heading with the id its anchor gets.
+    struct Heading: Equatable {
+        var level: Int
+        var text: String
+        var id: String
+        var line: Int
+    }
+
+    /// A link or image destination as written, with its position in the Markdown body.
+    struct Link: Equatable {
+        var destination: String
+        var isImage: Bool
+        var line: Int
+        var column: Int
+    }
+
+    private let root: OpaquePointer
+    private var linkNodes: [OpaquePointer] = []
+    /// The headings in document order, after id assignment.
+    private(set) var headings: [Heading] = []
+    /// Every link and image, in document order.
+    private(set) var links: [Link] = []
+
+    /// Parses `markdown` with smart punctuation. Heading ids are assigned at once, so `headings` is complete.
+    init(markdown: String) {
+        let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        var text = markdown
+        root = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+        collectLinks()
+        assignHeadingIDs()
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// The text of the first level-1 heading, if there is one.
+    var firstTitle: String? { headings.first { $0.level == 1 }?.text }
+
+    /// Replaces the destination of link number `index` (an index into `links`).
+    func setDestination(_ destination: String, ofLink index: Int) {
+        cmark_node_set_url(linkNodes[index], destination)
+        links[index].destination = destination
+    }
+
+    /// Renders the tree to HTML. Raw HTML is replaced by a comment unless `allowRawHTML` is set.
+    func renderHTML(allowRawHTML: Bool) -> String {
+        let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        guard let html = cmark_render_html(root, options) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    private func walk(_ visit: (OpaquePointer, cmark_event_type) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if let node = cmark_iter_get_node(iterator) { visit(node, event) }
+        }
+    }
+
+    private func collectLinks() {
+        walk { node, event in
+            guard event == CMARK_EVENT_ENTER else { return }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            linkNodes.append(node)
+            links.append(Link(destination: url, isImage: type == CMARK_NODE_IMAGE,
+                              line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+        }
+    }
+
+    /// Gives every heading a unique id and swaps it for a custom block that renders `<hN id="…">`,
+    /// because cmark's own heading output has no attributes.
+    private func assignHeadingIDs() {
+        var headingNodes: [OpaquePointer] = []
+        walk { node, event in
+            if event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING { headingNodes.append(node) }
+        }
+        var used: [String: Int] = [:]
+        for node in headingNodes {
+            let explicit = takeExplicitID(from: node)
+            let text = plainText(of: node).trimmingSpaces
+            var id = explicit ?? Slug.make(from: text, fallback: "section")
+            if let count = used[id] {
+                var next = count + 1
+                while used["\(id)-\(next)"] != nil { next += 1 }
+                used[id] = next
+                id = "\(id)-\(next)"
+            }
+            used[id] = used[id] ?? 1
+            let level = Int(cmark_node_get_heading_level(node))
+            headings.append(Heading(level: level, text: text, id: id, line: Int(cmark_node_get_start_line(node))))
+            replace(heading: node, level: level, id: id)
+        }
+    }
+
+    private func replace(heading node: OpaquePointer, level: Int, id: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        // The id comes from Slug and contains only [a-z0-9-], so it needs no escaping.
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_replace(node, block)
+        cmark_node_free(node)
+    }
+
+    /// Removes a trailing `{#some-id}` from a heading and returns the id, so authors can keep anchors stable
+    /// when they reword a heading or translate it.
+    private func takeExplicitID(from heading: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(last) else { return nil }
+        let text = String(cString: literal)
+        guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
+        guard !id.isEmpty, id == Slug.make(from: id, fallback: "") else { return nil }
+        let remaining = String(text[..<open.lowerBound]).trimmingTrailingSpaces
+        cmark_node_set_literal(last, remaining)
+        return id
+    }
+
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            } else {
+                text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+}
+
+extension StringProtocol {
+    var trimmingTrailingSpaces: String {
+        String(self.reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

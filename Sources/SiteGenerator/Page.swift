@@ -1,0 +1,56 @@
+import Foundation
+import RecoverySchedule
+
+/// One Markdown file of one language, with its front matter read and its output place decided.
+struct Page: Sendable {
+    /// Path of the source, such as `content/fr/healing.md`.
+    var source: String
+    /// The language folder it lives in.
+    var language: String
+    /// The path inside the language folder without `.md` (`healing`, `care/ointment`): the same key in two
+    /// languages means the two pages translate each other.
+    var key: String
+    /// The output path, such as `fr/guerison.html`.
+    var outputPath: String
+    var title: String
+    var description: String
+    /// Menu position; pages without one are published but left out of the menu.
+    var order: Int?
+    var reviewed: CivilDate?
+    var layout: String
+    /// The Markdown after the front matter.
+    var body: String
+    /// The file line on which `body` starts.
+    var bodyLine: Int
+    /// Drafts are read and checked but not published; a link to one is an error.
+    var draft: Bool
+
+    var isHome: Bool { key == "index" }
+
+    /// Reads a page. The title falls back to the first `#` heading, then to the file name.
+    static func read(source: String, language: String, text: String, document: (String) -> MarkdownDocument) throws(DiagnosticError) -> (Page, MarkdownDocument) {
+        let split = try FrontMatter.split(text, file: source)
+        let front = split.frontMatter
+        let key = String(source.dropFirst("content/\(language)/".count).dropLast(".md".count))
+        let folder = key.contains("/") ? String(key[...key.lastIndex(of: "/")!]) : ""
+        let fileName = String(key.split(separator: "/").last ?? "")
+        guard key.split(separator: "/").allSatisfy({ Slug.isValid(String($0)) }) else {
+            throw DiagnosticError(Diagnostic(file: source, message: "the file name must use only lowercase letters a-z, digits and hyphens",
+                                             hint: "rename it to \(Slug.make(from: fileName, fallback: "page")).md, or keep the name and set slug: in the front matter"))
+        }
+        let outputName = front.slug ?? fileName
+        let markdown = document(split.body)
+        let title = front.title ?? markdown.firstTitle ?? Self.title(fromFileName: fileName)
+        let page = Page(source: source, language: language, key: key,
+                        outputPath: "\(language)/\(folder)\(outputName).html",
+                        title: title, description: front.description ?? "", order: front.order,
+                        reviewed: front.reviewed, layout: front.layout ?? "page",
+                        body: split.body, bodyLine: split.bodyLine, draft: front.draft)
+        return (page, markdown)
+    }
+
+    static func title(fromFileName name: String) -> String {
+        let words = name.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

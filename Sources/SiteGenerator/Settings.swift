@@ -1,0 +1,117 @@
+import Foundation
+
+/// The clinic's site settings, read from `content/site.yml`.
+public struct Settings: Sendable, Equatable {
+    /// The clinic's name, shown in every page header and on printed timelines.
+    public var clinicName: String
+    /// A phone number as people dial it.
+    public var phone: String
+    /// A contact email address.
+    public var email: String
+    /// The postal address, one line.
+    public var address: String
+    /// Where the site is published, ending in `/` (for example `https://clinic.example/info/`); nil when unknown.
+    public var baseURL: String?
+    /// The language of the site root; one of `languages`.
+    public var defaultLanguage: String
+    /// Language codes, in menu order (for example `["en", "fr"]`).
+    public var languages: [String]
+    /// Whether raw HTML in Markdown is passed through. Off by default: staff text cannot inject markup.
+    public var allowRawHTML: Bool
+    /// After how many months a page's `reviewed` date counts as overdue.
+    public var reviewMonths: Int
+
+    /// Creates settings; the defaults are those of an empty `site.yml`.
+    public init(clinicName: String = "", phone: String = "", email: String = "", address: String = "",
+                baseURL: String? = nil, defaultLanguage: String = "en", languages: [String] = ["en"],
+                allowRawHTML: Bool = false, reviewMonths: Int = 12) {
+        self.clinicName = clinicName
+        self.phone = phone
+        self.email = email
+        self.address = address
+        self.baseURL = baseURL
+        self.defaultLanguage = defaultLanguage
+        self.languages = languages
+        self.allowRawHTML = allowRawHTML
+        self.reviewMonths = reviewMonths
+    }
+
+    static let keys = ["clinic_name", "phone", "email", "address", "base_url", "default_language",
+                       "languages", "allow_raw_html", "review_months", "closed_weekdays", "closures"]
+
+    /// Reads settings from the text of `site.yml`, reporting every problem at once.
+    public static func parse(_ text: String, file: String) throws(DiagnosticError) -> Settings {
+        var settings = Settings()
+        guard let root = try YAMLValue.parse(text, file: file) else {
+            throw DiagnosticError(Diagnostic(file: file, line: 1, message: "site.yml is empty", hint: "it needs at least clinic_name and languages"))
+        }
+        var log = DiagnosticLog()
+        let entries = log.collect { () throws(DiagnosticError) in try root.mapping(named: "site.yml", allowed: keys) } ?? []
+        var sawName = false
+        for (key, value) in entries {
+            log.collect { () throws(DiagnosticError) in
+                switch key {
+                case "clinic_name":
+                    settings.clinicName = try value.string(named: "clinic_name")
+                    sawName = true
+                case "phone": settings.phone = try value.string(named: "phone")
+                case "email": settings.email = try value.string(named: "email")
+                case "address": settings.address = try value.string(named: "address")
+                case "base_url": settings.baseURL = value.isNull ? nil : try parseBaseURL(value)
+                case "default_language": settings.defaultLanguage = try languageCode(value, named: "default_language")
+                case "languages":
+                    let items = try value.sequence(named: "languages")
+                    var codes: [String] = []
+                    for item in items {
+                        let code = try languageCode(item, named: "each language")
+                        if codes.contains(code) { throw item.error("the language '\(code)' is listed twice") }
+                        codes.append(code)
+                    }
+                    if codes.isEmpty { throw value.error("languages must list at least one language code, such as en") }
+                    settings.languages = codes
+                case "allow_raw_html": settings.allowRawHTML = try value.bool(named: "allow_raw_html")
+                case "review_months": settings.reviewMonths = try value.int(named: "review_months", in: 1...120)
+                default: break // The clinic calendar keys are read by ClinicCalendarSettings.
+                }
+            }
+        }
+        if !sawName && !log.hasErrors {
+            log.add(Diagnostic(file: file, line: 1, message: "clinic_name is missing", hint: "add a line such as: clinic_name: Riverside Skin Clinic"))
+        }
+        if !log.hasErrors && !settings.languages.contains(settings.defaultLanguage) {
+            let line = entries.first { $0.key == "default_language" }?.value.line ?? 1
+            log.add(Diagnostic(file: file, line: line, message: "default_language '\(settings.defaultLanguage)' is not in languages",
+                               hint: "add it to languages or choose one of: \(settings.languages.joined(separator: ", "))"))
+        }
+        try log.throwIfErrors()
+        return settings
+    }
+
+    private static func languageCode(_ value: YAMLValue, named what: String) throws(DiagnosticError) -> String {
+        let code = try value.string(named: what)
+        let valid = (2...3).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isLowercase }
+        guard valid else { throw value.error("\(what) must be a two-letter language code such as en or fr, found \(value.shown)") }
+        return code
+    }
+
+    /// Checks and normalises a base URL so that it always ends in one `/`.
+    static func parseBaseURL(_ value: YAMLValue) throws(DiagnosticError) -> String {
+        let text = try value.string(named: "base_url")
+        guard let url = normalisedBaseURL(text) else {
+            throw value.error("base_url must be a full web address starting with https:// or http://, found \(value.shown)",
+                              hint: "for example: base_url: https://clinic.example/patients/")
+        }
+        return url
+    }
+
+    /// Returns `text` as a base URL ending in `/`, or nil when it is not an absolute http(s) URL.
+    public static func normalisedBaseURL(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces
+        guard let components = URLComponents(string: trimmed),
+              let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
+              let host = components.host, !host.isEmpty,
+              components.query == nil, components.fragment == nil,
+              !trimmed.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+}

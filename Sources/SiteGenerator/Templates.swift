@@ -1,0 +1,87 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `templates/`, each parsed once, checked, and ready to render from many threads.
+///
+/// `{{name}}` escapes HTML; only values the generator itself produced as HTML (the rendered Markdown)
+/// are inserted with `{{{name}}}`. swift-mustache renders a missing partial as nothing, so partial
+/// names are checked here, where a mistake can still be reported with its line.
+struct Templates: Sendable {
+    private let library: MustacheLibrary
+    /// Template names (file names without `.mustache`).
+    let names: Set<String>
+
+    static let folder = "templates/"
+    /// Templates every site needs.
+    static let required = ["page", "root", "404"]
+
+    init(sources: SiteSources) throws(DiagnosticError) {
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var log = DiagnosticLog()
+        var texts: [String: String] = [:]
+        for path in sources.paths(under: Self.folder) where path.hasSuffix(".mustache") {
+            // Partials in templates/partials/ are named by file name alone: Mustache tag names cannot hold '/'.
+            let name = String(path.split(separator: "/").last!.dropLast(".mustache".count))
+            if names.contains(name) {
+                log.add(Diagnostic(file: path, message: "another template is also called '\(name)'", hint: "rename one of them"))
+                continue
+            }
+            guard let text = log.collect({ () throws(DiagnosticError) in try sources.text(path) }) else { continue }
+            do {
+                try library.register(text, named: name)
+                names.insert(name)
+                texts[path] = text
+            } catch let error as MustacheTemplate.ParserError {
+                log.add(Diagnostic(file: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                                   message: "template error: \(Self.explain(error.error))",
+                                   hint: "the line reads: \(error.context.line.trimmingSpaces)"))
+            } catch {
+                log.add(Diagnostic(file: path, line: 1, message: "template error: \(error)"))
+            }
+        }
+        for name in Self.required where !names.contains(name) && !log.hasErrors {
+            log.add(Diagnostic(file: "\(Self.folder)\(name).mustache", message: "this template is missing",
+                               hint: "every site needs \(Self.required.map { "\($0).mustache" }.joined(separator: ", ")) in templates/"))
+        }
+        for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for (partial, line) in Self.partialReferences(in: text) where !names.contains(partial) {
+                log.add(Diagnostic(file: path, line: line, message: "the partial '\(partial)' does not exist",
+                                   hint: "create templates/\(partial).mustache or correct the name"))
+            }
+        }
+        try log.throwIfErrors()
+        self.library = library
+        self.names = names
+    }
+
+    /// Renders template `name` with `context`.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// `{{> name}}` tags and their lines; a light scan, because swift-mustache keeps its tokens private.
+    static func partialReferences(in text: String) -> [(String, Int)] {
+        var result: [(String, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{>") ?? rest.range(of: "{{<") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                result.append((String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces, index + 1))
+                rest = rest[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    private static func explain(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with ({{#a}} ... {{/a}})"
+        case .unfinishedName: return "a tag is not closed; every {{ needs a matching }}"
+        case .expectedSectionEnd: return "a section is opened but never closed; add the matching {{/name}}"
+        case .invalidSetDelimiter: return "the set-delimiter tag is badly formed"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// The interface words of each language ("Skip to content", "Call us"), from `templates/strings/LANG.yml`,
+/// so a clinic can reword them or add a language without touching code.
+struct UIStrings: Sendable {
+    /// Strings by language, then by key.
+    let byLanguage: [String: [String: String]]
+
+    static func path(_ language: String) -> String { "templates/strings/\(language).yml" }
+
+    /// Keys every language file must define.
+    static let requiredKeys = ["language_name", "skip_to_content", "menu", "languages", "contact", "phone", "email",
+                               "address", "reviewed", "not_found_title", "not_found_text", "back_home", "choose_language",
+                               "disclaimer"]
+
+    init(sources: SiteSources, settings: Settings) throws(DiagnosticError) {
+        var result: [String: [String: String]] = [:]
+        var log = DiagnosticLog()
+        for language in settings.languages {
+            let file = Self.path(language)
+            guard sources.files[file] != nil else {
+                log.add(Diagnostic(file: file, message: "the interface text for '\(language)' is missing",
+                                   hint: "copy templates/strings/en.yml to \(file) and translate the values"))
+                continue
+            }
+            log.collect { () throws(DiagnosticError) in
+                guard let root = try YAMLValue.parse(try sources.text(file), file: file) else {
+                    throw DiagnosticError(Diagnostic(file: file, line: 1, message: "this file is empty"))
+                }
+                guard case .mapping(let mapping) = root.node else { throw root.error("this file must be a list of 'key: text' lines") }
+                var strings: [String: String] = [:]
+                var problems: [Diagnostic] = []
+                for (key, value) in mapping {
+                    let item = YAMLValue(node: value, file: file, lineOffset: 0)
+                    guard let name = key.string else { continue }
+                    do throws(DiagnosticError) { strings[name] = try item.string(named: name) } catch { problems += error.diagnostics }
+                }
+                for key in Self.requiredKeys where strings[key] == nil {
+                    problems.append(Diagnostic(file: file, line: 1, message: "the text '\(key)' is missing",
+                                               hint: "add a line '\(key): ...' (see templates/strings/en.yml)"))
+                }
+                if !problems.isEmpty { throw DiagnosticError(problems) }
+                result[language] = strings
+            }
+        }
+        try log.throwIfErrors()
+        byLanguage = result
+    }
+
+    subscript(language: String) -> [String: String] { byLanguage[language] ?? [:] }
+}

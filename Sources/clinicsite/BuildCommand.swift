@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import SiteGenerator
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the website into the output folder.",
+        discussion: """
+        Reads content/ (Markdown pages, site.yml) and templates/ below the root folder and writes the \
+        complete site. The previous output is replaced only when the whole build succeeds; when \
+        anything is wrong, every problem is listed as file:line:column and nothing is changed.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/ and templates/.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: ROOT/public). Must not be or contain content/ or templates/.", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The address the site will be published at, such as https://clinic.example/info/. Overrides base_url in site.yml; used for the sitemap and canonical links.", valueName: "url"))
+    var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, Settings.normalisedBaseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be a full address starting with https:// or http://, such as https://clinic.example/")
+        }
+    }
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root)
+        let outputURL = output.map { URL(fileURLWithPath: $0) }
+        let summary = try Terminal.run { () throws(DiagnosticError) in
+            try SiteBuild.run(root: rootURL, output: outputURL, baseURL: baseURL.flatMap(Settings.normalisedBaseURL), today: Terminal.today)
+        }
+        Terminal.report(summary.warnings)
+        let report = summary.report
+        print("Built \(summary.pageCount) pages: \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed.")
+    }
+}
