@@ -40,7 +40,7 @@ struct FrontMatter: Sendable, Equatable {
         var result = FrontMatter()
         guard let root = try YAMLValue.parse(yaml, file: file, lineOffset: 1) else { return result }
         var log = DiagnosticLog()
-        let entries = log.collect { () throws(DiagnosticError) in try root.mapping(named: "the front matter", allowed: keys) } ?? []
+        let entries = root.mapping(named: "the front matter", allowed: keys, log: &log)
         for (key, value) in entries where !value.isNull {
             log.collect { () throws(DiagnosticError) in
                 switch key {

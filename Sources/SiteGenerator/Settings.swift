@@ -46,7 +46,7 @@ public struct Settings: Sendable, Equatable {
             throw DiagnosticError(Diagnostic(file: file, line: 1, message: "site.yml is empty", hint: "it needs at least clinic_name and languages"))
         }
         var log = DiagnosticLog()
-        let entries = log.collect { () throws(DiagnosticError) in try root.mapping(named: "site.yml", allowed: keys) } ?? []
+        let entries = root.mapping(named: "site.yml", allowed: keys, log: &log)
         var sawName = false
         for (key, value) in entries {
             log.collect { () throws(DiagnosticError) in
@@ -75,13 +75,13 @@ public struct Settings: Sendable, Equatable {
                 }
             }
         }
-        if !sawName && !log.hasErrors {
+        if !sawName {
             log.add(Diagnostic(file: file, line: 1, message: "clinic_name is missing", hint: "add a line such as: clinic_name: Riverside Skin Clinic"))
         }
         if !log.hasErrors && !settings.languages.contains(settings.defaultLanguage) {
-            let line = entries.first { $0.key == "default_language" }?.value.line ?? 1
-            log.add(Diagnostic(file: file, line: line, message: "default_language '\(settings.defaultLanguage)' is not in languages",
-                               hint: "add it to languages or choose one of: \(settings.languages.joined(separator: ", "))"))
+            let place = entries.first { $0.key == "default_language" }?.value ?? root
+            log.add(contentsOf: place.error("default_language '\(settings.defaultLanguage)' is not in languages",
+                                            hint: "add it to languages or choose one of: \(settings.languages.joined(separator: ", "))").diagnostics)
         }
         try log.throwIfErrors()
         return settings

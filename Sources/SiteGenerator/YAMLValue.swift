@@ -71,6 +71,20 @@ struct YAMLValue {
     }
 
     /// The entries of a mapping in file order; every key outside `allowed` is reported, with a suggestion.
+    /// The known entries are still returned through `log`, so one run reports the other problems too.
+    func mapping(named what: String, allowed: [String], log: inout DiagnosticLog) -> [(key: String, value: YAMLValue)] {
+        do throws(DiagnosticError) {
+            return try mapping(named: what, allowed: allowed)
+        } catch {
+            log.add(contentsOf: error.diagnostics)
+            guard case .mapping(let mapping) = node else { return [] }
+            return mapping.compactMap { key, value in
+                key.string.flatMap { allowed.contains($0) ? ($0, child(value)) : nil }
+            }
+        }
+    }
+
+    /// The entries of a mapping in file order; throws for every key outside `allowed`, with a suggestion.
     func mapping(named what: String, allowed: [String]) throws(DiagnosticError) -> [(key: String, value: YAMLValue)] {
         guard case .mapping(let mapping) = node else {
             throw error("\(what) must be a group of 'key: value' lines, found \(shown)")

@@ -1,0 +1,70 @@
+import Testing
+@testable import SiteGenerator
+
+@Suite struct FrontMatterTests {
+    @Test func splitsFrontMatterAndCountsBodyLines() throws {
+        let split = try FrontMatter.split("---\ntitle: Healing\norder: 3\nreviewed: 2026-01-05\n---\n# Body\n", file: "a.md")
+        #expect(split.frontMatter.title == "Healing")
+        #expect(split.frontMatter.order == 3)
+        #expect(split.frontMatter.reviewed?.iso == "2026-01-05")
+        #expect(split.body == "# Body\n")
+        #expect(split.bodyLine == 6)
+    }
+
+    @Test func fileWithoutFrontMatterIsAllBody() throws {
+        let split = try FrontMatter.split("# Only text\n\n---\n", file: "a.md")
+        #expect(split.frontMatter == FrontMatter())
+        #expect(split.body == "# Only text\n\n---\n")
+        #expect(split.bodyLine == 1)
+    }
+
+    @Test func emptyFrontMatterIsAllowed() throws {
+        let split = try FrontMatter.split("---\n---\nText", file: "a.md")
+        #expect(split.frontMatter == FrontMatter())
+        #expect(split.body == "Text")
+    }
+
+    @Test func unknownKeyNamesLineAndSuggestsSpelling() {
+        #expect(throws: DiagnosticError.self) { try FrontMatter.split("---\ntitle: A\ntitel: B\n---\n", file: "content/en/a.md") }
+        do {
+            _ = try FrontMatter.split("---\ntitle: A\ntitel: B\n---\n", file: "content/en/a.md")
+        } catch {
+            let diagnostic = error.diagnostics[0]
+            #expect(diagnostic.description.hasPrefix("content/en/a.md:3:1: error: unknown key 'titel' in the front matter"))
+            #expect(diagnostic.hint?.contains("did you mean 'title'?") == true)
+        }
+    }
+
+    @Test func wrongTypesAreAllReportedWithLines() {
+        do {
+            _ = try FrontMatter.split("---\norder: first\ndraft: maybe\nreviewed: 2026-02-30\nslug: Not OK\n---\n", file: "p.md")
+            Issue.record("expected an error")
+        } catch {
+            let lines = error.diagnostics.map(\.line)
+            #expect(lines == [2, 3, 4, 5])
+            #expect(error.diagnostics[0].message == "order must be a whole number, found 'first'")
+            #expect(error.diagnostics[2].message.contains("YYYY-MM-DD"))
+        }
+    }
+
+    @Test func unclosedFrontMatterIsAnError() {
+        do {
+            _ = try FrontMatter.split("---\ntitle: A\n# Body", file: "p.md")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics[0].location == "p.md:1:1")
+            #expect(error.diagnostics[0].message.contains("never closed"))
+        }
+    }
+
+    @Test func yamlSyntaxErrorHasFileLine() {
+        do {
+            _ = try FrontMatter.split("---\ntitle: A\ndescription: [unclosed\n---\n", file: "p.md")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics[0].file == "p.md")
+            #expect(error.diagnostics[0].line >= 3)
+            #expect(error.diagnostics[0].message.hasPrefix("invalid YAML"))
+        }
+    }
+}

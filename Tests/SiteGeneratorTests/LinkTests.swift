@@ -1,0 +1,72 @@
+import Testing
+@testable import SiteGenerator
+
+@Suite struct LinkTests {
+    static let pages = [
+        "content/en/healing.md": "---\ntitle: Healing\nslug: recovery\n---\n# Healing\n\n## Redness\n",
+        "content/en/care/ointment.md": "# Ointment\n\nBack to [healing](../healing.md#redness) and [home](../index.md).\n",
+        "content/fr/healing.md": "---\nslug: guerison\n---\n# Guérison\n\n## Rougeur\n",
+    ]
+
+    @Test func markdownLinksBecomeRelativeOutputURLs() throws {
+        var pages = Self.pages
+        pages["content/en/index.md"] = "# Home\n\n[Heal](healing.md#redness) [Care](care/ointment.md) [FR](../fr/healing.md#rougeur) [ext](https://a.example/x.md) [mail](mailto:a@b.c) [top](#home)\n"
+        let site = try Fixture.build(Fixture.site(pages: pages))
+        let home = try #require(Fixture.text(site, "en/index.html"))
+        #expect(home.contains("<a href=\"recovery.html#redness\">Heal</a>"))
+        #expect(home.contains("<a href=\"care/ointment.html\">Care</a>"))
+        #expect(home.contains("<a href=\"../fr/guerison.html#rougeur\">FR</a>"))
+        #expect(home.contains("<a href=\"https://a.example/x.md\">ext</a>"))
+        #expect(home.contains("<a href=\"mailto:a@b.c\">mail</a>"))
+        let ointment = try #require(Fixture.text(site, "en/care/ointment.html"))
+        #expect(ointment.contains("<a href=\"../recovery.html#redness\">healing</a>"))
+        #expect(ointment.contains("<a href=\"../index.html\">home</a>"))
+    }
+
+    @Test func brokenLinksFailWithFileLineColumn() {
+        var pages = Self.pages
+        pages["content/en/index.md"] = "---\ntitle: Home\n---\n# Home\n\nSee [gone](missing.md) and\n[bad anchor](healing.md#nowhere), [abs](/en/healing.html), [up](../../x.md), [self](#nope)\n"
+        let errors = Fixture.errors(Fixture.site(pages: pages))
+        #expect(errors.map(\.location) == [
+            "content/en/index.md:6:5", "content/en/index.md:7:1", "content/en/index.md:7:35",
+            "content/en/index.md:7:60", "content/en/index.md:7:78",
+        ])
+        #expect(errors[0].message == "the link 'missing.md' points to content/en/missing.md, which does not exist")
+        #expect(errors[1].message == "content/en/healing.md has no heading with the anchor '#nowhere'")
+        #expect(errors[1].hint == "anchors on that page: #healing, #redness")
+        #expect(errors[2].message.contains("starts with '/'"))
+        #expect(errors[3].message.contains("leads outside the content folder"))
+        #expect(errors[4].message.contains("no heading with the anchor '#nope' on this page"))
+    }
+
+    @Test func linkToDraftIsAnError() {
+        let pages = ["content/en/secret.md": "---\ndraft: true\n---\n# Secret\n", "content/en/index.md": "[s](secret.md)\n"]
+        let errors = Fixture.errors(Fixture.site(pages: pages))
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("draft") == true)
+    }
+
+    @Test func draftsAreNotPublished() throws {
+        let site = try Fixture.build(Fixture.site(pages: ["content/en/secret.md": "---\ndraft: true\n---\n# Secret\n"]))
+        #expect(!site.files.contains { $0.path.contains("secret") })
+    }
+
+    @Test func imagesAreCheckedAndCopied() throws {
+        let pages = ["content/en/index.md": "![Diagram](img/skin%20layers.png)\n"]
+        let site = try Fixture.build(Fixture.site(pages: pages, extra: ["content/en/img/skin layers.png": "PNG"]))
+        #expect(Fixture.text(site, "en/img/skin layers.png") == "PNG")
+        #expect(Fixture.text(site, "en/index.html")?.contains("src=\"img/skin%20layers.png\"") == true)
+        let missing = Fixture.errors(Fixture.site(pages: ["content/en/index.md": "![x](nope.png)\n"]))
+        #expect(missing.map(\.location) == ["content/en/index.md:1:1"])
+    }
+
+    @Test func relativeURLs() {
+        #expect(RelativePath.url(from: "en/a.html", to: "en/b.html") == "b.html")
+        #expect(RelativePath.url(from: "en/care/a.html", to: "en/b.html") == "../b.html")
+        #expect(RelativePath.url(from: "index.html", to: "fr/x/y.html") == "fr/x/y.html")
+        #expect(RelativePath.url(from: "en/a.html", to: "assets/s.css") == "../assets/s.css")
+        #expect(RelativePath.toRoot(from: "en/care/a.html") == "../../")
+        #expect(RelativePath.resolve("../../x", inFolder: "content/en") == "x")
+        #expect(RelativePath.resolve("../../../x", inFolder: "content/en") == nil)
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import SiteGenerator
+
+@Suite struct MarkdownTests {
+    @Test func headingsGetStableUniqueIDs() {
+        let document = MarkdownDocument(markdown: "# Rougeur et guérison !\n\n## Notes\n\n## Notes\n\n## `code` *here*\n\n## Custom {#my-anchor}\n")
+        #expect(document.headings.map(\.id) == ["rougeur-et-guerison", "notes", "notes-2", "code-here", "my-anchor"])
+        let html = document.renderHTML(allowRawHTML: false)
+        #expect(html.contains("<h1 id=\"rougeur-et-guerison\">"))
+        #expect(html.contains("<h2 id=\"my-anchor\">\nCustom\n</h2>"))
+        #expect(!html.contains("{#"))
+    }
+
+    @Test func smartPunctuationIsOn() {
+        let html = MarkdownDocument(markdown: "\"Quoted\" -- it's...\n").renderHTML(allowRawHTML: false)
+        #expect(html == "<p>“Quoted” – it’s…</p>\n")
+    }
+
+    @Test func rawHTMLIsOmittedUnlessAllowed() {
+        let markdown = "<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b>\n"
+        let safe = MarkdownDocument(markdown: markdown).renderHTML(allowRawHTML: false)
+        #expect(!safe.contains("<script"))
+        #expect(!safe.contains("<b "))
+        #expect(safe.contains("raw HTML omitted"))
+        let unsafe = MarkdownDocument(markdown: markdown).renderHTML(allowRawHTML: true)
+        #expect(unsafe.contains("<script>alert(1)</script>"))
+    }
+
+    @Test func dangerousLinkSchemesAreDropped() {
+        let html = MarkdownDocument(markdown: "[x](javascript:alert(1))\n").renderHTML(allowRawHTML: false)
+        #expect(html == "<p><a href=\"\">x</a></p>\n")
+    }
+
+    @Test func mustacheLookingTextIsPrintedAsWritten() throws {
+        let site = try Fixture.build(Fixture.site(pages: ["content/en/index.md": "# Home\n\nHello {{clinic.name}} and {{{content}}}\n"]))
+        let html = try #require(Fixture.text(site, "en/index.html"))
+        #expect(html.contains("<p>Hello {{clinic.name}} and {{{content}}}</p>"))
+    }
+
+    @Test func linksAreRecordedWithLines() {
+        let document = MarkdownDocument(markdown: "Text\n\nSee [a](a.md#x) and ![img](p.png)\n")
+        #expect(document.links == [
+            .init(destination: "a.md#x", isImage: false, line: 3, column: 5),
+            .init(destination: "p.png", isImage: true, line: 3, column: 21),
+        ])
+    }
+}

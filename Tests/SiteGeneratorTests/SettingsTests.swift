@@ -1,0 +1,60 @@
+import Testing
+@testable import SiteGenerator
+
+@Suite struct SettingsTests {
+    @Test func readsEverySetting() throws {
+        let settings = try Settings.parse("""
+        clinic_name: Clinic
+        phone: "1"
+        email: a@b.c
+        address: Street
+        base_url: https://example.org/sub
+        default_language: fr
+        languages: [en, fr]
+        allow_raw_html: true
+        review_months: 6
+        """, file: "site.yml")
+        #expect(settings == Settings(clinicName: "Clinic", phone: "1", email: "a@b.c", address: "Street",
+                                     baseURL: "https://example.org/sub/", defaultLanguage: "fr", languages: ["en", "fr"],
+                                     allowRawHTML: true, reviewMonths: 6))
+    }
+
+    @Test func rawHTMLIsOffByDefault() throws {
+        #expect(try Settings.parse("clinic_name: C\n", file: "s").allowRawHTML == false)
+    }
+
+    @Test func unknownKeysAndWrongTypesAreAllReported() {
+        do {
+            _ = try Settings.parse("clinic_name: C\nlanguagse: [en]\nallow_raw_html: sometimes\nbase_url: ftp://x\n", file: "content/site.yml")
+            Issue.record("expected errors")
+        } catch {
+            let text = error.diagnostics.map(\.description)
+            #expect(text.count == 3)
+            #expect(text[0].hasPrefix("content/site.yml:2:1: error: unknown key 'languagse' in site.yml"))
+            #expect(text[0].contains("did you mean 'languages'?"))
+            #expect(text[1].hasPrefix("content/site.yml:3:17: error: allow_raw_html must be true or false, found 'sometimes'"))
+            #expect(text[2].hasPrefix("content/site.yml:4:11: error: base_url must be a full web address"))
+        }
+    }
+
+    @Test func defaultLanguageMustBeListed() {
+        do {
+            _ = try Settings.parse("clinic_name: C\ndefault_language: de\nlanguages: [en]\n", file: "s.yml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.location) == ["s.yml:2:19"])
+        }
+    }
+
+    @Test func clinicNameIsRequired() {
+        #expect(throws: DiagnosticError.self) { try Settings.parse("phone: 1\n", file: "s.yml") }
+    }
+
+    @Test func baseURLIsNormalised() {
+        #expect(Settings.normalisedBaseURL("https://a.example") == "https://a.example/")
+        #expect(Settings.normalisedBaseURL("http://a.example/x/") == "http://a.example/x/")
+        #expect(Settings.normalisedBaseURL("javascript:alert(1)") == nil)
+        #expect(Settings.normalisedBaseURL("https://a.example/\"onload") == nil)
+        #expect(Settings.normalisedBaseURL("/relative") == nil)
+    }
+}
