@@ -112,6 +112,25 @@ struct ContentSet: Sendable {
         }
     }
 
+    /// Checks every link of every published page and rewrites links between pages to output URLs.
+    /// Returns the problems found; the documents are changed in place.
+    func resolveLinks() -> [Diagnostic] {
+        published.parallelMap { loaded -> [Diagnostic] in
+            let anchors = Set(loaded.document.headings.map(\.id))
+            var problems: [Diagnostic] = []
+            for (index, link) in loaded.document.links.enumerated() {
+                do throws(DiagnosticError) {
+                    if let url = try resolver.resolve(link, on: loaded.page, anchors: anchors) {
+                        loaded.document.setDestination(url, ofLink: index)
+                    }
+                } catch {
+                    problems += error.diagnostics
+                }
+            }
+            return problems
+        }.flatMap { $0 }
+    }
+
     /// Published pages of one language that have an `order`, by `order`, then title.
     func menu(language: String) -> [Page] { menus[language] ?? [] }
 

@@ -10,22 +10,10 @@ struct PageRenderer: Sendable {
     let assets: Assets
     let content: ContentSet
 
-    /// Checks and rewrites the page's links, renders its Markdown once, and lays it out.
-    func render(_ loaded: LoadedPage) -> Result<OutputFile, DiagnosticError> {
+    /// Renders the page's Markdown once (its links already rewritten) and lays it out.
+    func render(_ loaded: LoadedPage) -> OutputFile {
         let page = loaded.page
         let document = loaded.document
-        let anchors = Set(document.headings.map(\.id))
-        var problems: [Diagnostic] = []
-        for (index, link) in document.links.enumerated() {
-            do {
-                if let url = try content.resolver.resolve(link, on: page, anchors: anchors) {
-                    document.setDestination(url, ofLink: index)
-                }
-            } catch {
-                problems += error.diagnostics
-            }
-        }
-        if !problems.isEmpty { return .failure(DiagnosticError(problems)) }
         var context = commonContext(language: page.language, outputPath: page.outputPath, current: page)
         context["title"] = page.title
         context["description"] = page.description
@@ -35,7 +23,7 @@ struct PageRenderer: Sendable {
             context["reviewed"] = ["iso": reviewed.iso, "text": reviewed.writtenShort(in: page.language)]
         }
         if let base = settings.baseURL { context["canonical"] = base + page.outputPath }
-        return .success(OutputFile(path: page.outputPath, text: templates.render(page.layout, context)))
+        return OutputFile(path: page.outputPath, text: templates.render(page.layout, context))
     }
 
     /// Values every template can use: language, links back to the root, assets, clinic details, menu and languages.

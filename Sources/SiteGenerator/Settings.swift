@@ -41,11 +41,21 @@ public struct Settings: Sendable, Equatable {
 
     /// Reads settings from the text of `site.yml`, reporting every problem at once.
     public static func parse(_ text: String, file: String) throws(DiagnosticError) -> Settings {
-        var settings = Settings()
-        guard let root = try YAMLValue.parse(text, file: file) else {
-            throw DiagnosticError(Diagnostic(file: file, line: 1, message: "site.yml is empty", hint: "it needs at least clinic_name and languages"))
-        }
         var log = DiagnosticLog()
+        let settings = parse(text, file: file, log: &log)
+        try log.throwIfErrors()
+        return settings
+    }
+
+    /// Reads what it can, adding every problem to `log`, so a build can go on and report the pages' problems too.
+    static func parse(_ text: String, file: String, log: inout DiagnosticLog) -> Settings {
+        var settings = Settings()
+        let parsed = log.collect { () throws(DiagnosticError) in try YAMLValue.parse(text, file: file) }
+        guard let parsed else { return settings }
+        guard let root = parsed else {
+            log.add(Diagnostic(file: file, line: 1, message: "site.yml is empty", hint: "it needs at least clinic_name and languages"))
+            return settings
+        }
         let entries = root.mapping(named: "site.yml", allowed: keys, log: &log)
         var sawName = false
         for (key, value) in entries {
@@ -83,7 +93,6 @@ public struct Settings: Sendable, Equatable {
             log.add(contentsOf: place.error("default_language '\(settings.defaultLanguage)' is not in languages",
                                             hint: "add it to languages or choose one of: \(settings.languages.joined(separator: ", "))").diagnostics)
         }
-        try log.throwIfErrors()
         return settings
     }
 

@@ -32,8 +32,9 @@ public enum SiteBuilder {
     public static func build(_ sources: SiteSources, options: BuildOptions) throws(DiagnosticError) -> BuiltSite {
         var log = DiagnosticLog()
         let settingsFile = "content/site.yml"
-        guard var settings = log.collect({ () throws(DiagnosticError) in try Settings.parse(try sources.text(settingsFile), file: settingsFile) }) else {
-            throw DiagnosticError(log.diagnostics)
+        var settings = Settings()
+        if let text = log.collect({ () throws(DiagnosticError) in try sources.text(settingsFile) }) {
+            settings = Settings.parse(text, file: settingsFile, log: &log)
         }
         if let baseURL = options.baseURL { settings.baseURL = baseURL }
         let strings = log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) }
@@ -46,16 +47,11 @@ public enum SiteBuilder {
                                    hint: "use one of: \(templates.names.sorted().joined(separator: ", "))"))
             }
         }
+        log.add(contentsOf: content.resolveLinks())
         guard !log.hasErrors, let strings, let templates, let assets else { throw DiagnosticError(log.diagnostics) }
 
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content)
-        let rendered = content.published.parallelMap { renderer.render($0) }
-        for result in rendered {
-            if case .failure(let error) = result { log.add(contentsOf: error.diagnostics) }
-        }
-        try log.throwIfErrors()
-
-        var files = rendered.compactMap { try? $0.get() }
+        var files = content.published.parallelMap { renderer.render($0) }
         files += assets.files
         files += content.assetFiles
         files += renderer.siteFiles()

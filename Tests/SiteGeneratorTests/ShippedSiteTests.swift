@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+@testable import SiteGenerator
+
+/// Builds the site that ships in the repository, on disk, and checks what a visitor and a web host would.
+@Suite(.serialized) struct ShippedSiteTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A scratch copy of the repository's content/ and templates/ that a test may edit.
+    static func scratchSite() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in SiteSources.inputFolders {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        return root
+    }
+
+    static func files(in folder: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = try? Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+
+    static func modificationDates(in folder: URL) -> [String: Date] {
+        var result: [String: Date] = [:]
+        for path in files(in: folder).keys {
+            result[path] = (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path))?[.modificationDate] as? Date
+        }
+        return result
+    }
+
+    @Test func everyPageIsWrittenInBothLanguages() throws {
+        let root = try Self.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let summary = try SiteBuild.run(root: root, output: nil, baseURL: "https://clinic.example/info/", today: Fixture.today)
+        let files = Self.files(in: root.appendingPathComponent("public"))
+        #expect(summary.pageCount == 8)
+        for path in ["index.html", "404.html", "robots.txt", "sitemap.xml", "en/index.html", "en/procedure.html", "en/benefits.html",
+                     "en/healing.html", "fr/index.html", "fr/intervention.html", "fr/bienfaits.html", "fr/guerison.html"] {
+            #expect(files[path] != nil, "missing \(path)")
+        }
+        #expect(files.keys.contains { $0.hasPrefix("assets/style.") && $0.hasSuffix(".css") })
+        let french = String(decoding: files["fr/guerison.html"]!, as: UTF8.self)
+        #expect(french.contains("<html lang=\"fr\">"))
+        #expect(french.contains("<link rel=\"canonical\" href=\"https://clinic.example/info/fr/guerison.html\">"))
+        #expect(french.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://clinic.example/info/en/healing.html\">"))
+        let sitemap = String(decoding: files["sitemap.xml"]!, as: UTF8.self)
+        #expect(sitemap.contains("<loc>https://clinic.example/info/en/healing.html</loc>"))
+        #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"https://clinic.example/info/fr/guerison.html\"/>"))
+        #expect(String(decoding: files["robots.txt"]!, as: UTF8.self).contains("Sitemap: https://clinic.example/info/sitemap.xml"))
+    }
+
+    @Test func everyInternalLinkAndAnchorResolvesToAFile() throws {
+        let root = try Self.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        let files = Self.files(in: root.appendingPathComponent("public"))
+        #expect(files["sitemap.xml"] == nil)
+        let attribute = try Regex(#"(?:href|src)="([^"]*)""#)
+        var checked = 0
+        for (path, data) in files where path.hasSuffix(".html") && path != "404.html" {
+            let html = String(decoding: data, as: UTF8.self)
+            for match in html.matches(of: attribute) {
+                let url = String(match.output[1].substring ?? "")
+                if url.hasPrefix("https:") || url.hasPrefix("mailto:") || url.hasPrefix("tel:") { continue }
+                #expect(!url.hasPrefix("/"), "\(path): root-absolute link \(url)")
+                let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let target = parts[0].isEmpty ? path : RelativePath.resolve(String(parts[0]).removingPercentEncoding!, inFolder: RelativePath.folder(of: path))
+                let targetPath = try #require(target, "\(path): \(url) leaves the site")
+                let targetData = try #require(files[targetPath], "\(path): \(url) points to a missing file")
+                if parts.count == 2 {
+                    #expect(String(decoding: targetData, as: UTF8.self).contains("id=\"\(parts[1])\""), "\(path): missing anchor \(url)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test func buildsAreByteIdenticalAndUnchangedFilesKeepTheirTime() throws {
+        let root = try Self.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        _ = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        let first = Self.files(in: output)
+        let old = Date(timeIntervalSince1970: 946_684_800)
+        for path in first.keys {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: output.appendingPathComponent(path).path)
+        }
+        let benefits = root.appendingPathComponent("content/en/benefits.md")
+        try (String(contentsOf: benefits, encoding: .utf8) + "\nOne more sentence.\n").write(to: benefits, atomically: true, encoding: .utf8)
+        let summary = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        let dates = Self.modificationDates(in: output)
+        #expect(dates["en/healing.html"] == old)
+        #expect(dates["fr/guerison.html"] == old)
+        #expect(dates["en/benefits.html"] != old)
+        #expect(summary.report.written > 0 && summary.report.unchanged > 0)
+
+        let again = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(again.report.written == 0)
+        #expect(Self.files(in: output) == Self.files(in: output))
+        let copy = root.appendingPathComponent("second")
+        _ = try SiteBuild.run(root: root, output: copy, baseURL: nil, today: Fixture.today)
+        #expect(Self.files(in: copy) == Self.files(in: output))
+    }
+
+    @Test func failedBuildLeavesPreviousOutputExactlyAsItWas() throws {
+        let root = try Self.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        _ = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        let before = Self.files(in: output)
+        let datesBefore = Self.modificationDates(in: output)
+        try "# Broken\n\n[x](nowhere.md)\n".write(to: root.appendingPathComponent("content/en/benefits.md"), atomically: true, encoding: .utf8)
+        try "clinic_name: C\nlanguages: [en, fr]\ncolour: red\n".write(to: root.appendingPathComponent("content/site.yml"), atomically: true, encoding: .utf8)
+        do {
+            _ = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+            Issue.record("the build should fail")
+        } catch {
+            let locations = error.diagnostics.map(\.location)
+            #expect(locations.contains("content/en/benefits.md:3:1"))
+            #expect(locations.contains("content/site.yml:3:1"))
+        }
+        #expect(Self.files(in: output) == before)
+        #expect(Self.modificationDates(in: output) == datesBefore)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func removedPagesDisappear() throws {
+        let root = try Self.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "# Extra\n".write(to: root.appendingPathComponent("content/fr/extra.md"), atomically: true, encoding: .utf8)
+        _ = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(Self.files(in: root.appendingPathComponent("public"))["fr/extra.html"] != nil)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/fr/extra.md"))
+        let procedure = root.appendingPathComponent("content/fr/procedure.md")
+        try String(contentsOf: procedure, encoding: .utf8).replacingOccurrences(of: "slug: intervention\n", with: "")
+            .write(to: procedure, atomically: true, encoding: .utf8)
+        let summary = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        let files = Self.files(in: root.appendingPathComponent("public"))
+        #expect(files["fr/extra.html"] == nil)
+        #expect(files["fr/intervention.html"] == nil)
+        #expect(files["fr/procedure.html"] != nil)
+        #expect(summary.report.removed == 2)
+    }
+
+    @Test func outputFoldersThatHoldSourcesAreRefused() throws {
+        let root = try Self.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for bad in [root, root.appendingPathComponent("content"), root.appendingPathComponent("templates/x"), root.deletingLastPathComponent()] {
+            #expect(throws: DiagnosticError.self) { try SiteBuild.run(root: root, output: bad, baseURL: nil, today: Fixture.today) }
+        }
+        let foreign = root.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try "keep me".write(to: foreign.appendingPathComponent("letter.txt"), atomically: true, encoding: .utf8)
+        do {
+            _ = try SiteBuild.run(root: root, output: foreign, baseURL: nil, today: Fixture.today)
+            Issue.record("a folder clinicsite did not make must not be replaced")
+        } catch {
+            #expect(error.diagnostics[0].message.contains("not made by clinicsite"))
+        }
+        #expect(try String(contentsOf: foreign.appendingPathComponent("letter.txt"), encoding: .utf8) == "keep me")
+    }
+
+    @Test func aSecondBuildWaitsForNoOneAndSaysSo() throws {
+        let root = try Self.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lock = try BuildLock(path: root.appendingPathComponent(".public.lock").path, output: "public")
+        defer { lock.release() }
+        do {
+            _ = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+            Issue.record("the build should refuse while another holds the lock")
+        } catch {
+            #expect(error.diagnostics[0].message == "another clinicsite build is writing to this folder right now")
+        }
+    }
+}
