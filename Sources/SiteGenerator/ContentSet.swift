@@ -69,10 +69,13 @@ struct ContentSet: Sendable {
             }
         }
         var pages: [LoadedPage] = []
-        for result in results {
+        var failed: [String] = []
+        for (file, result) in zip(markdownFiles, results) {
             switch result {
             case .success(let page): pages.append(page)
-            case .failure(let error): log.add(contentsOf: error.diagnostics)
+            case .failure(let error):
+                log.add(contentsOf: error.diagnostics)
+                failed.append(file.path)
             }
         }
         var byOutput: [String: String] = [:]
@@ -88,9 +91,11 @@ struct ContentSet: Sendable {
             log.add(Diagnostic(file: "content/\(language)/index.md", message: "the home page of '\(language)' is missing",
                                hint: "every language folder needs an index.md"))
         }
-        let targets = Dictionary(uniqueKeysWithValues: pages.map {
+        var targets = Dictionary(uniqueKeysWithValues: pages.map {
             ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: Set($0.document.headings.map(\.id)), draft: $0.page.draft))
         })
+        // A page with its own errors still exists: links to it are not reported again.
+        for path in failed { targets[path] = LinkResolver.Target(outputPath: "", anchors: nil, draft: false) }
         let assetSources = Set(assetFiles.map { "content/\($0.path)" })
         return ContentSet(pages: pages, assetFiles: assetFiles, resolver: LinkResolver(pages: targets, assets: assetSources))
     }

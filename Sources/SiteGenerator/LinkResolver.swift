@@ -6,7 +6,8 @@ struct LinkResolver: Sendable {
     /// What a link may point at inside the site.
     struct Target: Sendable {
         var outputPath: String
-        var anchors: Set<String>
+        /// The page's heading ids; nil when the page itself failed to load, so its anchors are not judged.
+        var anchors: Set<String>?
         var draft: Bool
     }
 
@@ -52,8 +53,8 @@ struct LinkResolver: Sendable {
                 throw failure("the link '\(destination)' points to a draft page, which is not published",
                               hint: "publish \(resolved) (remove draft: true) or remove the link")
             }
-            if let fragment, !fragment.isEmpty, !target.anchors.contains(Self.decoded(fragment)) {
-                throw failure("\(resolved) has no heading with the anchor '#\(fragment)'", hint: Self.anchorHint(target.anchors))
+            if let fragment, !fragment.isEmpty, let anchors = target.anchors, !anchors.contains(Self.decoded(fragment)) {
+                throw failure("\(resolved) has no heading with the anchor '#\(fragment)'", hint: Self.anchorHint(anchors))
             }
             return RelativePath.url(from: page.outputPath, to: target.outputPath) + suffix
         }

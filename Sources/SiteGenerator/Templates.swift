@@ -35,7 +35,7 @@ struct Templates: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 log.add(Diagnostic(file: path, line: error.context.lineNumber, column: error.context.columnNumber,
                                    message: "template error: \(Self.explain(error.error))",
-                                   hint: "the line reads: \(error.context.line.trimmingSpaces)"))
+                                   hint: error.context.line.trimmingSpaces.isEmpty ? nil : "the line reads: \(error.context.line.trimmingSpaces)"))
             } catch {
                 log.add(Diagnostic(file: path, line: 1, message: "template error: \(error)"))
             }

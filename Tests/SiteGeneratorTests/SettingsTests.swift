@@ -58,3 +58,13 @@ import Testing
         #expect(Settings.normalisedBaseURL("/relative") == nil)
     }
 }
+
+@Suite struct ReviewDateTests {
+    @Test func oldReviewIsAWarningNotAnError() throws {
+        let pages = ["content/en/index.md": "---\nreviewed: 2025-11-25\n---\n# Home\n", "content/fr/index.md": "---\nreviewed: 2025-11-26\n---\n# Accueil\n"]
+        let site = try Fixture.build(Fixture.site(pages: pages))
+        let review = site.warnings.filter { $0.message.contains("medical review") }
+        #expect(review.map(\.file) == ["content/en/index.md"])
+        #expect(review.first?.description.hasPrefix("content/en/index.md:1: warning: the last medical review was on 2025-11-25, more than 12 months ago") == true)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// Runs the real `clinicsite` executable, as staff would, and checks exit status and messages.
+@Suite struct CommandLineTests {
+    static let executable = ShippedSiteTests.repository.appendingPathComponent(".build/debug/clinicsite")
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try Self.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.output == "0.1.0\n")
+        let help = try Self.run(["build", "--help"])
+        #expect(help.status == 0)
+        for option in ["--root", "--output", "--base-url"] { #expect(help.output.contains(option)) }
+    }
+
+    @Test func successfulBuildExitsZeroAndSaysWhatItDid() throws {
+        let root = try ShippedSiteTests.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try Self.run(["build", "--root", root.path, "--base-url", "https://clinic.example/a"])
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("Built 8 pages: "))
+        #expect(!run.errors.contains("error"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/sitemap.xml").path))
+    }
+
+    @Test func errorsArePrintedWithPlaceAndExitNonZero() throws {
+        let root = try ShippedSiteTests.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "---\ntitle: [broken\n---\n# A\n".write(to: root.appendingPathComponent("content/en/benefits.md"), atomically: true, encoding: .utf8)
+        try "{{#menu}}\n".write(to: root.appendingPathComponent("templates/page.mustache"), atomically: true, encoding: .utf8)
+        let run = try Self.run(["build", "--root", root.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("content/en/benefits.md:3:1: error: invalid YAML"))
+        #expect(run.errors.contains("templates/page.mustache:2:1: error: template error:"))
+        #expect(run.errors.contains("clinicsite: 2 errors; nothing was changed."))
+        #expect(!run.errors.contains("Fatal error"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+
+    @Test func badBaseURLIsRejectedBeforeBuilding() throws {
+        let run = try Self.run(["build", "--base-url", "not a url"])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("--base-url must be a full address"))
+    }
+}
