@@ -32,13 +32,12 @@ struct Page: Sendable {
         let split = try FrontMatter.split(text, file: source)
         let front = split.frontMatter
         let key = String(source.dropFirst("content/\(language)/".count).dropLast(".md".count))
-        let folder = key.contains("/") ? String(key[...key.lastIndex(of: "/")!]) : ""
-        let fileName = String(key.split(separator: "/").last ?? "")
-        guard key.split(separator: "/").allSatisfy({ Slug.isValid(String($0)) }) else {
-            throw DiagnosticError(Diagnostic(file: source, message: "the file name must use only lowercase letters a-z, digits and hyphens",
-                                             hint: "rename it to \(Slug.make(from: fileName, fallback: "page")).md, or keep the name and set slug: in the front matter"))
-        }
-        let outputName = front.slug ?? fileName
+        let parts = key.split(separator: "/").map(String.init)
+        let fileName = parts.last ?? key
+        // Output names are slugs, so a file called "After Care.md" is published as after-care.html;
+        // two files that end up with the same name are reported by the caller.
+        let folder = parts.dropLast().map { Slug.make(from: $0, fallback: "folder") + "/" }.joined()
+        let outputName = front.slug ?? Slug.make(from: fileName, fallback: "page")
         let markdown = document(split.body)
         let title = front.title ?? markdown.firstTitle ?? Self.title(fromFileName: fileName)
         let page = Page(source: source, language: language, key: key,
@@ -50,7 +49,7 @@ struct Page: Sendable {
     }
 
     static func title(fromFileName name: String) -> String {
-        let words = name.replacingOccurrences(of: "-", with: " ")
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

@@ -68,3 +68,32 @@ import Testing
         }
     }
 }
+
+@Suite struct PageTitleTests {
+    @Test func titleComesFromFrontMatterThenHeadingThenFileName() throws {
+        let pages = [
+            "content/en/a.md": "---\ntitle: From front matter\n---\n# Heading\n",
+            "content/en/b.md": "Intro\n\n## Second level\n\n# First level heading\n",
+            "content/en/after_care.md": "No heading at all.\n",
+            "content/en/Odd Name.md": "Text\n",
+        ]
+        let site = try Fixture.build(Fixture.site(pages: pages))
+        #expect(Fixture.text(site, "en/a.html")?.hasPrefix("<title>From front matter</title>") == true)
+        #expect(Fixture.text(site, "en/b.html")?.hasPrefix("<title>First level heading</title>") == true)
+        #expect(Fixture.text(site, "en/after-care.html")?.hasPrefix("<title>After care</title>") == true)
+        #expect(Fixture.text(site, "en/odd-name.html")?.hasPrefix("<title>Odd Name</title>") == true)
+    }
+
+    @Test func twoPagesWithTheSameOutputNameAreAnError() {
+        let errors = Fixture.errors(Fixture.site(pages: ["content/en/a.md": "A", "content/en/b.md": "---\nslug: a\n---\nB"]))
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("would be written to en/a.html") == true)
+    }
+
+    @Test func crlfAndByteOrderMarkAreAccepted() throws {
+        let site = try Fixture.build(Fixture.site(pages: ["content/en/a.md": "\u{FEFF}---\r\ntitle: Windows\r\n---\r\n# Heading\r\n\r\n[home](index.md)\r\n"]))
+        let html = try #require(Fixture.text(site, "en/a.html"))
+        #expect(html.hasPrefix("<title>Windows</title>"))
+        #expect(html.contains("<a href=\"index.html\">home</a>"))
+    }
+}
