@@ -1,1 +1,66 @@
 import Testing
+import RecoverySchedule
+
+@Suite struct CivilDateTests {
+    func date(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+    @Test func parsesOnlyRealDates() {
+        #expect(CivilDate(iso: "2028-02-29") != nil)
+        #expect(CivilDate(iso: "2026-02-29") == nil)
+        #expect(CivilDate(iso: "1900-02-29") == nil)
+        #expect(CivilDate(iso: "2000-02-29") != nil)
+        #expect(CivilDate(iso: "2026-13-01") == nil)
+        #expect(CivilDate(iso: "2026-1-01") == nil)
+        #expect(CivilDate(iso: "26-01-01") == nil)
+        #expect(CivilDate(iso: "2026-01-01T00:00") == nil)
+        #expect(CivilDate(iso: "２０２６-01-01") == nil)
+    }
+
+    @Test func addsDaysAcrossMonthsYearsAndLeapDays() {
+        #expect(date("2026-12-31").adding(days: 1) == date("2027-01-01"))
+        #expect(date("2028-02-28").adding(days: 1) == date("2028-02-29"))
+        #expect(date("2027-02-28").adding(days: 1) == date("2027-03-01"))
+        #expect(date("2026-12-01").adding(days: 41) == date("2027-01-11"))
+        #expect(date("2027-01-01").adding(days: -1) == date("2026-12-31"))
+        #expect(date("2026-12-01").days(until: date("2027-01-26")) == 56)
+    }
+
+    @Test func roundTripsEveryDayOverFourCenturies() {
+        var expected = date("1900-01-01")
+        for offset in stride(from: date("1900-01-01").daysSinceEpoch, through: date("2300-12-31").daysSinceEpoch, by: 1) {
+            let day = CivilDate(daysSinceEpoch: offset)
+            #expect(day == expected)
+            if day != expected { break }
+            expected = nextDay(expected)
+        }
+    }
+
+    /// Counts forward the slow, obvious way, to check the fast arithmetic.
+    func nextDay(_ day: CivilDate) -> CivilDate {
+        if let next = CivilDate(year: day.year, month: day.month, day: day.day + 1) { return next }
+        if let next = CivilDate(year: day.year, month: day.month + 1, day: 1) { return next }
+        return CivilDate(year: day.year + 1, month: 1, day: 1)!
+    }
+
+    @Test func addsMonthsClampingToTheLastDay() {
+        #expect(date("2026-12-01").adding(months: 2) == date("2027-02-01"))
+        #expect(date("2026-12-01").adding(months: 6) == date("2027-06-01"))
+        #expect(date("2027-01-31").adding(months: 1) == date("2027-02-28"))
+        #expect(date("2028-01-31").adding(months: 1) == date("2028-02-29"))
+        #expect(date("2026-08-31").adding(months: 6) == date("2027-02-28"))
+        #expect(date("2026-11-15").adding(months: 14) == date("2028-01-15"))
+    }
+
+    @Test func weekdays() {
+        #expect(date("2026-12-01").weekday == .tuesday)
+        #expect(date("1970-01-01").weekday == .thursday)
+        #expect(date("2000-02-29").weekday == .tuesday)
+        #expect(date("1969-12-31").weekday == .wednesday)
+    }
+
+    @Test func writtenInThePatientsLanguage() {
+        #expect(date("2026-12-01").written(in: "en") == "Tuesday, December 1, 2026")
+        #expect(date("2026-12-01").written(in: "fr") == "mardi 1 décembre 2026")
+        #expect(date("2027-01-12").writtenShort(in: "fr") == "12 janvier 2027")
+    }
+}
