@@ -9,6 +9,7 @@ struct PageRenderer: Sendable {
     let templates: Templates
     let assets: Assets
     let content: ContentSet
+    let recovery: RecoveryContext
 
     /// Renders the page's Markdown once (its links already rewritten) and lays it out.
     func render(_ loaded: LoadedPage) -> OutputFile {
@@ -53,6 +54,7 @@ struct PageRenderer: Sendable {
             "assets": assets.urls(from: outputPath),
             "clinic": clinicContext,
             "strings": strings[language],
+            "recovery": recovery.byLanguage[language] ?? [:],
             "menu": menu,
             "languages": languageLinks,
             "alternates": languageLinks.filter { $0["isTranslation"] as? Bool == true },

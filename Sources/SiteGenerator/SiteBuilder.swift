@@ -41,6 +41,8 @@ public enum SiteBuilder {
         let templates = log.collect { () throws(DiagnosticError) in try Templates(sources: sources) }
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
         let content = ContentSet.load(sources: sources, settings: settings, log: &log)
+        let rules = RecoveryRulesFile.load(sources: sources, languages: settings.languages, log: &log)
+        let calendar = ClinicCalendarSettings.load(sources: sources, log: &log)
         if let templates {
             for page in content.pages where !templates.names.contains(page.page.layout) {
                 log.add(Diagnostic(file: page.page.source, line: 1, message: "the layout '\(page.page.layout)' does not exist",
@@ -50,7 +52,8 @@ public enum SiteBuilder {
         log.add(contentsOf: content.resolveLinks())
         guard !log.hasErrors, let strings, let templates, let assets else { throw DiagnosticError(log.diagnostics) }
 
-        let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content)
+        let recovery = RecoveryContext(rules: rules, calendar: calendar, strings: strings, languages: settings.languages)
+        let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content, recovery: recovery)
         var files = content.published.parallelMap { renderer.render($0) }
         files += assets.files
         files += content.assetFiles

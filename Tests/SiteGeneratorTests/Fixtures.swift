@@ -6,22 +6,10 @@ import RecoverySchedule
 enum Fixture {
     static let today = CivilDate(year: 2026, month: 11, day: 26)!
 
-    static let strings = """
-    language_name: English
-    skip_to_content: Skip
-    menu: Menu
-    languages: Languages
-    contact: Contact
-    phone: Phone
-    email: Email
-    address: Address
-    reviewed: Reviewed
-    not_found_title: Not found
-    not_found_text: Missing
-    back_home: Home
-    choose_language: Choose
-    disclaimer: General information
-    """
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The shipped English interface text, so fixtures stay complete when keys are added.
+    static let strings = (try? String(contentsOf: repository.appendingPathComponent("templates/strings/en.yml"), encoding: .utf8)) ?? ""
 
     static let settings = """
     clinic_name: Test Clinic

@@ -4,7 +4,7 @@ import Testing
 
 /// Builds the site that ships in the repository, on disk, and checks what a visitor and a web host would.
 @Suite(.serialized) struct ShippedSiteTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Fixture.repository
 
     /// A scratch copy of the repository's content/ and templates/ that a test may edit.
     static func scratchSite() throws -> URL {
