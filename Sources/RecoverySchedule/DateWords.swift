@@ -19,6 +19,13 @@ extension CivilDate {
         }
     }
 
+    /// Weekday, day and month without the year, for short lists: "Tuesday, December 1", "mardi 1 décembre".
+    public func writtenWithoutYear(in language: String) -> String {
+        DateWordsCache.shared.formatter(for: language + "#noyear") { formatter in
+            formatter.string(from: noonUTC)
+        }
+    }
+
     var noonUTC: Date {
         Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch) * 86_400 + 43_200)
     }
@@ -40,8 +47,11 @@ private final class DateWordsCache: @unchecked Sendable {
         formatter.locale = Locale(identifier: String(parts[0]))
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.dateStyle = parts.count > 1 ? .long : .full
-        formatter.timeStyle = .none
+        switch parts.count > 1 ? String(parts[1]) : "" {
+        case "long": formatter.dateStyle = .long
+        case "noyear": formatter.setLocalizedDateFormatFromTemplate("EEEEdMMMM")
+        default: formatter.dateStyle = .full
+        }
         formatters[key] = formatter
         return body(formatter)
     }

@@ -45,6 +45,30 @@ public enum OutputLocation {
         }
     }
 
+    /// Throws when personal timelines would land where they could be published: inside the site output
+    /// (`ROOT/public`, or any folder clinicsite built), or among the sources.
+    public static func checkPrivate(output: URL, root: URL) throws(DiagnosticError) {
+        let out = resolved(output)
+        let base = resolved(root)
+        func refuse(_ why: String) -> DiagnosticError {
+            DiagnosticError(Diagnostic(file: output.path, message: "refusing to write personal timelines here: \(why)",
+                                       hint: "patient data must never be published; choose a folder outside the website, such as \(base)/timelines"))
+        }
+        let site = base + "/public"
+        if out == site || out.hasPrefix(site + "/") { throw refuse("it is inside the website folder public/") }
+        for folder in SiteSources.inputFolders where out == base + "/" + folder || out.hasPrefix(base + "/" + folder + "/") {
+            throw refuse("it is inside \(folder)/, which is published or read by the site build")
+        }
+        var ancestor = URL(fileURLWithPath: out)
+        while true {
+            if FileManager.default.fileExists(atPath: ancestor.appendingPathComponent(OutputWriter.marker).path) {
+                throw refuse("\(ancestor.path) is a website built by clinicsite")
+            }
+            if ancestor.path == "/" { break }
+            ancestor.deleteLastPathComponent()
+        }
+    }
+
     /// The absolute path with symbolic links resolved, also for a folder that does not exist yet.
     static func resolved(_ url: URL) -> String {
         var existing = url.standardizedFileURL

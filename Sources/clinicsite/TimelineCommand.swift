@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import RecoverySchedule
+import SiteGenerator
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Make a patient's personal recovery timeline: a printable page, a calendar file, JSON or text.",
+        discussion: """
+        One patient:   clinicsite timeline --date 2026-12-01 --name "Ann Smith" --lang en --format html --output ann.html
+        Many patients: clinicsite timeline --patients patients.csv --output timelines/
+        The CSV has a header row with the columns id,name,date,lang,sessions (id and date required); each row \
+        gives ID.html and ID.ics. Personal timelines are never written inside the website folder.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/ and templates/.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("The procedure date (Day 1), as YYYY-MM-DD.", valueName: "date"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("The patient's name, printed on the page (never used in file names).", valueName: "text"))
+    var name: String?
+
+    @Option(name: .long, help: ArgumentHelp("The language: one of the site's languages (default: the site's default).", valueName: "code"))
+    var lang: String?
+
+    @Option(name: .long, help: ArgumentHelp("How many future sessions to plan, 1 to 10.", valueName: "n"))
+    var sessions: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp("html (printable page), ics (calendar), json or text.", valueName: "format"))
+    var format: String = "html"
+
+    @Option(name: .long, help: ArgumentHelp("A CSV of patients (id,name,date,lang,sessions); needs --output DIR.", valueName: "file"))
+    var patients: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where to write: a file for one patient (default: standard output), a folder with --patients.", valueName: "path"))
+    var output: String?
+
+    func validate() throws {
+        if (date == nil) == (patients == nil) { throw ValidationError("give either --date for one patient or --patients FILE.csv for many") }
+        if patients != nil && output == nil { throw ValidationError("--patients needs --output DIR, the folder for the files") }
+        if let date, CivilDate(iso: date) == nil { throw ValidationError("--date must be a real date written YYYY-MM-DD, such as 2026-12-01") }
+        if !(1...Timeline.maximumSessions).contains(sessions) { throw ValidationError("--sessions must be from 1 to \(Timeline.maximumSessions)") }
+        if PersonalTimelines.Format(rawValue: format) == nil { throw ValidationError("--format must be html, ics, json or text") }
+    }
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root)
+        let outputURL = output.map { URL(fileURLWithPath: $0) }
+        let timelines = try Terminal.run { () throws(DiagnosticError) in
+            if let outputURL { try OutputLocation.checkPrivate(output: outputURL, root: rootURL) }
+            return try PersonalTimelines(sources: SiteSources.load(root: rootURL))
+        }
+        if let patients, let outputURL {
+            try runBatch(csv: patients, output: outputURL, timelines: timelines)
+            return
+        }
+        let language = lang ?? timelines.defaultLanguage
+        guard timelines.languages.contains(language) else {
+            throw ValidationError("--lang must be one of: \(timelines.languages.joined(separator: ", "))")
+        }
+        let patient = Patient(name: name, procedure: CivilDate(iso: date!)!, language: language, sessions: sessions)
+        let text = timelines.render(patient, as: PersonalTimelines.Format(rawValue: format)!)
+        guard let outputURL else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: outputURL, options: .atomic)
+        } catch {
+            Terminal.printError("\(outputURL.path): error: cannot write the file: \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+    }
+
+    private func runBatch(csv: String, output: URL, timelines: PersonalTimelines) throws {
+        var lastShown = 0
+        let report = try Terminal.run { () throws(DiagnosticError) in
+            try PatientBatch.run(csv: URL(fileURLWithPath: csv), displayPath: csv, output: output, timelines: timelines) { done in
+                if done - lastShown >= 1000 {
+                    Terminal.printError("clinicsite: \(done) timelines written...")
+                    lastShown = done
+                }
+            }
+        }
+        Terminal.report(report.problems)
+        print("Wrote \(report.written) personal timelines (HTML and calendar) to \(output.path).")
+        if !report.problems.isEmpty {
+            Terminal.printError("clinicsite: \(report.problems.count) row\(report.problems.count == 1 ? "" : "s") could not be used; all other rows were written.")
+            throw ExitCode.failure
+        }
+    }
+}
