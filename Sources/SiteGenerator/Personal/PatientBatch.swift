@@ -85,7 +85,8 @@ public enum PatientBatch {
             }
         }
         flush()
-        if let error = reader.error {
+        // CSV.swift records cannotReadFile whenever it reaches the end of a stream; only other errors matter.
+        if let error = reader.error, !(error is CSVError && "\(error)" == "\(CSVError.cannotReadFile)") {
             report.problems.append(Diagnostic(file: displayPath, line: rows.line, message: "the file could not be read to the end: \(error)",
                                               hint: "save it as UTF-8 CSV"))
         }
@@ -96,7 +97,7 @@ public enum PatientBatch {
                                 seen: inout [String: Int], file: String) -> Result<Patient, DiagnosticError> {
         func value(_ column: String) -> String? {
             guard let index = position[column], index < row.fields.count else { return nil }
-            let text = row.fields[index].trimmingSpaces
+            let text = row.fields[index].replacingOccurrences(of: "\r\n", with: "\n").trimmingSpaces
             return text.isEmpty ? nil : text
         }
         func problem(_ message: String, hint: String? = nil) -> Result<Patient, DiagnosticError> {
