@@ -55,11 +55,14 @@ public enum CalendarFile {
     }
 
     static func compact(_ date: CivilDate) -> String {
-        date.iso.replacingOccurrences(of: "-", with: "")
+        String(date.iso.filter { $0 != "-" })
     }
 
     /// Escapes TEXT values (RFC 5545 section 3.3.11).
     static func escape(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) {
+            return text
+        }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -79,11 +82,12 @@ public enum CalendarFile {
 
     /// Folds a content line so no physical line exceeds 75 octets, never splitting a UTF-8 sequence.
     static func fold(_ line: String) -> String {
+        if line.utf8.count <= 75 { return line }
         var result = ""
         var used = 0
         var limit = 75
         for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
+            let size = scalar.value < 0x80 ? 1 : scalar.value < 0x800 ? 2 : scalar.value < 0x10000 ? 3 : 4
             if used + size > limit {
                 result += "\r\n "
                 used = 0

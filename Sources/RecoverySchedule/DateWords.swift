@@ -7,52 +7,60 @@ extension CivilDate {
     /// Uses the platform's locale data; the date is placed at noon UTC and formatted in UTC, so no
     /// time zone can move it to another day.
     public func written(in language: String) -> String {
-        DateWordsCache.shared.formatter(for: language) { formatter in
-            formatter.string(from: noonUTC)
-        }
+        DateWords.shared.text(self, language: language, style: .full)
     }
 
     /// The date without the weekday: "December 1, 2026", "1 décembre 2026".
     public func writtenShort(in language: String) -> String {
-        DateWordsCache.shared.formatter(for: language + "#long") { formatter in
-            formatter.string(from: noonUTC)
-        }
+        DateWords.shared.text(self, language: language, style: .long)
     }
 
     /// Weekday, day and month without the year, for short lists: "Tuesday, December 1", "mardi 1 décembre".
     public func writtenWithoutYear(in language: String) -> String {
-        DateWordsCache.shared.formatter(for: language + "#noyear") { formatter in
-            formatter.string(from: noonUTC)
-        }
-    }
-
-    var noonUTC: Date {
-        Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch) * 86_400 + 43_200)
+        DateWords.shared.text(self, language: language, style: .withoutYear)
     }
 }
 
-/// DateFormatter is expensive to create and not safe to share between threads, so each language's
-/// formatter is created once and used under a lock.
-private final class DateWordsCache: @unchecked Sendable {
-    static let shared = DateWordsCache()
+/// Formats dates in words. DateFormatter is slow and not safe to share between threads, and a batch of
+/// patients uses the same few hundred dates again and again, so each text is made once and remembered.
+private final class DateWords: @unchecked Sendable {
+    enum Style: Hashable { case full, long, withoutYear }
+
+    private struct Key: Hashable {
+        var day: Int
+        var language: String
+        var style: Style
+    }
+
+    static let shared = DateWords()
     private var formatters: [String: DateFormatter] = [:]
+    private var texts: [Key: String] = [:]
     private let lock = NSLock()
 
-    func formatter<T>(for key: String, _ body: (DateFormatter) -> T) -> T {
+    func text(_ date: CivilDate, language: String, style: Style) -> String {
+        let key = Key(day: date.daysSinceEpoch, language: language, style: style)
         lock.lock()
         defer { lock.unlock() }
-        if let formatter = formatters[key] { return body(formatter) }
-        let parts = key.split(separator: "#")
+        if let text = texts[key] { return text }
+        let noonUTC = Date(timeIntervalSince1970: TimeInterval(key.day) * 86_400 + 43_200)
+        let text = formatter(language: language, style: style).string(from: noonUTC)
+        texts[key] = text
+        return text
+    }
+
+    private func formatter(language: String, style: Style) -> DateFormatter {
+        let name = "\(language)#\(style)"
+        if let formatter = formatters[name] { return formatter }
         let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: String(parts[0]))
+        formatter.locale = Locale(identifier: language)
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.calendar = Calendar(identifier: .gregorian)
-        switch parts.count > 1 ? String(parts[1]) : "" {
-        case "long": formatter.dateStyle = .long
-        case "noyear": formatter.setLocalizedDateFormatFromTemplate("EEEEdMMMM")
-        default: formatter.dateStyle = .full
+        switch style {
+        case .full: formatter.dateStyle = .full
+        case .long: formatter.dateStyle = .long
+        case .withoutYear: formatter.setLocalizedDateFormatFromTemplate("EEEEdMMMM")
         }
-        formatters[key] = formatter
-        return body(formatter)
+        formatters[name] = formatter
+        return formatter
     }
 }

@@ -153,6 +153,7 @@ final class MarkdownDocument: @unchecked Sendable {
 
 extension StringProtocol {
     var trimmingTrailingSpaces: String {
-        String(self.reversed().drop(while: \.isWhitespace).reversed())
+        guard let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[...last])
     }
 }
