@@ -62,7 +62,7 @@ struct ContentSet: Sendable {
         let results = markdownFiles.parallelMap { file -> Result<LoadedPage, DiagnosticError> in
             do throws(DiagnosticError) {
                 let text = try sources.text(file.path)
-                let (page, document) = try Page.read(source: file.path, language: file.language, text: text, document: MarkdownDocument.init)
+                let (page, document) = try Page.read(source: file.path, language: file.language, text: text, document: { MarkdownDocument(markdown: $0) })
                 return .success(LoadedPage(page: page, document: document))
             } catch {
                 return .failure(error)

@@ -23,15 +23,19 @@ final class MarkdownDocument: @unchecked Sendable {
     }
 
     private let root: OpaquePointer
+    private let smart: Bool
     private var linkNodes: [OpaquePointer] = []
+    private var headingNodes: [OpaquePointer] = []
     /// The headings in document order, after id assignment.
     private(set) var headings: [Heading] = []
     /// Every link and image, in document order.
     private(set) var links: [Link] = []
 
-    /// Parses `markdown` with smart punctuation. Heading ids are assigned at once, so `headings` is complete.
-    init(markdown: String) {
-        let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+    /// Parses `markdown`, with smart punctuation unless `smart` is false (the CommonMark spec check turns it
+    /// off). Heading ids are assigned at once, so `headings` is complete.
+    init(markdown: String, smart: Bool = true) {
+        self.smart = smart
+        let options = (smart ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT) | CMARK_OPT_VALIDATE_UTF8
         var text = markdown
         root = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
@@ -51,10 +55,18 @@ final class MarkdownDocument: @unchecked Sendable {
         links[index].destination = destination
     }
 
-    /// Renders the tree to HTML. Raw HTML is replaced by a comment unless `allowRawHTML` is set.
+    /// Renders the tree to HTML, once: headings are swapped for their rendered HTML with ids on the way.
+    /// Raw HTML is replaced by a comment unless `allowRawHTML` is set.
     func renderHTML(allowRawHTML: Bool) -> String {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        guard let html = cmark_render_html(root, options) else { return "" }
+        for (node, heading) in zip(headingNodes, headings) { replace(heading: node, level: heading.level, id: heading.id, options: options) }
+        headingNodes = []
+        linkNodes = []
+        return Self.render(root, options: options)
+    }
+
+    private static func render(_ node: OpaquePointer, options: Int32) -> String {
+        guard let html = cmark_render_html(node, options) else { return "" }
         defer { free(html) }
         return String(cString: html)
     }
@@ -84,9 +96,8 @@ final class MarkdownDocument: @unchecked Sendable {
     /// Gives every heading a unique id and swaps it for a custom block that renders `<hN id="…">`,
     /// because cmark's own heading output has no attributes.
     private func assignHeadingIDs() {
-        var headingNodes: [OpaquePointer] = []
         walk { node, event in
-            if event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING { headingNodes.append(node) }
+            if event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING { self.headingNodes.append(node) }
         }
         var used: [String: Int] = [:]
         for node in headingNodes {
@@ -102,19 +113,21 @@ final class MarkdownDocument: @unchecked Sendable {
             used[id] = used[id] ?? 1
             let level = Int(cmark_node_get_heading_level(node))
             headings.append(Heading(level: level, text: text, id: id, line: Int(cmark_node_get_start_line(node))))
-            replace(heading: node, level: level, id: id)
         }
     }
 
-    private func replace(heading node: OpaquePointer, level: Int, id: String) {
+    /// cmark's heading output has no attributes, so each heading is rendered on its own (exactly as cmark
+    /// would), given its id, and put back as a custom block whose text is that HTML.
+    private func replace(heading node: OpaquePointer, level: Int, id: String, options: Int32) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        // The id comes from Slug and contains only [a-z0-9-], so it needs no escaping.
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
-        cmark_node_set_on_exit(block, "</h\(level)>")
-        while let child = cmark_node_first_child(node) {
-            cmark_node_unlink(child)
-            cmark_node_append_child(block, child)
+        var html = Self.render(node, options: options)
+        let plainTag = "<h\(level)>"
+        if html.hasPrefix(plainTag) {
+            // The id comes from Slug and contains only [a-z0-9-], so it needs no escaping.
+            html = "<h\(level) id=\"\(id)\">" + html.dropFirst(plainTag.count)
         }
+        cmark_node_set_on_enter(block, String(html.trimmingTrailingSpaces))
+        cmark_node_set_on_exit(block, "")
         cmark_node_replace(node, block)
         cmark_node_free(node)
     }

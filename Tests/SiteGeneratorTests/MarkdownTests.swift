@@ -7,7 +7,8 @@ import Testing
         #expect(document.headings.map(\.id) == ["rougeur-et-guerison", "notes", "notes-2", "code-here", "my-anchor"])
         let html = document.renderHTML(allowRawHTML: false)
         #expect(html.contains("<h1 id=\"rougeur-et-guerison\">"))
-        #expect(html.contains("<h2 id=\"my-anchor\">\nCustom\n</h2>"))
+        #expect(html.contains("<h2 id=\"my-anchor\">Custom</h2>\n"))
+        #expect(html.contains("<h2 id=\"code-here\"><code>code</code> <em>here</em></h2>\n"))
         #expect(!html.contains("{#"))
     }
 
@@ -35,6 +36,12 @@ import Testing
         let site = try Fixture.build(Fixture.site(pages: ["content/en/index.md": "# Home\n\nHello {{clinic.name}} and {{{content}}}\n"]))
         let html = try #require(Fixture.text(site, "en/index.html"))
         #expect(html.contains("<p>Hello {{clinic.name}} and {{{content}}}</p>"))
+    }
+
+    @Test func linksInsideHeadingsAreRewrittenToo() throws {
+        let pages = ["content/en/index.md": "# Home\n\n## See [healing](healing.md)\n", "content/en/healing.md": "# Healing\n"]
+        let site = try Fixture.build(Fixture.site(pages: pages))
+        #expect(Fixture.text(site, "en/index.html")?.contains("<h2 id=\"see-healing\">See <a href=\"healing.html\">healing</a></h2>") == true)
     }
 
     @Test func linksAreRecordedWithLines() {
