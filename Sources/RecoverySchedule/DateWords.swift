@@ -19,12 +19,17 @@ extension CivilDate {
     public func writtenWithoutYear(in language: String) -> String {
         DateWords.shared.text(self, language: language, style: .withoutYear)
     }
+
+    /// A short weekday and date for tight spaces: "Tue, Dec 1", "mar. 1 déc.".
+    public func writtenBrief(in language: String) -> String {
+        DateWords.shared.text(self, language: language, style: .brief)
+    }
 }
 
 /// Formats dates in words. DateFormatter is slow and not safe to share between threads, and a batch of
 /// patients uses the same few hundred dates again and again, so each text is made once and remembered.
 private final class DateWords: @unchecked Sendable {
-    enum Style: Hashable { case full, long, withoutYear }
+    enum Style: Hashable { case full, long, withoutYear, brief }
 
     private struct Key: Hashable {
         var day: Int
@@ -59,6 +64,7 @@ private final class DateWords: @unchecked Sendable {
         case .full: formatter.dateStyle = .full
         case .long: formatter.dateStyle = .long
         case .withoutYear: formatter.setLocalizedDateFormatFromTemplate("EEEEdMMMM")
+        case .brief: formatter.setLocalizedDateFormatFromTemplate("EEEdMMM")
         }
         formatters[name] = formatter
         return formatter

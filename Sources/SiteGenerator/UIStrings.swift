@@ -12,7 +12,7 @@ struct UIStrings: Sendable {
                                "disclaimer", "timeline_title", "timeline_day_one", "day", "or", "to", "up_to", "and_after",
                                "next_session", "earliest", "usually", "usual_span", "weeks_after", "months", "session",
                                "your_dates", "procedure_date", "show_dates", "private_note", "invalid_date", "personal_title",
-                               "patient", "what_to_expect", "when", "tick_ointment", "if_needed", "questions_call", "calendar_name"]
+                               "patient", "what_to_expect", "when", "tick_ointment", "dashed_boxes", "if_needed", "questions_call", "calendar_name"]
 
     init(sources: SiteSources, settings: Settings) throws(DiagnosticError) {
         var result: [String: [String: String]] = [:]

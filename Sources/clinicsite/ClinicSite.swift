@@ -9,7 +9,7 @@ struct ClinicSite: ParsableCommand {
         commandName: "clinicsite",
         abstract: "Builds a clinic's patient-information website and personal recovery timelines.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, TimelineCommand.self]
+        subcommands: [BuildCommand.self, TimelineCommand.self, RenderMarkdownCommand.self]
     )
 }
 

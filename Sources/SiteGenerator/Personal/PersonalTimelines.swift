@@ -78,8 +78,11 @@ public struct PersonalTimelines: Sendable {
         let care: [[String: Any]] = timeline.care.map { step in
             [
                 "label": words.label(step.rule),
+                "neededCount": step.days.filter(\.certain).count,
+                "ifNeededCount": step.days.filter { !$0.certain }.count,
+                "hasIfNeeded": step.days.contains { !$0.certain },
                 "days": step.days.map { entry -> [String: Any] in
-                    ["day": "\(text["day"] ?? "Day") \(entry.day)", "date": entry.date.writtenWithoutYear(in: language),
+                    ["day": "\(text["day"] ?? "Day") \(entry.day)", "date": entry.date.writtenBrief(in: language),
                      "iso": entry.date.iso, "ifNeeded": !entry.certain]
                 },
             ]
