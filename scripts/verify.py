@@ -490,8 +490,7 @@ def main():
         check_served_links(work, site, root_url)
         import axe_playwright_python
         axe_source = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-        site_pages = [(p.relative_to(site).as_posix(), root_url + p.relative_to(site).as_posix()) for p in html_files(site)
-                      if p.name != "index.html" or p.parent != site]
+        site_pages = [(p.relative_to(site).as_posix(), root_url + p.relative_to(site).as_posix()) for p in html_files(site)]
         timeline_pages = [(f"timelines/{p.name}", p.resolve().as_uri()) for p in html_files(timelines)]
         driver, service = start_browser(work)
         check_accessibility(driver, axe_source, site_pages, timeline_pages)

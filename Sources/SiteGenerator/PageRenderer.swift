@@ -72,8 +72,16 @@ struct PageRenderer: Sendable {
     func siteFiles() -> [OutputFile] {
         var files: [OutputFile] = []
         let language = settings.defaultLanguage
+        // The site root is a language chooser: each choice is written in its own language.
         var root = commonContext(language: language, outputPath: "index.html", current: nil)
-        root["title"] = strings[language]["choose_language"] ?? settings.clinicName
+        if let links = root["languages"] as? [[String: Any]] {
+            root["languages"] = links.map { link -> [String: Any] in
+                var link = link
+                if let code = link["code"] as? String { link["strings"] = strings[code] }
+                return link
+            }
+            root["title"] = links.compactMap { $0["name"] as? String }.joined(separator: " / ")
+        }
         files.append(OutputFile(path: "index.html", text: templates.render("root", root)))
 
         // A server shows 404.html at whatever depth the missing URL had, so relative links cannot work there:
