@@ -25,15 +25,32 @@ struct FrontMatter: Sendable, Equatable {
         guard text.hasPrefix("---\n") || text == "---" else {
             return Split(frontMatter: FrontMatter(), body: text, bodyLine: 1)
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" || lines[$0].trimmingTrailingSpaces == "..." }) else {
+        // Only the front matter is split into lines; the body, most of the file, is passed on untouched.
+        let bytes = Array(text.utf8)
+        var lineStart = 4 // after "---\n"
+        var lineNumber = 2
+        var close: (yamlEnd: Int, bodyStart: Int)?
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var trimmedEnd = lineEnd
+            while trimmedEnd > lineStart && (bytes[trimmedEnd - 1] == UInt8(ascii: " ") || bytes[trimmedEnd - 1] == UInt8(ascii: "\t")) { trimmedEnd -= 1 }
+            let line = bytes[lineStart..<trimmedEnd]
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                close = (lineStart, min(lineEnd + 1, bytes.count))
+                break
+            }
+            lineStart = lineEnd + 1
+            lineNumber += 1
+        }
+        guard let close else {
             throw DiagnosticError(Diagnostic(file: file, line: 1, column: 1, message: "the front matter that starts here is never closed",
                                              hint: "add a line with just --- after the last setting (title, description, ...)"))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        let yaml = String(decoding: bytes[min(4, close.yamlEnd)..<close.yamlEnd], as: UTF8.self)
+        let body = String(decoding: bytes[close.bodyStart...], as: UTF8.self)
         let frontMatter = try parse(yaml, file: file)
-        return Split(frontMatter: frontMatter, body: body, bodyLine: close + 2)
+        return Split(frontMatter: frontMatter, body: body, bodyLine: lineNumber + 1)
     }
 
     private static func parse(_ yaml: String, file: String) throws(DiagnosticError) -> FrontMatter {

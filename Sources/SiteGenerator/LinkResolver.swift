@@ -92,6 +92,6 @@ struct LinkResolver: Sendable {
     }
 
     private static func decoded(_ text: String) -> String {
-        text.removingPercentEncoding ?? text
+        text.utf8.contains(UInt8(ascii: "%")) ? (text.removingPercentEncoding ?? text) : text
     }
 }

@@ -49,20 +49,25 @@ public struct OutputWriter: Sendable {
         var report = Report(written: 0, unchanged: 0, removed: 0)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            let hasPrevious = manager.fileExists(atPath: output.appendingPathComponent(Self.marker).path)
+            var createdFolders = Set<String>()
             var newPaths = Set<String>()
             for file in files {
                 newPaths.insert(file.path)
-                let target = try safeURL(for: file.path, in: staging)
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let previous = output.appendingPathComponent(file.path)
-                if let old = try? Data(contentsOf: previous), old == file.data, link(previous.path, target.path) == 0 {
+                let target = try safePath(for: file.path, in: staging.path)
+                let folder = RelativePath.folder(of: file.path)
+                if !folder.isEmpty && createdFolders.insert(folder).inserted {
+                    try manager.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                }
+                let previous = output.path + "/" + file.path
+                if hasPrevious, let old = FileReading.read(previous), old == file.data, link(previous, target) == 0 {
                     report.unchanged += 1
                 } else {
-                    try file.data.write(to: target)
+                    try FileWriting.write(file.data, to: target)
                     report.written += 1
                 }
             }
-            try Data().write(to: staging.appendingPathComponent(Self.marker))
+            try FileWriting.write(Data(), to: staging.appendingPathComponent(Self.marker).path)
             report.removed = previousFiles().subtracting(newPaths).count
             try swap(staging)
         } catch let error as DiagnosticError {
@@ -93,21 +98,16 @@ public struct OutputWriter: Sendable {
     }
 
     private func previousFiles() -> Set<String> {
-        guard let paths = FileManager.default.subpaths(atPath: output.path) else { return [] }
-        return Set(paths.filter { path in
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue && path != Self.marker
-        })
+        Set(FileReading.files(below: output.path) ?? [])
     }
 
     /// Joins `path` to `folder`, refusing anything that could land outside it.
-    private func safeURL(for path: String, in folder: URL) throws(DiagnosticError) -> URL {
+    private func safePath(for path: String, in folder: String) throws(DiagnosticError) -> String {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
             throw failure("refusing to write \(path): it would land outside the output folder")
         }
-        return folder.appendingPathComponent(path)
+        return folder + "/" + path
     }
 
     private func swap(_ staging: URL) throws {

@@ -26,26 +26,18 @@ public struct SiteSources: Sendable, Equatable {
     /// symbolic links are not followed, so nothing outside the site can be pulled in.
     public static func load(root: URL) throws(DiagnosticError) -> SiteSources {
         var files: [String: Data] = [:]
-        let manager = FileManager.default
         for folder in inputFolders {
-            let base = root.appendingPathComponent(folder)
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: base.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let base = root.appendingPathComponent(folder).path
+            guard let paths = FileReading.files(below: base) else {
                 throw DiagnosticError(Diagnostic(file: folder + "/", message: "the folder \(folder)/ is missing from \(root.path)",
                                                  hint: "run clinicsite in the site's folder, or point --root at it"))
             }
-            guard let paths = manager.subpaths(atPath: base.path) else { continue }
-            for path in paths.sorted() {
-                let components = path.split(separator: "/")
-                if components.contains(where: { $0.hasPrefix(".") }) || path.hasSuffix("~") { continue }
-                let full = base.appendingPathComponent(path)
-                guard let attributes = try? manager.attributesOfItem(atPath: full.path),
-                      attributes[.type] as? FileAttributeType == .typeRegular else { continue }
-                do {
-                    files["\(folder)/\(path)"] = try Data(contentsOf: full)
-                } catch {
-                    throw DiagnosticError(Diagnostic(file: "\(folder)/\(path)", message: "cannot read this file: \(error.localizedDescription)"))
+            files.reserveCapacity(files.count + paths.count)
+            for path in paths {
+                guard let data = FileReading.read(base + "/" + path) else {
+                    throw DiagnosticError(Diagnostic(file: "\(folder)/\(path)", message: "cannot read this file", hint: "check that it is readable"))
                 }
+                files["\(folder)/\(path)"] = data
             }
         }
         return SiteSources(files: files)

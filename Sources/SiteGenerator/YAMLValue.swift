@@ -14,7 +14,9 @@ struct YAMLValue {
     /// Parses `text`; nil for an empty document. Syntax errors become a diagnostic with the line and column.
     static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            // Types are decided here, by the reader of each key, so Yams need not resolve tags with its
+            // regular expressions; passing the encoding stops it reading the environment on every parse.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error, file: file, lineOffset: lineOffset))
@@ -66,8 +68,8 @@ struct YAMLValue {
     }
 
     var isNull: Bool {
-        if case .scalar(let scalar) = node { return node.null != nil || (scalar.string.isEmpty && scalar.style == .plain) }
-        return false
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// The entries of a mapping in file order; every key outside `allowed` is reported, with a suggestion.

@@ -60,8 +60,8 @@ public enum PatientBatch {
             let failures = chunk.parallelMap { patient -> String? in
                 do {
                     let id = patient.id ?? "patient"
-                    try replaceFile(output.appendingPathComponent("\(id).html"), with: timelines.render(patient, as: .html))
-                    try replaceFile(output.appendingPathComponent("\(id).ics"), with: timelines.render(patient, as: .ics))
+                    try FileWriting.replace(output.appendingPathComponent("\(id).html"), with: timelines.render(patient, as: .html), mode: 0o600)
+                    try FileWriting.replace(output.appendingPathComponent("\(id).ics"), with: timelines.render(patient, as: .ics), mode: 0o600)
                     return nil
                 } catch {
                     return "cannot write the files for id '\(patient.id ?? "")': \(error.localizedDescription)"
@@ -91,30 +91,6 @@ public enum PatientBatch {
                                               hint: "save it as UTF-8 CSV"))
         }
         return report
-    }
-
-    /// Writes beside the target and renames over it, so no reader sees half a file. Foundation's writes
-    /// fsync every file, which made a batch of 10,000 patients wait on the disk for most of its time.
-    /// Files are readable by the owner only: they hold patient data.
-    static func replaceFile(_ url: URL, with text: String) throws {
-        let temporary = url.path + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission) }
-        var text = text
-        let complete = text.withUTF8 { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { return false }
-                offset += written
-            }
-            return true
-        }
-        close(descriptor)
-        guard complete, rename(temporary, url.path) == 0 else {
-            unlink(temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
     }
 
     private static func patient(from row: RowReader.Row, position: [String: Int], timelines: PersonalTimelines,
