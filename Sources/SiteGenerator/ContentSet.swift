@@ -4,7 +4,7 @@ import RecoverySchedule
 /// A page with its parsed Markdown.
 struct LoadedPage: Sendable {
     var page: Page
-    let document: MarkdownDocument
+    let markdown: RenderedMarkdown
 }
 
 /// All pages of all languages, read and parsed once, plus the other files published from `content/`.
@@ -62,8 +62,11 @@ struct ContentSet: Sendable {
         let results = markdownFiles.parallelMap { file -> Result<LoadedPage, DiagnosticError> in
             do throws(DiagnosticError) {
                 let text = try sources.text(file.path)
-                let (page, document) = try Page.read(source: file.path, language: file.language, text: text, document: { MarkdownDocument(markdown: $0) })
-                return .success(LoadedPage(page: page, document: document))
+                let nonce = ContentHash.hex(of: Data(text.utf8))
+                let (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
+                    MarkdownDocument(markdown: body).renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce)
+                }
+                return .success(LoadedPage(page: page, markdown: markdown))
             } catch {
                 return .failure(error)
             }
@@ -92,7 +95,7 @@ struct ContentSet: Sendable {
                                hint: "every language folder needs an index.md"))
         }
         var targets = Dictionary(uniqueKeysWithValues: pages.map {
-            ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: Set($0.document.headings.map(\.id)), draft: $0.page.draft))
+            ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: Set($0.markdown.headings.map(\.id)), draft: $0.page.draft))
         })
         // A page with its own errors still exists: links to it are not reported again.
         for path in failed { targets[path] = LinkResolver.Target(outputPath: "", anchors: nil, draft: false) }
@@ -117,23 +120,32 @@ struct ContentSet: Sendable {
         }
     }
 
-    /// Checks every link of every published page and rewrites links between pages to output URLs.
-    /// Returns the problems found; the documents are changed in place.
-    func resolveLinks() -> [Diagnostic] {
-        published.parallelMap { loaded -> [Diagnostic] in
-            let anchors = Set(loaded.document.headings.map(\.id))
+    /// Checks every link of every published page and gives each page its final Markdown HTML, with links
+    /// between pages rewritten to output URLs. Returns the HTML in the order of `published`, and the problems.
+    func resolveLinks() -> (html: [String], problems: [Diagnostic]) {
+        let results = published.parallelMap { loaded -> (String, [Diagnostic]) in
+            let markdown = loaded.markdown
+            let anchors = Set(markdown.headings.map(\.id))
             var problems: [Diagnostic] = []
-            for (index, link) in loaded.document.links.enumerated() {
+            var urls: [Int: String] = [:]
+            for index in markdown.placeholders {
                 do throws(DiagnosticError) {
-                    if let url = try resolver.resolve(link, on: loaded.page, anchors: anchors) {
-                        loaded.document.setDestination(url, ofLink: index)
-                    }
+                    urls[index] = try resolver.resolve(markdown.links[index], on: loaded.page, anchors: anchors)
                 } catch {
                     problems += error.diagnostics
                 }
             }
-            return problems
-        }.flatMap { $0 }
+            // Links kept as written are still checked: an anchor on this page, an empty or root-absolute link.
+            for link in markdown.links where !LinkResolver.isRelative(link.destination) {
+                do throws(DiagnosticError) {
+                    _ = try resolver.resolve(link, on: loaded.page, anchors: anchors)
+                } catch {
+                    problems += error.diagnostics
+                }
+            }
+            return (markdown.filled(with: urls), problems)
+        }
+        return (results.map(\.0), results.flatMap(\.1))
     }
 
     /// Published pages of one language that have an `order`, by `order`, then title.

@@ -81,6 +81,12 @@ struct LinkResolver: Sendable {
             : "anchors on that page: \(anchors.sorted().map { "#\($0)" }.joined(separator: ", "))"
     }
 
+    /// Whether a destination is a relative path (`healing.md`, `img/a.png`, `../fr/x.md#y`): the links
+    /// this resolver rewrites. Anchors alone, absolute paths and URLs with a scheme are left as written.
+    static func isRelative(_ destination: String) -> Bool {
+        !destination.isEmpty && !destination.hasPrefix("#") && !destination.hasPrefix("/") && !hasScheme(destination)
+    }
+
     static func hasScheme(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isASCII, first.isLetter else { return false }
         return text[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }

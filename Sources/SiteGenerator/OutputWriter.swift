@@ -50,21 +50,37 @@ public struct OutputWriter: Sendable {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             let hasPrevious = manager.fileExists(atPath: output.appendingPathComponent(Self.marker).path)
-            var createdFolders = Set<String>()
             var newPaths = Set<String>()
+            var targets: [String] = []
+            targets.reserveCapacity(files.count)
             for file in files {
                 newPaths.insert(file.path)
-                let target = try safePath(for: file.path, in: staging.path)
-                let folder = RelativePath.folder(of: file.path)
-                if !folder.isEmpty && createdFolders.insert(folder).inserted {
-                    try manager.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
-                }
-                let previous = output.path + "/" + file.path
+                targets.append(try safePath(for: file.path, in: staging.path))
+            }
+            for folder in Set(files.map { RelativePath.folder(of: $0.path) }).sorted() where !folder.isEmpty {
+                try manager.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+            }
+            let outputPath = output.path
+            // Each file is compared with the previous output and written on its own, so this runs on all cores.
+            let outcomes = Array(zip(files, targets)).parallelMap { file, target -> Result<Bool, FileWriting.Failure> in
+                let previous = outputPath + "/" + file.path
                 if hasPrevious, let old = FileReading.read(previous), old == file.data, link(previous, target) == 0 {
-                    report.unchanged += 1
-                } else {
+                    return .success(false)
+                }
+                do {
                     try FileWriting.write(file.data, to: target)
-                    report.written += 1
+                    return .success(true)
+                } catch let error as FileWriting.Failure {
+                    return .failure(error)
+                } catch {
+                    return .failure(FileWriting.Failure(path: target, reason: "\(error)"))
+                }
+            }
+            for outcome in outcomes {
+                switch outcome {
+                case .success(true): report.written += 1
+                case .success(false): report.unchanged += 1
+                case .failure(let error): throw failure(error.description)
                 }
             }
             try FileWriting.write(Data(), to: staging.appendingPathComponent(Self.marker).path)

@@ -28,7 +28,7 @@ struct Page: Sendable {
     var isHome: Bool { key == "index" }
 
     /// Reads a page. The title falls back to the first `#` heading, then to the file name.
-    static func read(source: String, language: String, text: String, document: (String) -> MarkdownDocument) throws(DiagnosticError) -> (Page, MarkdownDocument) {
+    static func read(source: String, language: String, text: String, markdown render: (String) -> RenderedMarkdown) throws(DiagnosticError) -> (Page, RenderedMarkdown) {
         let split = try FrontMatter.split(text, file: source)
         let front = split.frontMatter
         let key = String(source.dropFirst("content/\(language)/".count).dropLast(".md".count))
@@ -38,8 +38,8 @@ struct Page: Sendable {
         // two files that end up with the same name are reported by the caller.
         let folder = parts.dropLast().map { Slug.make(from: $0, fallback: "folder") + "/" }.joined()
         let outputName = front.slug ?? Slug.make(from: fileName, fallback: "page")
-        let markdown = document(split.body)
-        let title = front.title ?? markdown.firstTitle ?? Self.title(fromFileName: fileName)
+        let markdown = render(split.body)
+        let title = front.title ?? markdown.headings.first { $0.level == 1 }?.text ?? Self.title(fromFileName: fileName)
         let page = Page(source: source, language: language, key: key,
                         outputPath: "\(language)/\(folder)\(outputName).html",
                         title: title, description: front.description ?? "", order: front.order,

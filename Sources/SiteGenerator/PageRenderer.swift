@@ -11,14 +11,12 @@ struct PageRenderer: Sendable {
     let content: ContentSet
     let recovery: RecoveryContext
 
-    /// Renders the page's Markdown once (its links already rewritten) and lays it out.
-    func render(_ loaded: LoadedPage) -> OutputFile {
-        let page = loaded.page
-        let document = loaded.document
+    /// Lays out a page around its Markdown HTML (links already rewritten).
+    func render(_ page: Page, content: String) -> OutputFile {
         var context = commonContext(language: page.language, outputPath: page.outputPath, current: page)
         context["title"] = page.title
         context["description"] = page.description
-        context["content"] = document.renderHTML(allowRawHTML: settings.allowRawHTML)
+        context["content"] = content
         context["isHome"] = page.isHome
         if let reviewed = page.reviewed {
             context["reviewed"] = ["iso": reviewed.iso, "text": reviewed.writtenShort(in: page.language)]

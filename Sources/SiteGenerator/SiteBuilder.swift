@@ -49,12 +49,13 @@ public enum SiteBuilder {
                                    hint: "use one of: \(templates.names.sorted().joined(separator: ", "))"))
             }
         }
-        log.add(contentsOf: content.resolveLinks())
+        let (contentHTML, linkProblems) = content.resolveLinks()
+        log.add(contentsOf: linkProblems)
         guard !log.hasErrors, let strings, let templates, let assets else { throw DiagnosticError(log.diagnostics) }
 
         let recovery = RecoveryContext(rules: rules, calendar: calendar, strings: strings, languages: settings.languages)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content, recovery: recovery)
-        var files = content.published.parallelMap { renderer.render($0) }
+        var files = Array(zip(content.published, contentHTML)).parallelMap { renderer.render($0.0.page, content: $0.1) }
         files += assets.files
         files += content.assetFiles
         files += renderer.siteFiles()

@@ -33,8 +33,9 @@ public struct SiteSources: Sendable, Equatable {
                                                  hint: "run clinicsite in the site's folder, or point --root at it"))
             }
             files.reserveCapacity(files.count + paths.count)
-            for path in paths {
-                guard let data = FileReading.read(base + "/" + path) else {
+            let contents = paths.parallelMap { FileReading.read(base + "/" + $0) }
+            for (path, data) in zip(paths, contents) {
+                guard let data else {
                     throw DiagnosticError(Diagnostic(file: "\(folder)/\(path)", message: "cannot read this file", hint: "check that it is readable"))
                 }
                 files["\(folder)/\(path)"] = data
