@@ -18,9 +18,7 @@ struct Page: Sendable {
     var order: Int?
     var reviewed: CivilDate?
     var layout: String
-    /// The Markdown after the front matter.
-    var body: String
-    /// The file line on which `body` starts.
+    /// The file line on which the Markdown body starts (after the front matter).
     var bodyLine: Int
     /// Drafts are read and checked but not published; a link to one is an error.
     var draft: Bool
@@ -44,7 +42,7 @@ struct Page: Sendable {
                         outputPath: "\(language)/\(folder)\(outputName).html",
                         title: title, description: front.description ?? "", order: front.order,
                         reviewed: front.reviewed, layout: front.layout ?? "page",
-                        body: split.body, bodyLine: split.bodyLine, draft: front.draft)
+                        bodyLine: split.bodyLine, draft: front.draft)
         return (page, markdown)
     }
 

@@ -15,24 +15,36 @@ struct RenderedMarkdown: Sendable {
     /// The HTML with each placeholder replaced by its final URL (`urls` by link index), escaped for an attribute.
     func filled(with urls: [Int: String]) -> String {
         guard !placeholders.isEmpty else { return html }
-        var result = ""
-        result.reserveCapacity(html.utf8.count + 64)
-        var rest = html[...]
-        let marker = "\"" + placeholderPrefix
-        while let start = rest.range(of: marker) {
-            result += rest[..<start.lowerBound]
-            var digitsEnd = start.upperBound
-            while digitsEnd < rest.endIndex, rest[digitsEnd].isASCII, rest[digitsEnd].isNumber { digitsEnd = rest.index(after: digitsEnd) }
-            if let index = Int(rest[start.upperBound..<digitsEnd]), let url = urls[index], digitsEnd < rest.endIndex, rest[digitsEnd] == "\"" {
-                result += "\"" + Self.escapeHref(url) + "\""
-                rest = rest[rest.index(after: digitsEnd)...]
-            } else {
-                result += marker
-                rest = rest[start.upperBound...]
+        let source = Array(html.utf8)
+        let marker = Array(("\"" + placeholderPrefix).utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count + 256)
+        var position = 0
+        var copiedUpTo = 0
+        while position + marker.count <= source.count {
+            guard source[position] == marker[0], source[position..<(position + marker.count)].elementsEqual(marker) else {
+                position += 1
+                continue
             }
+            var end = position + marker.count
+            var index = 0
+            while end < source.count, source[end] >= UInt8(ascii: "0"), source[end] <= UInt8(ascii: "9") {
+                index = index * 10 + Int(source[end] - UInt8(ascii: "0"))
+                end += 1
+            }
+            guard end > position + marker.count, end < source.count, source[end] == UInt8(ascii: "\""), let url = urls[index] else {
+                position += 1
+                continue
+            }
+            output.append(contentsOf: source[copiedUpTo..<position])
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: Self.escapeHref(url).utf8)
+            output.append(UInt8(ascii: "\""))
+            position = end + 1
+            copiedUpTo = position
         }
-        result += rest
-        return result
+        output.append(contentsOf: source[copiedUpTo...])
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Escapes a URL for an href or src attribute as cmark does: bytes outside URL characters are
