@@ -46,13 +46,22 @@ struct Assets: Sendable {
 
 /// A short, stable fingerprint of bytes for cache-busting file names (64-bit FNV-1a; not for security).
 enum ContentHash {
-    static func hex(of data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The hash of `data`, continuing from `hash` so several pieces can be hashed as one.
+    static func value(of data: Data, continuing hash: UInt64 = seed) -> UInt64 {
+        data.withUnsafeBytes { bytes in
+            var hash = hash
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            return hash
         }
-        let text = String(hash, radix: 16)
+    }
+
+    static func hex(of data: Data) -> String {
+        let text = String(value(of: data), radix: 16)
         return String(String(repeating: "0", count: 16 - text.count) + text).prefix(10).description
     }
 }

@@ -20,8 +20,15 @@ public enum SiteBuild {
         let output = (output ?? root.appendingPathComponent("public")).standardizedFileURL
         try OutputLocation.check(output: output, root: root)
         let sources = try SiteSources.load(root: root)
-        let site = try SiteBuilder.build(sources, options: BuildOptions(baseURL: baseURL, today: today))
+        let options = BuildOptions(baseURL: baseURL, today: today)
+        let fingerprint = OutputManifest.fingerprint(sources: sources, options: options)
+        if let previous = OutputManifest.read(for: output), previous.fingerprint == fingerprint, previous.matchesDisk(at: output) {
+            let report = OutputWriter.Report(written: 0, unchanged: previous.files.count, removed: 0)
+            return Summary(pageCount: previous.pageCount, report: report, warnings: previous.warnings)
+        }
+        let site = try SiteBuilder.build(sources, options: options)
         let report = try OutputWriter(output: output).write(site.files)
+        OutputManifest.record(for: output, fingerprint: fingerprint, site: site)
         return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)
     }
 }

@@ -2,9 +2,9 @@
 ///
 /// Its `description` is the `path:line:column: error: message` form that editors and terminals
 /// recognise, followed by an indented hint when there is advice to give.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Comparable {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, Comparable {
     /// How serious a problem is.
-    public enum Severity: String, Sendable, Hashable {
+    public enum Severity: String, Sendable, Hashable, Codable {
         /// The build cannot produce a correct site; nothing is written.
         case error
         /// The site is still built, but somebody should look.

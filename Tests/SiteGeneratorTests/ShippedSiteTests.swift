@@ -111,6 +111,30 @@ import Testing
         #expect(Self.files(in: copy) == Self.files(in: output))
     }
 
+    @Test func unchangedInputsSkipTheBuildButNotHandEditsOrANewDay() throws {
+        let root = try Self.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        let first = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(first.report.written == 15)
+        let again = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(again.report == OutputWriter.Report(written: 0, unchanged: 15, removed: 0))
+        #expect(again.warnings == first.warnings && again.pageCount == 8)
+        // Someone edits the published copy: the next build puts it right.
+        let page = output.appendingPathComponent("en/index.html")
+        try "tampered".write(to: page, atomically: false, encoding: .utf8)
+        let repaired = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(repaired.report.written == 1)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("<html lang=\"en\">"))
+        // A new day can make a review overdue, so it builds again (and rewrites nothing).
+        let tomorrow = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today.adding(days: 400))
+        #expect(tomorrow.report.written == 0 && tomorrow.report.unchanged == 15)
+        #expect(tomorrow.warnings.contains { $0.message.contains("medical review") })
+        // Another base URL changes the output.
+        let moved = try SiteBuild.run(root: root, output: nil, baseURL: "https://a.example/", today: Fixture.today)
+        #expect(moved.report.written > 0)
+    }
+
     @Test func failedBuildLeavesPreviousOutputExactlyAsItWas() throws {
         let root = try Self.scratchSite()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,0 +1,90 @@
+import Foundation
+import RecoverySchedule
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build wrote, kept in a file beside the output folder (`.public.manifest`), so
+/// a build whose inputs did not change can stop at once without rewriting anything. It stays outside the
+/// output so the published files are byte-identical between builds.
+///
+/// The fingerprint covers every input file, the options, the date (review warnings depend on it) and the
+/// clinicsite executable itself; the file list with sizes and modification times shows whether someone
+/// changed the output by hand since.
+struct OutputManifest: Codable, Equatable {
+    var fingerprint: String
+    var pageCount: Int
+    var warnings: [Diagnostic]
+    var files: [Entry]
+
+    struct Entry: Codable, Equatable {
+        var path: String
+        var size: Int
+        var modified: Int
+    }
+
+    /// A fingerprint of everything a build's output depends on.
+    static func fingerprint(sources: SiteSources, options: BuildOptions) -> String {
+        var hash = ContentHash.seed
+        func mix(_ text: String) { hash = ContentHash.value(of: Data((text + "\u{0}").utf8), continuing: hash) }
+        mix("clinicsite-manifest-1")
+        mix(options.baseURL ?? "-")
+        mix(options.today.iso)
+        if let executable = Bundle.main.executablePath, let entry = stat(of: executable) {
+            mix("\(executable) \(entry.size) \(entry.modified)")
+        }
+        for path in sources.files.keys.sorted() {
+            mix(path)
+            hash = ContentHash.value(of: sources.files[path]!, continuing: hash)
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// Size and modification time (nanoseconds) of a file, without following symbolic links.
+    static func stat(of path: String) -> (size: Int, modified: Int)? {
+        var info = Glibc.stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+    }
+
+    /// Lists `paths` below `folder` as they are on disk now.
+    static func entries(for paths: [String], in folder: String) -> [Entry]? {
+        var entries: [Entry] = []
+        entries.reserveCapacity(paths.count)
+        for path in paths {
+            guard let info = stat(of: folder + "/" + path) else { return nil }
+            entries.append(Entry(path: path, size: info.size, modified: info.modified))
+        }
+        return entries
+    }
+
+    static func location(for output: URL) -> String {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).manifest").path
+    }
+
+    /// The manifest of the output folder, if it has one.
+    static func read(for output: URL) -> OutputManifest? {
+        guard let data = FileReading.read(location(for: output)), !data.isEmpty else { return nil }
+        return try? JSONDecoder().decode(OutputManifest.self, from: data)
+    }
+
+    /// Records the output as it is on disk now; a failure only costs the next build its shortcut.
+    static func record(for output: URL, fingerprint: String, site: BuiltSite) {
+        let paths = FileReading.files(below: output.path) ?? []
+        guard let entries = entries(for: paths, in: output.path) else { return }
+        let manifest = OutputManifest(fingerprint: fingerprint, pageCount: site.pageCount, warnings: site.warnings, files: entries)
+        try? FileWriting.replace(URL(fileURLWithPath: location(for: output)), with: String(decoding: manifest.encoded(), as: UTF8.self))
+    }
+
+    /// Whether the output folder still holds exactly the files this manifest lists, untouched.
+    func matchesDisk(at output: URL) -> Bool {
+        guard let current = FileReading.files(below: output.path), current == files.map(\.path) else { return false }
+        return Self.entries(for: current, in: output.path) == files
+    }
+
+    func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+}
