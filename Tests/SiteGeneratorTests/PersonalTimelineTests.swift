@@ -70,3 +70,22 @@ import Testing
         #expect(text.contains("Your next session: Earliest: Tuesday, January 12, 2027; Usually from: Tuesday, January 26, 2027"))
     }
 }
+
+@Suite struct PrintSkeletonTests {
+    @Test func fastPagesAreExactlyTheTemplatesOutput() throws {
+        let timelines = try PersonalTimelineTests.timelines()
+        let names: [String?] = [nil, "", "Ann", "<b>&\"'</b>", "\u{E000}0\u{E001} tricky", "Zoë Ñandú"]
+        var checked = 0
+        for (index, name) in names.enumerated() {
+            for language in ["en", "fr"] {
+                for sessions in [1, 3, 10] {
+                    let date = CivilDate(iso: "2026-01-31")!.adding(days: index * 37 + sessions)
+                    let patient = Patient(id: "x\(index)", name: name, procedure: date, language: language, sessions: sessions)
+                    #expect(timelines.html(patient) == timelines.htmlDirect(patient))
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 36)
+    }
+}
