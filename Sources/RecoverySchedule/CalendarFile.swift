@@ -30,72 +30,96 @@ public enum CalendarFile {
     /// The whole `.ics` text. `stamp` becomes every event's `DTSTAMP` (midnight UTC of that date), so
     /// the file stays byte-identical between runs.
     public static func document(events: [CalendarEvent], name: String, language: String, stamp: CivilDate) -> String {
-        var lines = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//clinicsite//Recovery timeline//\(language.uppercased())",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            "X-WR-CALNAME:\(escape(name))",
-        ]
+        var writer = Writer()
+        writer.line("BEGIN:VCALENDAR")
+        writer.line("VERSION:2.0")
+        writer.line("PRODID:-//clinicsite//Recovery timeline//\(language.uppercased())")
+        writer.line("CALSCALE:GREGORIAN")
+        writer.line("METHOD:PUBLISH")
+        writer.line("X-WR-CALNAME:", text: name)
+        let stampLine = "DTSTAMP:\(compact(stamp))T000000Z"
         for event in events {
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:\(escape(event.uid))",
-                "DTSTAMP:\(compact(stamp))T000000Z",
-                "DTSTART;VALUE=DATE:\(compact(event.start))",
-                "DTEND;VALUE=DATE:\(compact(event.last.adding(days: 1)))",
-                "SUMMARY;LANGUAGE=\(language):\(escape(event.summary))",
-            ]
-            if let description = event.description { lines.append("DESCRIPTION;LANGUAGE=\(language):\(escape(description))") }
-            lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+            writer.line("BEGIN:VEVENT")
+            writer.line("UID:", text: event.uid)
+            writer.line(stampLine)
+            writer.line("DTSTART;VALUE=DATE:\(compact(event.start))")
+            writer.line("DTEND;VALUE=DATE:\(compact(event.last.adding(days: 1)))")
+            writer.line("SUMMARY;LANGUAGE=\(language):", text: event.summary)
+            if let description = event.description { writer.line("DESCRIPTION;LANGUAGE=\(language):", text: description) }
+            writer.line("TRANSP:TRANSPARENT")
+            writer.line("END:VEVENT")
         }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        writer.line("END:VCALENDAR")
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
+    /// `YYYYMMDD`.
     static func compact(_ date: CivilDate) -> String {
-        String(date.iso.filter { $0 != "-" })
+        var digits = [UInt8](repeating: 0, count: 8)
+        var value = date.year * 10_000 + date.month * 100 + date.day
+        for index in stride(from: 7, through: 0, by: -1) {
+            digits[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// Escapes TEXT values (RFC 5545 section 3.3.11).
     static func escape(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) {
-            return text
-        }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n": result += "\\n"
-            case "\r": continue
-            default:
-                // Other control characters are not allowed in TEXT.
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                result.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendEscaped(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: ";"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: ";")]
+            case UInt8(ascii: ","): bytes += [UInt8(ascii: "\\"), UInt8(ascii: ",")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0..<0x20, 0x7F: continue // Other control characters, and CR, are not allowed in TEXT.
+            default: bytes.append(byte)
             }
         }
-        return result
     }
 
     /// Folds a content line so no physical line exceeds 75 octets, never splitting a UTF-8 sequence.
     static func fold(_ line: String) -> String {
-        if line.utf8.count <= 75 { return line }
-        var result = ""
-        var used = 0
-        var limit = 75
-        for scalar in line.unicodeScalars {
-            let size = scalar.value < 0x80 ? 1 : scalar.value < 0x800 ? 2 : scalar.value < 0x10000 ? 3 : 4
-            if used + size > limit {
-                result += "\r\n "
-                used = 0
-                limit = 74 // The leading space counts toward the next line's 75 octets.
-            }
-            result.unicodeScalars.append(scalar)
-            used += size
+        var writer = Writer()
+        writer.appendFolded(Array(line.utf8))
+        writer.bytes.removeLast(2)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Builds the file as bytes: content lines folded at 75 octets and ended with CRLF.
+    private struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func line(_ head: String, text: String? = nil) {
+            var content = Array(head.utf8)
+            if let text { CalendarFile.appendEscaped(text, to: &content) }
+            appendFolded(content)
         }
-        return result
+
+        mutating func appendFolded(_ content: [UInt8]) {
+            var used = 0
+            var limit = 75
+            var index = 0
+            while index < content.count {
+                // The length of the UTF-8 sequence that starts here, so it is never split.
+                let lead = content[index]
+                let size = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                if used + size > limit {
+                    bytes += [13, 10, 32]
+                    used = 0
+                    limit = 74 // The leading space counts toward the next line's 75 octets.
+                }
+                bytes.append(contentsOf: content[index..<min(index + size, content.count)])
+                used += size
+                index += size
+            }
+            bytes += [13, 10]
+        }
     }
 }
