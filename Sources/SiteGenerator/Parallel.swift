@@ -1,9 +1,15 @@
 import Foundation
 
+/// Whether work is spread over all cores. `CLINICSITE_THREADS=1` in the environment turns it off, so a
+/// test can check that a parallel build writes exactly the bytes a serial one does.
+enum Parallelism {
+    static let enabled = ProcessInfo.processInfo.environment["CLINICSITE_THREADS"] != "1"
+}
+
 extension Array where Element: Sendable {
     /// Maps on all cores, keeping the order of the input, so a parallel build writes exactly what a serial one would.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        if count < 2 { return map(transform) }
+        if count < 2 || !Parallelism.enabled { return map(transform) }
         let results = ResultSlots<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             results.store(transform(self[index]), at: index)

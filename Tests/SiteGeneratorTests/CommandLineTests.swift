@@ -64,3 +64,35 @@ import Testing
         #expect(run.errors.contains("--base-url must be a full address"))
     }
 }
+
+@Suite struct ParallelBuildTests {
+    /// A site large enough that the work is really split between threads.
+    static func largeSite() throws -> URL {
+        let root = try ShippedSiteTests.scratchSite()
+        for index in 0..<400 {
+            let next = (index + 1) % 400
+            let text = "---\ntitle: Page \(index)\norder: \(index % 50 == 0 ? "1" : "")\n---\n# Page \(index) é\n\n## Part \(index % 5)\n\nSee [next](p\(next).md#part-\(next % 5)) and *more*.\n"
+            try text.write(to: root.appendingPathComponent("content/en/p\(index).md"), atomically: true, encoding: .utf8)
+            try text.write(to: root.appendingPathComponent("content/fr/p\(index).md"), atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test func parallelOutputIsByteIdenticalToSerial() throws {
+        let root = try Self.largeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let parallel = root.appendingPathComponent("parallel"), serial = root.appendingPathComponent("serial")
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["build", "--root", root.path, "--output", serial.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["CLINICSITE_THREADS": "1"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try CommandLineTests.run(["build", "--root", root.path, "--output", parallel.path]).status == 0)
+        let files = ShippedSiteTests.files(in: parallel)
+        #expect(files.count > 800)
+        #expect(files == ShippedSiteTests.files(in: serial))
+    }
+}
