@@ -125,7 +125,7 @@ struct ContentSet: Sendable {
     func resolveLinks() -> (html: [String], problems: [Diagnostic]) {
         let results = published.parallelMap { loaded -> (String, [Diagnostic]) in
             let markdown = loaded.markdown
-            let anchors = Set(markdown.headings.map(\.id))
+            let anchors = resolver.pages[loaded.page.source]?.anchors ?? []
             var problems: [Diagnostic] = []
             var urls: [Int: String] = [:]
             for index in markdown.placeholders {

@@ -61,26 +61,21 @@ public struct OutputWriter: Sendable {
                 try manager.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
             }
             let outputPath = output.path
-            // Each file is compared with the previous output and written on its own, so this runs on all cores.
-            let outcomes = Array(zip(files, targets)).parallelMap { file, target -> Result<Bool, FileWriting.Failure> in
-                let previous = outputPath + "/" + file.path
-                if hasPrevious, let old = FileReading.read(previous), old == file.data, link(previous, target) == 0 {
-                    return .success(false)
+            // Comparing with the previous output reads files, which runs on all cores; creating files stays
+            // on one thread, because threads creating files in one folder mostly wait on its lock (ext4).
+            let unchanged: [Bool] = hasPrevious
+                ? files.parallelMap { file in FileReading.read(outputPath + "/" + file.path) == file.data }
+                : Array(repeating: false, count: files.count)
+            for (index, file) in files.enumerated() {
+                if unchanged[index] && link(outputPath + "/" + file.path, targets[index]) == 0 {
+                    report.unchanged += 1
+                    continue
                 }
                 do {
-                    try FileWriting.write(file.data, to: target)
-                    return .success(true)
-                } catch let error as FileWriting.Failure {
-                    return .failure(error)
+                    try FileWriting.write(file.data, to: targets[index])
+                    report.written += 1
                 } catch {
-                    return .failure(FileWriting.Failure(path: target, reason: "\(error)"))
-                }
-            }
-            for outcome in outcomes {
-                switch outcome {
-                case .success(true): report.written += 1
-                case .success(false): report.unchanged += 1
-                case .failure(let error): throw failure(error.description)
+                    throw failure("\(error)")
                 }
             }
             try FileWriting.write(Data(), to: staging.appendingPathComponent(Self.marker).path)

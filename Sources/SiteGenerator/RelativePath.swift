@@ -4,6 +4,13 @@ enum RelativePath {
     /// The URL that leads from the page at `from` to the file at `to`, both relative to the output root:
     /// from `en/care/a.html` to `en/b.html` is `../b.html`.
     static func url(from: String, to: String) -> String {
+        // Most links stay in their folder: then the URL is the file name.
+        let fromFolder = folder(of: from), toFolder = folder(of: to)
+        if fromFolder == toFolder { return fromFolder.isEmpty ? to : String(to.utf8.dropFirst(toFolder.utf8.count + 1))! }
+        return generalURL(from: from, to: to)
+    }
+
+    private static func generalURL(from: String, to: String) -> String {
         let fromFolder = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         let target = to.split(separator: "/", omittingEmptySubsequences: false)
         var common = 0
@@ -22,6 +29,10 @@ enum RelativePath {
     /// Resolves `relative` against the folder `folder` (no leading or trailing `/`), removing `.` and `..`.
     /// Returns nil when the result would climb above the root.
     static func resolve(_ relative: String, inFolder folder: String) -> String? {
+        // A plain file name needs no splitting.
+        if !relative.utf8.contains(UInt8(ascii: "/")) && relative != "." && relative != ".." && !relative.isEmpty {
+            return folder.isEmpty ? relative : folder + "/" + relative
+        }
         var parts = folder.split(separator: "/").map(String.init)
         for part in relative.split(separator: "/", omittingEmptySubsequences: false) {
             switch part {
@@ -37,7 +48,7 @@ enum RelativePath {
 
     /// The folder part of a path: `content/en` for `content/en/healing.md`.
     static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 }

@@ -58,7 +58,7 @@ public struct SiteSources: Sendable, Equatable {
     }
 
     static func normalisedText(_ data: Data, file: String) throws(DiagnosticError) -> String {
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard var text = String(validating: data, as: UTF8.self) else {
             throw DiagnosticError(Diagnostic(file: file, line: 1, message: "this file is not UTF-8 text",
                                              hint: "save it again choosing the UTF-8 encoding"))
         }
