@@ -40,7 +40,7 @@ final class MarkdownDocument: @unchecked Sendable {
         root = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
         }
-        collectLinks()
+        collectLinksAndHeadings()
         assignHeadingIDs()
     }
 
@@ -91,10 +91,12 @@ final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
-    private func collectLinks() {
+    /// One walk over the tree finds the links and the headings.
+    private func collectLinksAndHeadings() {
         walk { node, event in
             guard event == CMARK_EVENT_ENTER else { return }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING { headingNodes.append(node) }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             linkNodes.append(node)
@@ -106,9 +108,6 @@ final class MarkdownDocument: @unchecked Sendable {
     /// Gives every heading a unique id and swaps it for a custom block that renders `<hN id="…">`,
     /// because cmark's own heading output has no attributes.
     private func assignHeadingIDs() {
-        walk { node, event in
-            if event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING { self.headingNodes.append(node) }
-        }
         var used: [String: Int] = [:]
         for node in headingNodes {
             let explicit = takeExplicitID(from: node)

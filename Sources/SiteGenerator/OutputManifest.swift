@@ -33,9 +33,11 @@ struct OutputManifest: Codable, Equatable {
         if let executable = Bundle.main.executablePath, let entry = stat(of: executable) {
             mix("\(executable) \(entry.size) \(entry.modified)")
         }
-        for path in sources.files.keys.sorted() {
-            mix(path)
-            hash = ContentHash.value(of: sources.files[path]!, continuing: hash)
+        // Each file is hashed on its own, on all cores; the list of (path, hash) is then hashed in order.
+        let paths = sources.files.keys.sorted()
+        let hashes = paths.parallelMap { ContentHash.value(of: sources.files[$0]!) }
+        for (path, fileHash) in zip(paths, hashes) {
+            mix("\(path) \(fileHash)")
         }
         return String(hash, radix: 16)
     }
