@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,16 +33,27 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        .target(
+            name: "SitePreview",
+            dependencies: [
+                "SiteGenerator",
+                "RecoverySchedule",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "clinicsite",
             dependencies: [
                 "SiteGenerator",
+                "SitePreview",
                 "RecoverySchedule",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RecoveryScheduleTests", dependencies: ["RecoverySchedule"]),
         .testTarget(name: "SiteGeneratorTests", dependencies: ["SiteGenerator"]),
+        .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview", "SiteGenerator"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,12 +4,12 @@ import RecoverySchedule
 import SiteGenerator
 
 @main
-struct ClinicSite: ParsableCommand {
+struct ClinicSite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinicsite",
         abstract: "Builds a clinic's patient-information website and personal recovery timelines.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, TimelineCommand.self, RenderMarkdownCommand.self]
+        subcommands: [BuildCommand.self, TimelineCommand.self, ServeCommand.self, RenderMarkdownCommand.self]
     )
 }
 

@@ -1,0 +1,153 @@
+import FlyingFox
+import Foundation
+import SiteGenerator
+
+/// What the server shows: the last good build, and the errors of the last build if it failed.
+actor PreviewState {
+    private(set) var errors: [Diagnostic] = []
+    private(set) var generation = 0
+
+    func succeeded() {
+        errors = []
+        generation += 1
+    }
+
+    func failed(_ diagnostics: [Diagnostic]) {
+        errors = diagnostics
+        generation += 1
+    }
+}
+
+/// Answers requests from the built site folder, adding the live-reload script to pages as they are served
+/// (never to the files themselves).
+struct PreviewHandler: HTTPHandler {
+    let siteFolder: URL
+    let subpath: String
+    let state: PreviewState
+    let hub: ReloadHub
+
+    static let eventsPath = "__clinicsite/events"
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([.init("Allow"): "GET, HEAD"]))
+        }
+        switch RequestPath.resolve(request.path, subpath: subpath) {
+        case .refused:
+            return text(.badRequest, "Bad request\n")
+        case .outsideSubpath:
+            return text(.notFound, "Not found: this preview serves the site under \(subpath)\n")
+        case .file(let path) where path == Self.eventsPath:
+            let stream = await hub.connect()
+            return HTTPResponse(statusCode: .ok,
+                                headers: HTTPHeaders([.contentType: "text/event-stream", .init("Cache-Control"): "no-store", .init("X-Accel-Buffering"): "no"]),
+                                body: HTTPBodySequence(from: EventStreamBody(stream: stream)))
+        case .file(let path):
+            return await serve(path)
+        }
+    }
+
+    private func serve(_ path: String) async -> HTTPResponse {
+        let errors = await state.errors
+        if !errors.isEmpty && (path.hasSuffix(".html")) {
+            return html(.internalServerError, ErrorPage.html(errors))
+        }
+        let file = siteFolder.appendingPathComponent(path)
+        // A final check that the file really is inside the site folder, symbolic links resolved.
+        let folder = siteFolder.resolvingSymlinksInPath().path
+        let real = file.resolvingSymlinksInPath().path
+        guard real.hasPrefix(folder + "/"), let data = readRegularFile(real) else {
+            let notFound = readRegularFile(folder + "/404.html") ?? Data("Not found\n".utf8)
+            return html(.notFound, String(decoding: notFound, as: UTF8.self))
+        }
+        if path.hasSuffix(".html") { return html(.ok, String(decoding: data, as: UTF8.self)) }
+        return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: ContentTypes.forPath(path), .init("Cache-Control"): "no-store"]), body: data)
+    }
+
+    private func readRegularFile(_ path: String) -> Data? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        return FileManager.default.contents(atPath: path)
+    }
+
+    private func html(_ status: HTTPStatusCode, _ page: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: HTTPHeaders([.contentType: "text/html; charset=utf-8", .init("Cache-Control"): "no-store"]),
+                     body: Data(LiveReload.inject(into: page, eventsURL: subpathPrefix + Self.eventsPath).utf8))
+    }
+
+    private func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]), body: Data(message.utf8))
+    }
+
+    private var subpathPrefix: String {
+        var prefix = subpath.hasPrefix("/") ? subpath : "/" + subpath
+        if !prefix.hasSuffix("/") { prefix += "/" }
+        return prefix
+    }
+}
+
+/// The few lines that make an open page reload itself after each build.
+enum LiveReload {
+    static func script(eventsURL: String) -> String {
+        """
+        <script>
+        (function () {
+          var source = new EventSource("\(eventsURL)");
+          source.addEventListener("reload", function () { location.reload(); });
+        })();
+        </script>
+        """
+    }
+
+    /// `page` with the script before `</body>`, or at the end when there is none.
+    static func inject(into page: String, eventsURL: String) -> String {
+        let script = script(eventsURL: eventsURL)
+        if let range = page.range(of: "</body>", options: .backwards) {
+            return page.replacingCharacters(in: range, with: script + "\n</body>")
+        }
+        return page + script
+    }
+}
+
+/// The page shown instead of the site while the last build has errors.
+enum ErrorPage {
+    static func html(_ diagnostics: [Diagnostic]) -> String {
+        let items = diagnostics.map { diagnostic -> String in
+            var item = "<li><code>\(escape(diagnostic.location))</code>: \(escape(diagnostic.severity.rawValue)): \(escape(diagnostic.message))"
+            if let hint = diagnostic.hint { item += "<br><small>hint: \(escape(hint))</small>" }
+            return item + "</li>"
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Build failed</title>
+        <style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+        h1{color:#8a1c1c}li{margin:.75rem 0}code{background:#f3f3f3;padding:.1rem .3rem}</style>
+        </head>
+        <body>
+        <h1>The site could not be built</h1>
+        <p>Fix these problems and save; this page reloads by itself. The last good version is still built.</p>
+        <ul>
+        \(items.joined(separator: "\n"))
+        </ul>
+        </body>
+        </html>
+        """
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,80 @@
+/// Turns a request path into a file inside the served folder, or says why it cannot.
+///
+/// Decoding happens once, segment by segment; any segment that is `.` or `..`, or that decodes to something
+/// holding `/`, `\` or a NUL, is refused, so no spelling (`/../`, `%2e%2e`, `%2f`) can reach outside the site.
+public enum RequestPath {
+    /// Where a request leads.
+    public enum Resolution: Equatable, Sendable {
+        /// A path relative to the served folder (`en/healing.html`); it may not exist.
+        case file(String)
+        /// The request tried to leave the site, or was malformed: answer 400.
+        case refused
+        /// Outside the subpath the site is served under: answer 404.
+        case outsideSubpath
+    }
+
+    /// Resolves `path` (the part of the request target before `?`) for a site served under `subpath`
+    /// (`/` or `/clinic/`). A path ending in `/` means its `index.html`.
+    public static func resolve(_ path: String, subpath: String) -> Resolution {
+        guard path.hasPrefix("/"), !path.hasPrefix("//") else { return .refused }
+        var prefix = subpath
+        if !prefix.hasPrefix("/") { prefix = "/" + prefix }
+        if !prefix.hasSuffix("/") { prefix += "/" }
+        let bare = String(prefix.dropLast())
+        if path == bare { return .file("index.html") }
+        guard path.hasPrefix(prefix) else { return .outsideSubpath }
+        let rest = path.dropFirst(prefix.count)
+        var segments: [String] = []
+        for raw in rest.split(separator: "/", omittingEmptySubsequences: false) {
+            guard let segment = percentDecoded(raw) else { return .refused }
+            if segment.isEmpty { continue }
+            if segment == "." || segment == ".." || segment.contains("/") || segment.contains("\\") || segment.contains("\u{0}") {
+                return .refused
+            }
+            segments.append(segment)
+        }
+        if segments.isEmpty || rest.hasSuffix("/") { segments.append("index.html") }
+        return .file(segments.joined(separator: "/"))
+    }
+
+    /// Decodes `%XX` escapes as UTF-8; nil for a malformed escape or invalid UTF-8.
+    static func percentDecoded(_ text: Substring) -> String? {
+        var bytes: [UInt8] = []
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}
+
+/// Content types by file extension, for the files a clinicsite site has.
+public enum ContentTypes {
+    static let byExtension: [String: String] = [
+        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
+        "svg": "image/svg+xml", "ics": "text/calendar; charset=utf-8", "xml": "application/xml; charset=utf-8",
+        "txt": "text/plain; charset=utf-8", "json": "application/json", "png": "image/png", "jpg": "image/jpeg",
+        "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "avif": "image/avif", "pdf": "application/pdf",
+        "ico": "image/x-icon", "woff2": "font/woff2",
+    ]
+
+    /// The Content-Type for a file path.
+    public static func forPath(_ path: String) -> String {
+        let ext = path.split(separator: "/").last?.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return byExtension[ext] ?? "application/octet-stream"
+    }
+}
