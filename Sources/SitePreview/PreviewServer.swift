@@ -32,7 +32,8 @@ public final class PreviewServer: Sendable {
 
     private let options: Options
     private let server: HTTPServer
-    private let siteFolder: URL
+    /// The private folder the site is built into.
+    let siteFolder: URL
     private let state = PreviewState()
     private let hub = ReloadHub()
     private let report: @Sendable (String) -> Void
