@@ -81,6 +81,35 @@ final class MarkdownDocument: @unchecked Sendable {
         return String(cString: html)
     }
 
+    /// The prose of the page, one string per paragraph (list items included; headings and code left out),
+    /// for reading-level checks.
+    func paragraphs() -> [String] {
+        var result: [String] = []
+        var current = ""
+        var depth = 0
+        walk { node, event in
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_PARAGRAPH {
+                if event == CMARK_EVENT_ENTER {
+                    depth += 1
+                } else {
+                    depth -= 1
+                    let text = current.trimmingSpaces
+                    if !text.isEmpty { result.append(text) }
+                    current = ""
+                }
+                return
+            }
+            guard depth > 0, event == CMARK_EVENT_ENTER else { return }
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
+                current += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                current += " "
+            }
+        }
+        return result
+    }
+
     private func walk(_ visit: (OpaquePointer, cmark_event_type) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }

@@ -20,11 +20,13 @@ public struct Settings: Sendable, Equatable {
     public var allowRawHTML: Bool
     /// After how many months a page's `reviewed` date counts as overdue.
     public var reviewMonths: Int
+    /// The highest school grade a page's reading level may have (health-literacy guidance: 6 to 8).
+    public var readingGrade: Double
 
     /// Creates settings; the defaults are those of an empty `site.yml`.
     public init(clinicName: String = "", phone: String = "", email: String = "", address: String = "",
                 baseURL: String? = nil, defaultLanguage: String = "en", languages: [String] = ["en"],
-                allowRawHTML: Bool = false, reviewMonths: Int = 12) {
+                allowRawHTML: Bool = false, reviewMonths: Int = 12, readingGrade: Double = 8) {
         self.clinicName = clinicName
         self.phone = phone
         self.email = email
@@ -34,10 +36,11 @@ public struct Settings: Sendable, Equatable {
         self.languages = languages
         self.allowRawHTML = allowRawHTML
         self.reviewMonths = reviewMonths
+        self.readingGrade = readingGrade
     }
 
     static let keys = ["clinic_name", "phone", "email", "address", "base_url", "default_language",
-                       "languages", "allow_raw_html", "review_months", "closed_weekdays", "closures"]
+                       "languages", "allow_raw_html", "review_months", "reading_grade", "closed_weekdays", "closures"]
 
     /// Reads settings from the text of `site.yml`, reporting every problem at once.
     public static func parse(_ text: String, file: String) throws(DiagnosticError) -> Settings {
@@ -81,6 +84,7 @@ public struct Settings: Sendable, Equatable {
                     settings.languages = codes
                 case "allow_raw_html": settings.allowRawHTML = try value.bool(named: "allow_raw_html")
                 case "review_months": settings.reviewMonths = try value.int(named: "review_months", in: 1...120)
+                case "reading_grade": settings.readingGrade = Double(try value.int(named: "reading_grade", in: 1...20))
                 default: break // The clinic calendar keys are read by ClinicCalendarSettings.
                 }
             }

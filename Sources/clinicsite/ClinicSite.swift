@@ -9,7 +9,7 @@ struct ClinicSite: AsyncParsableCommand {
         commandName: "clinicsite",
         abstract: "Builds a clinic's patient-information website and personal recovery timelines.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, TimelineCommand.self, ServeCommand.self, RenderMarkdownCommand.self]
+        subcommands: [BuildCommand.self, TimelineCommand.self, ServeCommand.self, CheckCommand.self, RenderMarkdownCommand.self]
     )
 }
 

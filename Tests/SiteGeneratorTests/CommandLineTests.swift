@@ -96,3 +96,29 @@ import Testing
         #expect(files == ShippedSiteTests.files(in: serial))
     }
 }
+
+@Suite struct CheckCommandTests {
+    @Test func jsonReportAndStrictExitStatus() throws {
+        let root = try ShippedSiteTests.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let clean = try CommandLineTests.run(["check", "--root", root.path, "--format", "json", "--strict"])
+        #expect(clean.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(clean.output.utf8)) as? [String: Any]
+        let pages = try #require(json?["pages"] as? [[String: Any]])
+        #expect(pages.count == 8)
+        #expect(pages.allSatisfy { ($0["grade"] as? Double ?? 99) <= 8 })
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+
+        let hard = "---\nreviewed: 2026-01-01\n---\n# Hard\n\nNotwithstanding considerable methodological heterogeneity, dermatological investigations demonstrate significantly improved cicatricial morphology.\n"
+        try hard.write(to: root.appendingPathComponent("content/en/hard.md"), atomically: true, encoding: .utf8)
+        let lenient = try CommandLineTests.run(["check", "--root", root.path])
+        #expect(lenient.status == 0)
+        #expect(lenient.output.contains("content/en/hard.md:1: warning: the reading level is grade"))
+        let strict = try CommandLineTests.run(["check", "--root", root.path, "--strict"])
+        #expect(strict.status == 1)
+        try "# Broken\n\n[x](gone.md)\n".write(to: root.appendingPathComponent("content/en/hard.md"), atomically: true, encoding: .utf8)
+        let broken = try CommandLineTests.run(["check", "--root", root.path])
+        #expect(broken.status == 1)
+        #expect(broken.errors.contains("content/en/hard.md:3:1: error:"))
+    }
+}

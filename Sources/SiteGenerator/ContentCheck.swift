@@ -1,0 +1,118 @@
+import Foundation
+import RecoverySchedule
+
+/// One page's report from `clinicsite check`.
+public struct PageCheck: Sendable, Codable, Equatable {
+    /// A sentence with its length, for the longest-sentences list.
+    public struct Sentence: Sendable, Codable, Equatable {
+        public var words: Int
+        public var text: String
+    }
+
+    public var file: String
+    public var language: String
+    public var title: String
+    public var words: Int
+    public var sentences: Int
+    /// The school grade of the text (see `measure`).
+    public var grade: Double
+    /// "Flesch–Kincaid grade" or "Kandel–Moles reading ease".
+    public var measure: String
+    /// The Kandel–Moles reading ease, for French pages.
+    public var ease: Double?
+    public var lix: Double
+    public var longestSentences: [Sentence]
+    /// Words of more than three syllables that the page never explains.
+    public var unexplainedWords: [String]
+    public var reviewed: String?
+    public var reviewAgeMonths: Int?
+    /// What is above the targets, in words.
+    public var warnings: [String]
+}
+
+/// Everything `clinicsite check` found.
+public struct CheckReport: Sendable, Codable {
+    public var pages: [PageCheck]
+    /// Warnings of the build and of the checks, with their places.
+    public var warnings: [Diagnostic]
+}
+
+/// `clinicsite check`: every validation of a build, without writing anything, plus the quality bar of
+/// patient material: reading level, long sentences, unexplained long words, and the age of the medical review.
+public enum ContentCheck {
+    /// Runs the checks. Build errors are thrown; everything else is in the report.
+    public static func run(sources: SiteSources, today: CivilDate) throws(DiagnosticError) -> CheckReport {
+        let site = try SiteBuilder.build(sources, options: BuildOptions(today: today))
+        var log = DiagnosticLog()
+        let settings = Settings.parse((try? sources.text("content/site.yml")) ?? "", file: "content/site.yml", log: &log)
+        var pages: [PageCheck] = []
+        var warnings = site.warnings.filter { !$0.message.hasPrefix("no base_url") }
+        let markdownFiles = sources.paths(under: "content/").filter { $0.hasSuffix(".md") && $0.split(separator: "/").count > 2 }
+        for path in markdownFiles {
+            let language = String(path.split(separator: "/")[1])
+            guard settings.languages.contains(language), let text = try? sources.text(path),
+                  let split = try? FrontMatter.split(text, file: path), !split.frontMatter.draft else { continue }
+            let document = MarkdownDocument(markdown: split.body)
+            let title = split.frontMatter.title ?? document.headings.first { $0.level == 1 }?.text ?? path
+            let check = check(path: path, language: language, title: title, paragraphs: document.paragraphs(),
+                              reviewed: split.frontMatter.reviewed, today: today, settings: settings)
+            for warning in check.warnings where !warning.hasPrefix("the last medical review") {
+                warnings.append(.warning(file: path, line: 1, warning))
+            }
+            pages.append(check)
+        }
+        return CheckReport(pages: pages, warnings: warnings.sorted())
+    }
+
+    static func check(path: String, language: String, title: String, paragraphs: [String], reviewed: CivilDate?,
+                      today: CivilDate, settings: Settings) -> PageCheck {
+        let counts = Readability.counts(paragraphs, language: language)
+        let grade = (Readability.grade(counts, language: language) * 10).rounded() / 10
+        let sentences = paragraphs.flatMap(Readability.sentences)
+            .map { PageCheck.Sentence(words: Readability.words($0).count, text: $0) }
+            .sorted { ($0.words, $1.text) > ($1.words, $0.text) }
+        var page = PageCheck(file: path, language: language, title: title, words: counts.words, sentences: counts.sentences,
+                             grade: grade, measure: language == "fr" ? "Kandel–Moles reading ease" : "Flesch–Kincaid grade",
+                             ease: language == "fr" ? (Readability.kandelMolesEase(counts) * 10).rounded() / 10 : nil,
+                             lix: (Readability.lix(counts) * 10).rounded() / 10,
+                             longestSentences: Array(sentences.prefix(3)),
+                             unexplainedWords: unexplainedLongWords(paragraphs, language: language),
+                             reviewed: reviewed?.iso, reviewAgeMonths: nil, warnings: [])
+        if counts.words > 0 && grade > settings.readingGrade {
+            page.warnings.append("the reading level is grade \(grade), above the target of \(Int(settings.readingGrade))")
+        }
+        if let reviewed {
+            var months = (today.year - reviewed.year) * 12 + today.month - reviewed.month
+            if today.day < reviewed.day { months -= 1 }
+            page.reviewAgeMonths = max(months, 0)
+            if reviewed.adding(months: settings.reviewMonths) < today {
+                page.warnings.append("the last medical review was on \(reviewed.iso), more than \(settings.reviewMonths) months ago")
+            }
+        } else {
+            page.warnings.append("no reviewed: date; add the date of the last medical review to the front matter")
+        }
+        return page
+    }
+
+    /// Words of more than three syllables with no explanation on the page: not followed by a bracket or a
+    /// colon, not introduced by "called"/"appelé", not the subject of "is"/"means"/"est", not in brackets.
+    static func unexplainedLongWords(_ paragraphs: [String], language: String) -> [String] {
+        let text = paragraphs.joined(separator: "\n").lowercased()
+        var long = Set<String>()
+        for paragraph in paragraphs {
+            // A compound (micro-needling) is long only when one of its parts is.
+            for word in Readability.words(paragraph)
+            where word.split(separator: "-").contains(where: { Readability.syllables(String($0), language: language) > 3 }) {
+                long.insert(word.lowercased())
+            }
+        }
+        var before = ["("]
+        for lead in ["called", "named", "known as", "appelé", "appelée", "appelés", "appelées", "nommé", "nommée", "dite", "dit"] {
+            for article in ["", "the ", "a ", "an ", "le ", "la ", "l’", "l'", "les ", "un ", "une "] { before.append("\(lead) \(article)") }
+        }
+        let after = [" (", ": ", " is ", " means ", " are ", " est ", " sont ", " signifie ", " veut dire ", ", c'est", ", c’est", " – ", ")"]
+        return long.filter { word in
+            !before.contains { text.contains($0 + word) } && !after.contains { text.contains(word + $0) }
+        }.sorted()
+    }
+}
