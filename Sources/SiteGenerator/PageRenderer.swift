@@ -127,9 +127,11 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// Escaping for text placed in XML or HTML built outside the templates.
-enum XMLText {
-    static func escape(_ text: String) -> String {
+/// Escaping for text placed in XML or HTML built outside the templates: the same five characters
+/// Mustache escapes (`&`, `<`, `>`, `"`, `'`).
+public enum XMLText {
+    /// `text` safe to place in element content or a quoted attribute.
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
