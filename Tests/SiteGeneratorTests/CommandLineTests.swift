@@ -122,3 +122,29 @@ import Testing
         #expect(broken.errors.contains("content/en/hard.md:3:1: error:"))
     }
 }
+
+@Suite struct ServeCommandTests {
+    @Test func ctrlCStopsTheServerCleanly() async throws {
+        let root = try ShippedSiteTests.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["serve", "--root", root.path, "--port", "0"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var said = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !said.contains("Serving on http://127.0.0.1:") && Date() < deadline {
+            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(said.contains("Serving on http://127.0.0.1:"))
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(said.contains("Stopped."))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+}

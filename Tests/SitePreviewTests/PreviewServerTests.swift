@@ -11,13 +11,14 @@ enum LoopbackHTTP {
         var body: String
     }
 
-    static func connect(port: UInt16) throws -> Int32 {
+    /// `readTimeout` bounds each read; event streams use a short one so tests can poll them.
+    static func connect(port: UInt16, readTimeout: Int = 10_000) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: readTimeout / 1000, tv_usec: (readTimeout % 1000) * 1000)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -133,7 +134,7 @@ enum LoopbackHTTP {
 
     @Test func anEditRebuildsAndTellsTheReloadChannel() async throws {
         try await Self.withServer { _, port, root in
-            let events = try LoopbackHTTP.connect(port: port)
+            let events = try LoopbackHTTP.connect(port: port, readTimeout: 500)
             defer { close(events) }
             LoopbackHTTP.send(events, path: "/__clinicsite/events")
             #expect(LoopbackHTTP.waitFor(": connected", on: events, seconds: 5))
@@ -144,9 +145,31 @@ enum LoopbackHTTP {
         }
     }
 
+    @Test func editsInQuickSuccessionGiveOneRebuild() async throws {
+        try await Self.withServer { _, port, root in
+            let events = try LoopbackHTTP.connect(port: port, readTimeout: 500)
+            defer { close(events) }
+            LoopbackHTTP.send(events, path: "/__clinicsite/events")
+            #expect(LoopbackHTTP.waitFor(": connected", on: events, seconds: 5))
+            for (index, name) in ["index.md", "benefits.md", "healing.md"].enumerated() {
+                let page = root.appendingPathComponent("content/en/\(name)")
+                try (String(contentsOf: page, encoding: .utf8) + "\nEdit \(index).\n").write(to: page, atomically: true, encoding: .utf8)
+                try await Task.sleep(nanoseconds: 60_000_000)
+            }
+            var received = ""
+            let deadline = Date().addingTimeInterval(4)
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while Date() < deadline {
+                let count = read(events, &buffer, buffer.count)
+                if count > 0 { received += String(decoding: buffer[0..<count], as: UTF8.self) }
+            }
+            #expect(received.components(separatedBy: "event: reload").count - 1 == 1)
+        }
+    }
+
     @Test func aFailedBuildShowsItsErrorsAndKeepsServingTheLastGoodSite() async throws {
         try await Self.withServer { server, port, root in
-            let events = try LoopbackHTTP.connect(port: port)
+            let events = try LoopbackHTTP.connect(port: port, readTimeout: 500)
             defer { close(events) }
             LoopbackHTTP.send(events, path: "/__clinicsite/events")
             #expect(LoopbackHTTP.waitFor(": connected", on: events, seconds: 5))
