@@ -26,8 +26,16 @@ public enum SiteBuild {
             let report = OutputWriter.Report(written: 0, unchanged: previous.files.count, removed: 0)
             return Summary(pageCount: previous.pageCount, report: report, warnings: previous.warnings)
         }
-        let site = try SiteBuilder.build(sources, options: options)
-        let report = try OutputWriter(output: output).write(site.files)
+        // The output is locked and staged first, so pages are written while later ones still render.
+        let staged = try OutputWriter(output: output).begin()
+        let site: BuiltSite
+        do {
+            site = try SiteBuilder.build(sources, options: options, output: staged.add)
+        } catch {
+            staged.abandon()
+            throw error
+        }
+        let report = try staged.commit(paths: site.files.map(\.path))
         OutputManifest.record(for: output, fingerprint: fingerprint, site: site)
         return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)
     }

@@ -62,7 +62,7 @@ struct ContentSet: Sendable {
         let results = markdownFiles.parallelMap { file -> Result<LoadedPage, DiagnosticError> in
             do throws(DiagnosticError) {
                 let text = try sources.text(file.path)
-                let nonce = ContentHash.hex(of: Data(text.utf8))
+                let nonce = ContentHash.hex(of: sources.files[file.path] ?? Data())
                 let (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
                     MarkdownDocument(markdown: body).renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce)
                 }

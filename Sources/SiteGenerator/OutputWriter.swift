@@ -32,6 +32,14 @@ public struct OutputWriter: Sendable {
 
     /// Replaces the output folder with exactly `files`, holding a lock so two builds cannot interleave.
     public func write(_ files: [OutputFile]) throws(DiagnosticError) -> Report {
+        let session = try begin()
+        for file in files { session.add(file) }
+        return try session.commit(paths: files.map(\.path))
+    }
+
+    /// Starts a write: takes the lock, checks the folder may be replaced and creates the staging folder.
+    /// Files can then be added from any thread while the build is still producing them.
+    public func begin() throws(DiagnosticError) -> StagedOutput {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -41,57 +49,47 @@ public struct OutputWriter: Sendable {
             throw failure("cannot create the folder \(parent.path): \(error.localizedDescription)")
         }
         let lock = try BuildLock(path: parent.appendingPathComponent(".\(name).lock").path, output: output.path)
-        defer { lock.release() }
-        try checkOwnership()
-
-        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
-        removeLeftovers(in: parent, prefix: ".\(name).staging-")
-        var report = Report(written: 0, unchanged: 0, removed: 0)
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do throws(DiagnosticError) {
+            try checkOwnership()
+            removeLeftovers(in: parent, prefix: ".\(name).staging-")
+            let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+            do {
+                try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            } catch {
+                throw failure("cannot create \(staging.path): \(error.localizedDescription)")
+            }
             let hasPrevious = manager.fileExists(atPath: output.appendingPathComponent(Self.marker).path)
-            var newPaths = Set<String>()
-            var targets: [String] = []
-            targets.reserveCapacity(files.count)
-            for file in files {
-                newPaths.insert(file.path)
-                targets.append(try safePath(for: file.path, in: staging.path))
-            }
-            for folder in Set(files.map { RelativePath.folder(of: $0.path) }).sorted() where !folder.isEmpty {
-                try manager.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
-            }
-            let outputPath = output.path
-            // Comparing with the previous output reads files, which runs on all cores; creating files stays
-            // on one thread, because threads creating files in one folder mostly wait on its lock (ext4).
-            let unchanged: [Bool] = hasPrevious
-                ? files.parallelMap { file in FileReading.read(outputPath + "/" + file.path) == file.data }
-                : Array(repeating: false, count: files.count)
-            for (index, file) in files.enumerated() {
-                if unchanged[index] && link(outputPath + "/" + file.path, targets[index]) == 0 {
-                    report.unchanged += 1
-                    continue
-                }
-                do {
-                    try FileWriting.write(file.data, to: targets[index])
-                    report.written += 1
-                } catch {
-                    throw failure("\(error)")
-                }
-            }
-            try FileWriting.write(Data(), to: staging.appendingPathComponent(Self.marker).path)
-            report.removed = previousFiles().subtracting(newPaths).count
-            try swap(staging)
-        } catch let error as DiagnosticError {
-            try? manager.removeItem(at: staging)
-            throw error
+            return StagedOutput(writer: self, staging: staging, lock: lock, hasPrevious: hasPrevious)
         } catch {
-            try? manager.removeItem(at: staging)
-            throw failure("cannot write the site: \(error.localizedDescription)")
+            lock.release()
+            throw error
         }
-        return report
     }
 
-    private func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
+    /// Swaps a complete staging folder in; called by `StagedOutput.commit`.
+    func finish(staging: URL, paths: [String]) throws(DiagnosticError) -> Int {
+        do {
+            try FileWriting.write(Data(), to: staging.appendingPathComponent(Self.marker).path)
+            let removed = previousFiles().subtracting(paths).count
+            try swap(staging)
+            return removed
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw failure("cannot write the site: \(error.localizedDescription)")
+        }
+    }
+
+    /// Joins `path` to `folder`, refusing anything that could land outside it.
+    func safePath(for path: String, in folder: String) throws(DiagnosticError) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.isEmpty, !path.hasPrefix("/"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            throw failure("refusing to write \(path): it would land outside the output folder")
+        }
+        return folder + "/" + path
+    }
+
+    func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
         DiagnosticError(Diagnostic(file: output.path, message: message, hint: hint))
     }
 
@@ -112,14 +110,6 @@ public struct OutputWriter: Sendable {
         Set(FileReading.files(below: output.path) ?? [])
     }
 
-    /// Joins `path` to `folder`, refusing anything that could land outside it.
-    private func safePath(for path: String, in folder: String) throws(DiagnosticError) -> String {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.isEmpty, !path.hasPrefix("/"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
-            throw failure("refusing to write \(path): it would land outside the output folder")
-        }
-        return folder + "/" + path
-    }
 
     private func swap(_ staging: URL) throws {
         let manager = FileManager.default

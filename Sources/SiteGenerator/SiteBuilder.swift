@@ -29,7 +29,10 @@ public struct BuiltSite: Sendable {
 /// so every step can be tested with a site described in a dictionary.
 public enum SiteBuilder {
     /// Builds the site, or throws every error found (with the warnings) in one `DiagnosticError`.
-    public static func build(_ sources: SiteSources, options: BuildOptions) throws(DiagnosticError) -> BuiltSite {
+    /// `output`, when given, receives each file as soon as it is made (from any thread), so writing can
+    /// overlap rendering; it receives nothing when the build has errors.
+    public static func build(_ sources: SiteSources, options: BuildOptions,
+                             output: (@Sendable (OutputFile) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
         var log = DiagnosticLog()
         let settingsFile = "content/site.yml"
         var settings = Settings()
@@ -55,10 +58,14 @@ public enum SiteBuilder {
 
         let recovery = RecoveryContext(rules: rules, calendar: calendar, strings: strings, languages: settings.languages)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content, recovery: recovery)
-        var files = Array(zip(content.published, contentHTML)).parallelMap { renderer.render($0.0.page, content: $0.1) }
-        files += assets.files
-        files += content.assetFiles
-        files += renderer.siteFiles()
+        var files = Array(zip(content.published, contentHTML)).parallelMap { pair in
+            let file = renderer.render(pair.0.page, content: pair.1)
+            output?(file)
+            return file
+        }
+        let others = assets.files + content.assetFiles + renderer.siteFiles()
+        for file in others { output?(file) }
+        files += others
         files.sort { $0.path < $1.path }
 
         log.add(contentsOf: content.reviewWarnings(today: options.today, months: settings.reviewMonths))
