@@ -11,12 +11,16 @@ import time
 from pathlib import Path
 
 WORK = Path(".build-bench").resolve()
+# Outputs of this invocation; all are deleted only at the very end. ext4 avoids reusing inodes freed in the
+# last minutes, and scanning past them made file creation several times slower for both tools right after
+# any large deletion, so no run may follow one.
+RUNS = WORK / f"runs-{os.getpid()}"
 
 
 def settle():
     """Lets the file system finish writing back earlier runs, so one run's deletions do not slow the next."""
     subprocess.run(["sync"], check=False)
-    time.sleep(2)
+    time.sleep(4)
 
 
 def timed(command, cwd=None, env=None):
@@ -51,14 +55,16 @@ def corpus(size):
 
 def measure(size, runs, binary):
     root = corpus(size)
+    out_root = RUNS / str(size)
+    out_root.mkdir(parents=True, exist_ok=True)
     print(f"\n## {size} pages ({runs} alternating runs each)", flush=True)
     results = {"clinicsite": [], "hugo": []}
     for run in range(runs):
         settle()
-        out = fresh(root / f"out-cs-{run}")
+        out = out_root / f"out-cs-{run}"
         results["clinicsite"].append(timed([binary, "build", "--root", str(root / "clinicsite"), "--output", str(out)]))
         settle()
-        out = fresh(root / f"out-hugo-{run}")
+        out = out_root / f"out-hugo-{run}"
         results["hugo"].append(timed(["hugo", "--quiet", "-d", str(out)], cwd=root / "hugo"))
     rows = {}
     for tool, measured in results.items():
@@ -70,10 +76,10 @@ def measure(size, runs, binary):
     started = time.perf_counter()
     subprocess.run(["cmark", "--smart"] + [str(p) for p in pages], stdout=subprocess.DEVNULL, check=True)
     cmark_time = time.perf_counter() - started
-    kept = root / "out-cs-0"
+    kept = out_root / "out-cs-0"
     written = [p for p in kept.rglob("*") if p.is_file()]
     sizes = [p.stat().st_size for p in written]
-    target = fresh(root / "floor-write")
+    target = out_root / "floor-write"
     target.mkdir()
     settle()
     started = time.perf_counter()
@@ -101,7 +107,7 @@ def measure(size, runs, binary):
     timelines = []
     for run in range(runs):
         settle()
-        out = fresh(root / f"timelines-{run}")
+        out = out_root / f"timelines-{run}"
         timelines.append(timed([binary, "timeline", "--patients", str(root / "patients.csv"), "--output", str(out)]))
 
     cs, hugo = rows["clinicsite"], rows["hugo"]
@@ -119,8 +125,6 @@ def measure(size, runs, binary):
     print(f"- peak memory clinicsite/Hugo: {cs[2] / hugo[2]:.2f} (target at most 0.25)")
     print(f"- rebuild with nothing changed / full build: {median(unchanged, 'wall') / cs[0]:.2f} (target at most 0.1); "
           f"output files rewritten: {rewritten}")
-    for path in list(root.glob("out-*")) + list(root.glob("timelines-*")) + [target]:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def main():
@@ -134,8 +138,17 @@ def main():
     cmark = subprocess.run(["cmark", "--version"], capture_output=True, text=True).stdout.split()[1]
     print(f"# clinicsite benchmark\n\nMachine: {os.cpu_count()} cores, {platform.machine()}, Linux {platform.release()}; "
           f"Hugo {hugo}, cmark {cmark}.")
-    for size in (int(s) for s in args.sizes.split(",")):
-        measure(size, args.runs, args.binary)
+    old = list(WORK.glob("runs-*"))
+    for path in old:
+        shutil.rmtree(path, ignore_errors=True)
+    if old:
+        print("(removed the outputs of an earlier benchmark; waiting 90 s so the disk does not slow this one)", flush=True)
+        time.sleep(90)
+    try:
+        for size in (int(s) for s in args.sizes.split(",")):
+            measure(size, args.runs, args.binary)
+    finally:
+        shutil.rmtree(RUNS, ignore_errors=True)
 
 
 if __name__ == "__main__":
