@@ -53,6 +53,17 @@ enum LoopbackHTTP {
         return Response(status: status, headers: head, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
     }
 
+    /// Opens the server's event stream and waits until it says it is connected.
+    static func openEvents(port: UInt16, path: String) throws -> Int32 {
+        let descriptor = try connect(port: port, readTimeout: 500)
+        send(descriptor, path: path)
+        guard waitFor(": connected", on: descriptor, seconds: 5) else {
+            close(descriptor)
+            throw POSIXError(.ETIMEDOUT)
+        }
+        return descriptor
+    }
+
     /// Reads an open event stream until `text` has arrived, or the time runs out.
     static func waitFor(_ text: String, on descriptor: Int32, seconds: Double) -> Bool {
         var received = ""
@@ -134,10 +145,8 @@ enum LoopbackHTTP {
 
     @Test func anEditRebuildsAndTellsTheReloadChannel() async throws {
         try await Self.withServer { _, port, root in
-            let events = try LoopbackHTTP.connect(port: port, readTimeout: 500)
+            let events = try LoopbackHTTP.openEvents(port: port, path: "/__clinicsite/events")
             defer { close(events) }
-            LoopbackHTTP.send(events, path: "/__clinicsite/events")
-            #expect(LoopbackHTTP.waitFor(": connected", on: events, seconds: 5))
             let page = root.appendingPathComponent("content/en/benefits.md")
             try (String(contentsOf: page, encoding: .utf8) + "\nA sentence added while previewing.\n").write(to: page, atomically: true, encoding: .utf8)
             #expect(LoopbackHTTP.waitFor("event: reload\ndata: ok", on: events, seconds: 10))
@@ -147,10 +156,8 @@ enum LoopbackHTTP {
 
     @Test func editsInQuickSuccessionGiveOneRebuild() async throws {
         try await Self.withServer { _, port, root in
-            let events = try LoopbackHTTP.connect(port: port, readTimeout: 500)
+            let events = try LoopbackHTTP.openEvents(port: port, path: "/__clinicsite/events")
             defer { close(events) }
-            LoopbackHTTP.send(events, path: "/__clinicsite/events")
-            #expect(LoopbackHTTP.waitFor(": connected", on: events, seconds: 5))
             for (index, name) in ["index.md", "benefits.md", "healing.md"].enumerated() {
                 let page = root.appendingPathComponent("content/en/\(name)")
                 try (String(contentsOf: page, encoding: .utf8) + "\nEdit \(index).\n").write(to: page, atomically: true, encoding: .utf8)
@@ -169,10 +176,8 @@ enum LoopbackHTTP {
 
     @Test func aFailedBuildShowsItsErrorsAndKeepsServingTheLastGoodSite() async throws {
         try await Self.withServer { server, port, root in
-            let events = try LoopbackHTTP.connect(port: port, readTimeout: 500)
+            let events = try LoopbackHTTP.openEvents(port: port, path: "/__clinicsite/events")
             defer { close(events) }
-            LoopbackHTTP.send(events, path: "/__clinicsite/events")
-            #expect(LoopbackHTTP.waitFor(": connected", on: events, seconds: 5))
             let page = root.appendingPathComponent("content/en/benefits.md")
             let original = try String(contentsOf: page, encoding: .utf8)
             try (original + "\n[broken](nowhere.md)\n").write(to: page, atomically: true, encoding: .utf8)
