@@ -48,9 +48,13 @@ public struct RecoveryRules: Sendable, Hashable, Codable {
     /// The spacing of sessions: never before `minimumWeeks`, usually from `usualWeeks`, and the usual
     /// span between sessions from `spanFromMonths` to `spanToMonths`.
     public struct SessionSpacing: Sendable, Hashable, Codable {
+        /// The next session is never earlier than this many weeks after the last.
         public var minimumWeeks: Int
+        /// The next session is usually this many weeks or more after the last.
         public var usualWeeks: Int
+        /// The usual span between sessions starts this many calendar months after the last.
         public var spanFromMonths: Int
+        /// The usual span between sessions ends this many calendar months after the last.
         public var spanToMonths: Int
 
         /// Creates a spacing.

@@ -17,9 +17,13 @@ public struct Timeline: Sendable, Hashable, Codable {
     public struct DatedStep: Sendable, Hashable, Codable {
         /// The rule it comes from.
         public let rule: RecoveryRules.Step
+        /// The date of the first day.
         public let start: CivilDate
+        /// The last date it may start on, when the start varies.
         public let latestStart: CivilDate?
+        /// The usual last date; nil when it simply fades away.
         public let end: CivilDate?
+        /// The last date it may last to.
         public let latestEnd: CivilDate?
 
         /// Every date from `start` to the last possible day, with its day number (for tick boxes).

@@ -3,8 +3,11 @@
 public enum Readability {
     /// Counts in a text.
     public struct Counts: Sendable, Equatable {
+        /// Sentences.
         public var sentences: Int
+        /// Words.
         public var words: Int
+        /// Syllables, estimated.
         public var syllables: Int
         /// Words of more than six letters (for LIX).
         public var longWords: Int
