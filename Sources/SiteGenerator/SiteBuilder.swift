@@ -34,18 +34,10 @@ public enum SiteBuilder {
     public static func build(_ sources: SiteSources, options: BuildOptions,
                              output: (@Sendable (OutputFile) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
         var log = DiagnosticLog()
-        let settingsFile = "content/site.yml"
-        var settings = Settings()
-        if let text = log.collect({ () throws(DiagnosticError) in try sources.text(settingsFile) }) {
-            settings = Settings.parse(text, file: settingsFile, log: &log)
-        }
-        if let baseURL = options.baseURL { settings.baseURL = baseURL }
-        let strings = log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) }
-        let templates = log.collect { () throws(DiagnosticError) in try Templates(sources: sources) }
+        let basics = SiteBasics.load(sources, baseURL: options.baseURL, log: &log)
+        let (settings, strings, templates) = (basics.settings, basics.strings, basics.templates)
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
         let content = ContentSet.load(sources: sources, settings: settings, log: &log)
-        let rules = RecoveryRulesFile.load(sources: sources, languages: settings.languages, log: &log)
-        let calendar = ClinicCalendarSettings.load(sources: sources, log: &log)
         if let templates {
             for page in content.pages where !templates.names.contains(page.page.layout) {
                 log.add(Diagnostic(file: page.page.source, line: 1, message: "the layout '\(page.page.layout)' does not exist",
@@ -56,7 +48,7 @@ public enum SiteBuilder {
         log.add(contentsOf: linkProblems)
         guard !log.hasErrors, let strings, let templates, let assets else { throw DiagnosticError(log.diagnostics) }
 
-        let recovery = RecoveryContext(rules: rules, calendar: calendar, strings: strings, languages: settings.languages)
+        let recovery = RecoveryContext(rules: basics.rules, calendar: basics.calendar, strings: strings, languages: settings.languages)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content, recovery: recovery)
         var files = Array(zip(content.published, contentHTML)).parallelMap { pair in
             let file = renderer.render(pair.0.page, content: pair.1)
@@ -70,7 +62,7 @@ public enum SiteBuilder {
 
         log.add(contentsOf: content.reviewWarnings(today: options.today, months: settings.reviewMonths))
         if settings.baseURL == nil {
-            log.add(.warning(file: settingsFile, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
+            log.add(.warning(file: SiteBasics.settingsFile, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
                              hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url"))
         }
         return BuiltSite(files: files, warnings: log.warnings, pageCount: content.published.count)

@@ -23,15 +23,8 @@ public struct PersonalTimelines: Sendable {
     /// Loads everything from the site's sources, reporting every problem at once.
     public init(sources: SiteSources) throws(DiagnosticError) {
         var log = DiagnosticLog()
-        let settingsFile = "content/site.yml"
-        var settings = Settings()
-        if let text = log.collect({ () throws(DiagnosticError) in try sources.text(settingsFile) }) {
-            settings = Settings.parse(text, file: settingsFile, log: &log)
-        }
-        let strings = log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) }
-        let templates = log.collect { () throws(DiagnosticError) in try Templates(sources: sources) }
-        let rules = RecoveryRulesFile.load(sources: sources, languages: settings.languages, log: &log)
-        let calendar = ClinicCalendarSettings.load(sources: sources, log: &log)
+        let basics = SiteBasics.load(sources, log: &log)
+        let (settings, strings, templates, rules, calendar) = (basics.settings, basics.strings, basics.templates, basics.rules, basics.calendar)
         let style = log.collect { () throws(DiagnosticError) in try sources.text(Self.printStylePath) }
         if let templates, !templates.names.contains(Self.printTemplate) {
             log.add(Diagnostic(file: "templates/\(Self.printTemplate).mustache", message: "the printed timeline template is missing"))
