@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -84,7 +85,11 @@ def stop(process):
 # ---------------------------------------------------------------- building
 
 def build(binary, work):
-    site = work / "site"
+    # The site goes in a world-readable temporary folder: nginx's workers run as 'nobody' and must be
+    # able to reach it wherever the checkout lives. The folder is removed at the end.
+    site_parent = Path(tempfile.mkdtemp(prefix="clinicsite-verify-site-"))
+    os.chmod(site_parent, 0o755)
+    site = site_parent / "site"
     timelines = work / "timelines"
     for folder in (site, timelines):
         if folder.exists():
@@ -193,9 +198,12 @@ def start_nginx(work, site):
 
 def check_served_links(work, site, root_url):
     report.start("2a. nginx under a subpath, crawled by linkchecker (anchors on, leaving the subpath is broken)")
-    rc = work / "linkcheckerrc"
+    # linkchecker drops root privileges to 'nobody', which must be able to read its config: it goes in a
+    # world-readable temporary folder, wherever the checkout itself lives.
+    rc_folder = Path(tempfile.mkdtemp(prefix="clinicsite-verify-"))
+    os.chmod(rc_folder, 0o755)
+    rc = rc_folder / "linkcheckerrc"
     rc.write_text(LINKCHECKER_RC)
-    # linkchecker drops root privileges to 'nobody', which must be able to read its config.
     os.chmod(rc, 0o644)
     # -v lists every URL checked, not only the broken ones, so the crawl's coverage can be checked too.
     result = run(["linkchecker", "-f", str(rc), "--no-status", "-v", "-o", "csv", root_url])
@@ -216,6 +224,7 @@ def check_served_links(work, site, root_url):
             # linkchecker treats these as outside its domain and only checks their syntax; for a site
             # published under a subpath they are broken links.
             report.fail(where, f"link {row.get('urlname')} leaves the subpath {SUBPATH}")
+    shutil.rmtree(rc_folder, ignore_errors=True)
     report.info(f"{len(crawled)} URLs crawled; linkchecker exit status {result.returncode}")
     if result.returncode not in (0, 1):
         report.fail("linkchecker", (result.stderr or "failed").strip()[:2000])
@@ -499,6 +508,7 @@ def main():
     finally:
         stop_browser(driver, service)
         stop(nginx)
+        shutil.rmtree(site.parent, ignore_errors=True)
 
     passed = sum(1 for _, ok, _ in report.results if ok)
     failed = len(report.results) - passed
