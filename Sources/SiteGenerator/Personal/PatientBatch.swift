@@ -58,21 +58,14 @@ public enum PatientBatch {
         var report = Report(written: 0, problems: [])
         var seen: [String: Int] = [:]
         var chunk: [Patient] = []
+        let writer = BatchWriter(folder: folder, mayExist: !startedEmpty, output: output.path)
+        var queued = 0
         func flush() {
-            // Rendering runs on all cores; writing stays on one thread, because two threads creating files
-            // in one folder mostly wait on the folder's lock (measured: several times slower on ext4).
-            let pages = chunk.parallelMap { (timelines.render($0, as: .html), timelines.render($0, as: .ics)) }
-            for (patient, (html, ics)) in zip(chunk, pages) {
-                let id = patient.id ?? "patient"
-                do {
-                    try FileWriting.replace(path: "\(folder)/\(id).html", with: html, mode: 0o600, mayExist: !startedEmpty)
-                    try FileWriting.replace(path: "\(folder)/\(id).ics", with: ics, mode: 0o600, mayExist: !startedEmpty)
-                    report.written += 1
-                } catch {
-                    report.problems.append(Diagnostic(file: output.path, message: "cannot write the files for id '\(id)': \(error)"))
-                }
-            }
-            progress(report.written)
+            // Rendering runs on all cores while the previous chunk is being written.
+            let pages = chunk.parallelMap { ($0.id ?? "patient", timelines.render($0, as: .html), timelines.render($0, as: .ics)) }
+            writer.enqueue(pages)
+            queued += pages.count
+            progress(queued)
             chunk.removeAll(keepingCapacity: true)
         }
         while let row = rows.next() {
@@ -86,6 +79,9 @@ public enum PatientBatch {
             }
         }
         flush()
+        let written = writer.finish()
+        report.written = written.count
+        report.problems += written.problems
         // CSV.swift records cannotReadFile whenever it reaches the end of a stream; only other errors matter.
         if let error = reader.error, !(error is CSVError && "\(error)" == "\(CSVError.cannotReadFile)") {
             report.problems.append(Diagnostic(file: displayPath, line: rows.line, message: "the file could not be read to the end: \(error)",
@@ -129,6 +125,48 @@ public enum PatientBatch {
         }
         seen[id] = row.line
         return .success(Patient(id: id, name: value("name"), procedure: date, language: language, sessions: sessions))
+    }
+}
+
+/// Writes a batch's files on one thread while the next chunk renders. Two threads creating files in one
+/// folder mostly wait on the folder's lock (ext4), so writing stays serial; at most two chunks wait, so
+/// memory stays bounded however long the CSV is.
+final class BatchWriter: @unchecked Sendable {
+    private let folder: String
+    private let mayExist: Bool
+    private let output: String
+    private let queue = DispatchQueue(label: "clinicsite.batch-writer")
+    private let slots = DispatchSemaphore(value: 2)
+    // Touched only on `queue`.
+    private var count = 0
+    private var problems: [Diagnostic] = []
+
+    init(folder: String, mayExist: Bool, output: String) {
+        self.folder = folder
+        self.mayExist = mayExist
+        self.output = output
+    }
+
+    /// Queues pages (id, HTML, calendar) for writing; waits while two chunks are already waiting.
+    func enqueue(_ pages: [(String, String, String)]) {
+        slots.wait()
+        queue.async {
+            for (id, html, ics) in pages {
+                do {
+                    try FileWriting.replace(path: "\(self.folder)/\(id).html", with: html, mode: 0o600, mayExist: self.mayExist)
+                    try FileWriting.replace(path: "\(self.folder)/\(id).ics", with: ics, mode: 0o600, mayExist: self.mayExist)
+                    self.count += 1
+                } catch {
+                    self.problems.append(Diagnostic(file: self.output, message: "cannot write the files for id '\(id)': \(error)"))
+                }
+            }
+            self.slots.signal()
+        }
+    }
+
+    /// Waits for every queued page; returns how many were written and what failed.
+    func finish() -> (count: Int, problems: [Diagnostic]) {
+        queue.sync { (count, problems) }
     }
 }
 
