@@ -19,12 +19,21 @@ public enum SiteBuild {
         let root = root.standardizedFileURL
         let output = (output ?? root.appendingPathComponent("public")).standardizedFileURL
         try OutputLocation.check(output: output, root: root)
-        let sources = try SiteSources.load(root: root)
         let options = BuildOptions(baseURL: baseURL, today: today)
+        // Nothing changed since the last build (inputs by their metadata, output untouched): stop here.
+        let stamp = OutputManifest.inputStamp(root: root, options: options)
+        let previous = OutputManifest.read(for: output)
+        if let previous, let stamp, previous.inputStamp == stamp, previous.matchesDisk(at: output) {
+            return Summary(pageCount: previous.pageCount, report: .init(written: 0, unchanged: previous.files.count, removed: 0),
+                           warnings: previous.warnings)
+        }
+        let sources = try SiteSources.load(root: root)
         let fingerprint = OutputManifest.fingerprint(sources: sources, options: options)
-        if let previous = OutputManifest.read(for: output), previous.fingerprint == fingerprint, previous.matchesDisk(at: output) {
-            let report = OutputWriter.Report(written: 0, unchanged: previous.files.count, removed: 0)
-            return Summary(pageCount: previous.pageCount, report: report, warnings: previous.warnings)
+        // Files were touched but their bytes are the same: still nothing to do, and the new stamp is kept.
+        if let previous, previous.fingerprint == fingerprint, previous.matchesDisk(at: output) {
+            OutputManifest.record(for: output, inputStamp: stamp, fingerprint: fingerprint, pageCount: previous.pageCount, warnings: previous.warnings)
+            return Summary(pageCount: previous.pageCount, report: .init(written: 0, unchanged: previous.files.count, removed: 0),
+                           warnings: previous.warnings)
         }
         // The output is locked and staged first, so pages are written while later ones still render.
         let staged = try OutputWriter(output: output).begin()
@@ -36,7 +45,7 @@ public enum SiteBuild {
             throw error
         }
         let report = try staged.commit(paths: site.files.map(\.path))
-        OutputManifest.record(for: output, fingerprint: fingerprint, site: site)
+        OutputManifest.record(for: output, inputStamp: stamp, fingerprint: fingerprint, pageCount: site.pageCount, warnings: site.warnings)
         return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)
     }
 }

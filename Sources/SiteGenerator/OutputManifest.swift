@@ -12,6 +12,10 @@ import Glibc
 /// clinicsite executable itself; the file list with sizes and modification times shows whether someone
 /// changed the output by hand since.
 struct OutputManifest: Codable, Equatable {
+    /// Every input file's path, size, times and inode (what `git status` trusts): unchanged means the
+    /// inputs need not even be read.
+    var inputStamp: String
+    /// The hash of every input file's bytes: unchanged means a touched file did not really change.
     var fingerprint: String
     var pageCount: Int
     var warnings: [Diagnostic]
@@ -23,16 +27,38 @@ struct OutputManifest: Codable, Equatable {
         var modified: Int
     }
 
-    /// A fingerprint of everything a build's output depends on.
-    static func fingerprint(sources: SiteSources, options: BuildOptions) -> String {
-        var hash = ContentHash.seed
-        func mix(_ text: String) { hash = ContentHash.value(of: Data((text + "\u{0}").utf8), continuing: hash) }
-        mix("clinicsite-manifest-1")
+    /// The options, the date and the clinicsite executable, which every output also depends on.
+    private static func mixSettings(_ options: BuildOptions, into mix: (String) -> Void) {
+        mix("clinicsite-manifest-2")
         mix(options.baseURL ?? "-")
         mix(options.today.iso)
         if let executable = Bundle.main.executablePath, let entry = stat(of: executable) {
             mix("\(executable) \(entry.size) \(entry.modified)")
         }
+    }
+
+    /// A stamp of the input files from their metadata alone; nil when an input folder is missing.
+    static func inputStamp(root: URL, options: BuildOptions) -> String? {
+        var hash = ContentHash.seed
+        func mix(_ text: String) { hash = ContentHash.value(of: Data((text + "\u{0}").utf8), continuing: hash) }
+        mixSettings(options, into: mix)
+        for folder in SiteSources.inputFolders {
+            let base = root.appendingPathComponent(folder).path
+            guard let paths = FileReading.files(below: base) else { return nil }
+            for path in paths {
+                var info = Glibc.stat()
+                guard lstat(base + "/" + path, &info) == 0 else { return nil }
+                mix("\(folder)/\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(info.st_ino)")
+            }
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// A fingerprint of everything a build's output depends on.
+    static func fingerprint(sources: SiteSources, options: BuildOptions) -> String {
+        var hash = ContentHash.seed
+        func mix(_ text: String) { hash = ContentHash.value(of: Data((text + "\u{0}").utf8), continuing: hash) }
+        mixSettings(options, into: mix)
         // Each file is hashed on its own, on all cores; the list of (path, hash) is then hashed in order.
         let paths = sources.files.keys.sorted()
         let hashes = paths.parallelMap { ContentHash.value(of: sources.files[$0]!) }
@@ -71,10 +97,10 @@ struct OutputManifest: Codable, Equatable {
     }
 
     /// Records the output as it is on disk now; a failure only costs the next build its shortcut.
-    static func record(for output: URL, fingerprint: String, site: BuiltSite) {
+    static func record(for output: URL, inputStamp: String?, fingerprint: String, pageCount: Int, warnings: [Diagnostic]) {
         let paths = FileReading.files(below: output.path) ?? []
         guard let entries = entries(for: paths, in: output.path) else { return }
-        let manifest = OutputManifest(fingerprint: fingerprint, pageCount: site.pageCount, warnings: site.warnings, files: entries)
+        let manifest = OutputManifest(inputStamp: inputStamp ?? "", fingerprint: fingerprint, pageCount: pageCount, warnings: warnings, files: entries)
         try? FileWriting.replace(URL(fileURLWithPath: location(for: output)), with: String(decoding: manifest.encoded(), as: UTF8.self))
     }
 

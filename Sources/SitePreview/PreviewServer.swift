@@ -84,10 +84,15 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    /// Stops serving; `run()` then returns.
+    /// Stops serving; `run()` then returns (or throws, which `isStopping` tells apart from a failure).
     public func stop() async {
+        stopRequested.set()
         await server.stop(timeout: 1)
     }
+
+    /// Whether `stop()` was called: whatever `run()` throws after that is the end of a normal stop.
+    public var isStopping: Bool { stopRequested.isSet }
+    private let stopRequested = Flag()
 
     /// Builds into the private folder. A failed build keeps the last good site and shows its errors.
     func rebuild() async {
@@ -105,6 +110,14 @@ public final class PreviewServer: Sendable {
             await hub.send(event: "reload", data: "failed")
         }
     }
+}
+
+/// A flag set once, read from any thread.
+final class Flag: @unchecked Sendable {
+    private var value = false
+    private let lock = NSLock()
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// Shows FlyingFox's errors only; requests are not logged.

@@ -60,8 +60,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             try await server.run()
-        } catch is CancellationError {
-            // stop() cancels the listening task: a normal end.
+        } catch where server.isStopping || error is CancellationError {
+            // Stopping cancels the listening socket; whatever that throws is a normal end.
         } catch {
             Terminal.printError("clinicsite: the server stopped: \(error)")
             throw ExitCode.failure

@@ -120,6 +120,17 @@ import Testing
         let again = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
         #expect(again.report == OutputWriter.Report(written: 0, unchanged: 15, removed: 0))
         #expect(again.warnings == first.warnings && again.pageCount == 8)
+        // A file saved again with the same bytes: its stamp changes but nothing needs rebuilding.
+        let index = root.appendingPathComponent("content/en/index.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: index.path)
+        let touched = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(touched.report == OutputWriter.Report(written: 0, unchanged: 15, removed: 0))
+        // An edit that keeps the size is still seen.
+        let text = try String(contentsOf: index, encoding: .utf8)
+        try text.replacingOccurrences(of: "plain words", with: "clear words").write(to: index, atomically: false, encoding: .utf8)
+        let edited = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(edited.report.written >= 1)
+        #expect(try String(contentsOf: output.appendingPathComponent("en/index.html"), encoding: .utf8).contains("clear words"))
         // Someone edits the published copy: the next build puts it right.
         let page = output.appendingPathComponent("en/index.html")
         try "tampered".write(to: page, atomically: false, encoding: .utf8)
