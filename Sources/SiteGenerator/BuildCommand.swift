@@ -12,6 +12,12 @@ public enum SiteBuild {
         public var report: OutputWriter.Report
         /// Problems that did not stop the build.
         public var warnings: [Diagnostic]
+
+        /// A build that found nothing to do: the last build's pages and warnings, no file touched.
+        static func unchanged(_ previous: OutputManifest) -> Summary {
+            Summary(pageCount: previous.pageCount, report: .init(written: 0, unchanged: previous.files.count, removed: 0),
+                    warnings: previous.warnings)
+        }
     }
 
     /// Builds the site below `root` into `output` (default `root/public`).
@@ -24,16 +30,14 @@ public enum SiteBuild {
         let stamp = OutputManifest.inputStamp(root: root, options: options)
         let previous = OutputManifest.read(for: output)
         if let previous, let stamp, previous.inputStamp == stamp, previous.matchesDisk(at: output) {
-            return Summary(pageCount: previous.pageCount, report: .init(written: 0, unchanged: previous.files.count, removed: 0),
-                           warnings: previous.warnings)
+            return .unchanged(previous)
         }
         let sources = try SiteSources.load(root: root)
         let fingerprint = OutputManifest.fingerprint(sources: sources, options: options)
         // Files were touched but their bytes are the same: still nothing to do, and the new stamp is kept.
         if let previous, previous.fingerprint == fingerprint, previous.matchesDisk(at: output) {
             OutputManifest.record(for: output, inputStamp: stamp, fingerprint: fingerprint, pageCount: previous.pageCount, warnings: previous.warnings)
-            return Summary(pageCount: previous.pageCount, report: .init(written: 0, unchanged: previous.files.count, removed: 0),
-                           warnings: previous.warnings)
+            return .unchanged(previous)
         }
         // The output is locked and staged first, so pages are written while later ones still render.
         let staged = try OutputWriter(output: output).begin()

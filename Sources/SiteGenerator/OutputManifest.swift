@@ -37,20 +37,13 @@ struct OutputManifest: Equatable {
         }
     }
 
-    /// A stamp of the input files from their metadata alone; nil when an input folder is missing.
+    /// A stamp of the input files from their metadata alone, with the options; nil when an input folder is missing.
     static func inputStamp(root: URL, options: BuildOptions) -> String? {
+        guard let files = InputStamp.of(root: root) else { return nil }
         var hash = ContentHash.seed
         func mix(_ text: String) { hash = ContentHash.value(of: Data((text + "\u{0}").utf8), continuing: hash) }
         mixSettings(options, into: mix)
-        for folder in SiteSources.inputFolders {
-            let base = root.appendingPathComponent(folder).path
-            guard let paths = FileReading.files(below: base) else { return nil }
-            for path in paths {
-                var info = Glibc.stat()
-                guard lstat(base + "/" + path, &info) == 0 else { return nil }
-                mix("\(folder)/\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(info.st_ino)")
-            }
-        }
+        mix(files)
         return String(hash, radix: 16)
     }
 
