@@ -27,13 +27,17 @@ public enum SiteBuild {
         try OutputLocation.check(output: output, root: root)
         let options = BuildOptions(baseURL: baseURL, today: today)
         // Nothing changed since the last build (inputs by their metadata, output untouched): stop here.
+        PhaseClock.mark("start")
         let stamp = OutputManifest.inputStamp(root: root, options: options)
+        PhaseClock.mark("stamp")
         let previous = OutputManifest.read(for: output)
         if let previous, let stamp, previous.inputStamp == stamp, previous.matchesDisk(at: output) {
             return .unchanged(previous)
         }
         let sources = try SiteSources.load(root: root)
+        PhaseClock.mark("load")
         let fingerprint = OutputManifest.fingerprint(sources: sources, options: options)
+        PhaseClock.mark("fingerprint")
         // Files were touched but their bytes are the same: still nothing to do, and the new stamp is kept.
         if let previous, previous.fingerprint == fingerprint, previous.matchesDisk(at: output) {
             OutputManifest.record(for: output, inputStamp: stamp, fingerprint: fingerprint, pageCount: previous.pageCount, warnings: previous.warnings)
@@ -48,7 +52,9 @@ public enum SiteBuild {
             staged.abandon()
             throw error
         }
+        PhaseClock.mark("build")
         let report = try staged.commit(paths: site.files.map(\.path))
+        PhaseClock.mark("commit")
         OutputManifest.record(for: output, inputStamp: stamp, fingerprint: fingerprint, pageCount: site.pageCount, warnings: site.warnings)
         return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)
     }

@@ -59,10 +59,12 @@ struct ContentSet: Sendable {
                                hint: "create content/\(language)/index.md, or remove \(language) from languages in site.yml"))
         }
 
+        // Link placeholders carry a number drawn for this build, so no page text can forge one. It never
+        // reaches the output, which stays the same from build to build.
+        let nonce = String(UInt64.random(in: .min ... .max), radix: 36)
         let results = markdownFiles.parallelMap { file -> Result<LoadedPage, DiagnosticError> in
             do throws(DiagnosticError) {
                 let text = try sources.text(file.path)
-                let nonce = ContentHash.hex(of: sources.files[file.path] ?? Data())
                 let (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
                     MarkdownDocument(markdown: body).renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce)
                 }

@@ -16,41 +16,40 @@ struct FrontMatter: Sendable, Equatable {
     /// so cmark's line numbers can be turned back into file line numbers.
     struct Split: Sendable, Equatable {
         var frontMatter: FrontMatter
-        var body: String
+        /// The Markdown after the front matter: a view into the file's text, not a copy.
+        var body: Substring
         var bodyLine: Int
     }
 
     /// Splits normalised text (LF line endings, no BOM). A file without a leading `---` line is all body.
     static func split(_ text: String, file: String) throws(DiagnosticError) -> Split {
         guard text.hasPrefix("---\n") || text == "---" else {
-            return Split(frontMatter: FrontMatter(), body: text, bodyLine: 1)
+            return Split(frontMatter: FrontMatter(), body: text[...], bodyLine: 1)
         }
-        // Only the front matter is split into lines; the body, most of the file, is passed on untouched.
-        let bytes = Array(text.utf8)
-        var lineStart = 4 // after "---\n"
+        // Only the front matter is split into lines; the body, most of the file, is not copied.
+        let utf8 = text.utf8
+        var lineStart = utf8.index(utf8.startIndex, offsetBy: 4, limitedBy: utf8.endIndex) ?? utf8.endIndex
         var lineNumber = 2
-        var close: (yamlEnd: Int, bodyStart: Int)?
-        while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            var trimmedEnd = lineEnd
-            while trimmedEnd > lineStart && (bytes[trimmedEnd - 1] == UInt8(ascii: " ") || bytes[trimmedEnd - 1] == UInt8(ascii: "\t")) { trimmedEnd -= 1 }
-            let line = bytes[lineStart..<trimmedEnd]
+        var close: (yamlEnd: String.Index, bodyStart: String.Index)?
+        while text != "---" {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            var line = utf8[lineStart..<lineEnd]
+            while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { line = line.dropLast() }
             if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
-                close = (lineStart, min(lineEnd + 1, bytes.count))
+                close = (lineStart, lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd))
                 break
             }
-            lineStart = lineEnd + 1
+            if lineEnd == utf8.endIndex { break }
+            lineStart = utf8.index(after: lineEnd)
             lineNumber += 1
         }
         guard let close else {
             throw DiagnosticError(Diagnostic(file: file, line: 1, column: 1, message: "the front matter that starts here is never closed",
                                              hint: "add a line with just --- after the last setting (title, description, ...)"))
         }
-        let yaml = String(decoding: bytes[min(4, close.yamlEnd)..<close.yamlEnd], as: UTF8.self)
-        let body = String(decoding: bytes[close.bodyStart...], as: UTF8.self)
-        let frontMatter = try parse(yaml, file: file)
-        return Split(frontMatter: frontMatter, body: body, bodyLine: lineNumber + 1)
+        let yamlStart = utf8.index(utf8.startIndex, offsetBy: 4, limitedBy: close.yamlEnd) ?? close.yamlEnd
+        let frontMatter = try parse(String(text[yamlStart..<close.yamlEnd]), file: file)
+        return Split(frontMatter: frontMatter, body: text[close.bodyStart...], bodyLine: lineNumber + 1)
     }
 
     private static func parse(_ yaml: String, file: String) throws(DiagnosticError) -> FrontMatter {

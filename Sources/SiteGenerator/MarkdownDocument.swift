@@ -33,12 +33,18 @@ final class MarkdownDocument: @unchecked Sendable {
 
     /// Parses `markdown`, with smart punctuation unless `smart` is false (the CommonMark spec check turns it
     /// off). Heading ids are assigned at once, so `headings` is complete.
-    init(markdown: String, smart: Bool = true) {
+    init<Text: StringProtocol>(markdown: Text, smart: Bool = true) {
         self.smart = smart
-        let options = (smart ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT) | CMARK_OPT_VALIDATE_UTF8
-        var text = markdown
-        root = text.withUTF8 { bytes in
+        // Swift strings are always valid UTF-8, so cmark need not check it again.
+        let options = smart ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT
+        func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
             bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+        if let parsed = markdown.utf8.withContiguousStorageIfAvailable(parse) {
+            root = parsed
+        } else {
+            var copy = String(markdown)
+            root = copy.withUTF8(parse)
         }
         collectLinksAndHeadings()
         assignHeadingIDs()

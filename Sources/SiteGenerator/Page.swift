@@ -26,7 +26,7 @@ struct Page: Sendable {
     var isHome: Bool { key == "index" }
 
     /// Reads a page. The title falls back to the first `#` heading, then to the file name.
-    static func read(source: String, language: String, text: String, markdown render: (String) -> RenderedMarkdown) throws(DiagnosticError) -> (Page, RenderedMarkdown) {
+    static func read(source: String, language: String, text: String, markdown render: (Substring) -> RenderedMarkdown) throws(DiagnosticError) -> (Page, RenderedMarkdown) {
         let split = try FrontMatter.split(text, file: source)
         let front = split.frontMatter
         let key = String(source.dropFirst("content/\(language)/".count).dropLast(".md".count))

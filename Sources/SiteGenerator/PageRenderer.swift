@@ -126,24 +126,3 @@ struct PageRenderer: Sendable {
         return xml + "</urlset>\n"
     }
 }
-
-/// Escaping for text placed in XML or HTML built outside the templates: the same five characters
-/// Mustache escapes (`&`, `<`, `>`, `"`, `'`).
-public enum XMLText {
-    /// `text` safe to place in element content or a quoted attribute.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}

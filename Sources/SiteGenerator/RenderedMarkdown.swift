@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page's Markdown rendered to HTML, with its headings and links, and placeholders where relative
 /// links go until every page has been read and the links can be checked and rewritten.
 struct RenderedMarkdown: Sendable {
@@ -7,7 +9,7 @@ struct RenderedMarkdown: Sendable {
     let headings: [MarkdownDocument.Heading]
     /// Every link and image, as written.
     let links: [MarkdownDocument.Link]
-    /// Starts every placeholder; it carries a fingerprint of the page, so page text cannot forge one.
+    /// Starts every placeholder; it carries a number drawn for the build, so page text cannot forge one.
     let placeholderPrefix: String
     /// Indexes (into `links`) of the links that have a placeholder.
     let placeholders: [Int]
@@ -15,57 +17,70 @@ struct RenderedMarkdown: Sendable {
     /// The HTML with each placeholder replaced by its final URL (`urls` by link index), escaped for an attribute.
     func filled(with urls: [Int: String]) -> String {
         guard !placeholders.isEmpty else { return html }
-        let source = Array(html.utf8)
         let marker = Array(("\"" + placeholderPrefix).utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(source.count + 256)
-        var position = 0
-        var copiedUpTo = 0
-        while position + marker.count <= source.count {
-            guard source[position] == marker[0], source[position..<(position + marker.count)].elementsEqual(marker) else {
-                position += 1
-                continue
+        var html = html
+        return html.withUTF8 { source -> String in
+            guard let base = source.baseAddress else { return "" }
+            var output: [UInt8] = []
+            output.reserveCapacity(source.count + 256)
+            var position = 0
+            var copiedUpTo = 0
+            while position + marker.count <= source.count {
+                // Every placeholder starts with a quote: jump from quote to quote.
+                guard let quote = memchr(base + position, Int32(UInt8(ascii: "\"")), source.count - position) else { break }
+                position = UnsafeRawPointer(quote) - UnsafeRawPointer(base)
+                guard position + marker.count <= source.count, memcmp(base + position, marker, marker.count) == 0 else {
+                    position += 1
+                    continue
+                }
+                var end = position + marker.count
+                var index = 0
+                while end < source.count, source[end] >= UInt8(ascii: "0"), source[end] <= UInt8(ascii: "9"), index < 1_000_000_000 {
+                    index = index * 10 + Int(source[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                guard end > position + marker.count, end < source.count, source[end] == UInt8(ascii: "\""), let url = urls[index] else {
+                    position += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copiedUpTo..<position]))
+                output.append(UInt8(ascii: "\""))
+                Self.appendEscapedHref(url, to: &output)
+                output.append(UInt8(ascii: "\""))
+                position = end + 1
+                copiedUpTo = position
             }
-            var end = position + marker.count
-            var index = 0
-            while end < source.count, source[end] >= UInt8(ascii: "0"), source[end] <= UInt8(ascii: "9") {
-                index = index * 10 + Int(source[end] - UInt8(ascii: "0"))
-                end += 1
-            }
-            guard end > position + marker.count, end < source.count, source[end] == UInt8(ascii: "\""), let url = urls[index] else {
-                position += 1
-                continue
-            }
-            output.append(contentsOf: source[copiedUpTo..<position])
-            output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: Self.escapeHref(url).utf8)
-            output.append(UInt8(ascii: "\""))
-            position = end + 1
-            copiedUpTo = position
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copiedUpTo...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        output.append(contentsOf: source[copiedUpTo...])
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Escapes a URL for an href or src attribute as cmark does: bytes outside URL characters are
     /// percent-encoded, and `&`, `'` become character references.
     static func escapeHref(_ url: String) -> String {
-        var result = ""
+        var bytes: [UInt8] = []
+        appendEscapedHref(url, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    private static func appendEscapedHref(_ url: String, to output: inout [UInt8]) {
         for byte in url.utf8 {
             switch byte {
-            case UInt8(ascii: "&"): result += "&amp;"
-            case UInt8(ascii: "'"): result += "&#x27;"
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "'"): output.append(contentsOf: "&#x27;".utf8)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "!"), UInt8(ascii: "*"),
+                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "@"),
+                 UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "$"),
+                 UInt8(ascii: "~"):
+                output.append(byte)
             default:
-                if "-_.+!*(),%#@?=;:/$~".utf8.contains(byte) {
-                    result.unicodeScalars.append(Unicode.Scalar(byte))
-                } else {
-                    let hex = String(byte, radix: 16, uppercase: true)
-                    result += "%" + (hex.count == 1 ? "0" + hex : hex)
-                }
+                output.append(UInt8(ascii: "%"))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 15)])
             }
         }
-        return result
     }
 }

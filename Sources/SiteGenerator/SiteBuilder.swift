@@ -37,6 +37,7 @@ public enum SiteBuilder {
         let basics = SiteBasics.load(sources, baseURL: options.baseURL, log: &log)
         let (settings, strings, templates) = (basics.settings, basics.strings, basics.templates)
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
+        PhaseClock.mark("basics+assets")
         let content = ContentSet.load(sources: sources, settings: settings, log: &log)
         if let templates {
             for page in content.pages where !templates.names.contains(page.page.layout) {
@@ -44,7 +45,9 @@ public enum SiteBuilder {
                                    hint: "use one of: \(templates.names.sorted().joined(separator: ", "))"))
             }
         }
+        PhaseClock.mark("content")
         let (contentHTML, linkProblems) = content.resolveLinks()
+        PhaseClock.mark("links")
         log.add(contentsOf: linkProblems)
         guard !log.hasErrors, let strings, let templates, let assets else { throw DiagnosticError(log.diagnostics) }
 
@@ -55,10 +58,13 @@ public enum SiteBuilder {
             output?(file)
             return file
         }
+        PhaseClock.mark("render")
         let others = assets.files + content.assetFiles + renderer.siteFiles()
+        PhaseClock.mark("sitefiles")
         for file in others { output?(file) }
         files += others
         files.sort { $0.path < $1.path }
+        PhaseClock.mark("sort")
 
         log.add(contentsOf: content.reviewWarnings(today: options.today, months: settings.reviewMonths))
         if settings.baseURL == nil {

@@ -18,19 +18,42 @@ enum Slug {
                 if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) { keep(lower) } else { pendingHyphen = true }
                 continue
             }
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            // An accented letter decomposes into its base letter and marks (é into e and an accent);
-            // only such characters are decomposed, one at a time, since decomposing is slow.
-            let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
-            let lower = base.properties.lowercaseMapping.unicodeScalars
-            if lower.count == 1, let ascii = lower.first, ascii.isASCII,
-               ascii.properties.isAlphabetic || ("0"..."9").contains(ascii) {
-                keep(UInt8(ascii.value))
-            } else {
-                pendingHyphen = true
+            if let letter = latinLetters.letter(for: scalar) {
+                if letter == 0 { pendingHyphen = true } else { keep(letter) }
+                continue
             }
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if let letter = asciiLetter(for: scalar) { keep(letter) } else { pendingHyphen = true }
         }
         return bytes.isEmpty ? fallback : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The ASCII letter or digit an accented character stands for (é gives e), or nil.
+    private static func asciiLetter(for scalar: Unicode.Scalar) -> UInt8? {
+        // An accented letter decomposes into its base letter and marks (é into e and an accent).
+        let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
+        let lower = base.properties.lowercaseMapping.unicodeScalars
+        guard lower.count == 1, let ascii = lower.first, ascii.isASCII,
+              ascii.properties.isAlphabetic || ("0"..."9").contains(ascii) else { return nil }
+        return UInt8(ascii.value)
+    }
+
+    /// `asciiLetter` worked out once for the Latin letters of U+0080 to U+024F (French, and most
+    /// European languages), because decomposing a character is slow and headings are full of them.
+    private static let latinLetters = LatinTable()
+
+    private struct LatinTable: Sendable {
+        static let range: ClosedRange<UInt32> = 0x80...0x24F
+        /// 0 where the character is not a letter or digit.
+        let letters: [UInt8] = range.map { value in
+            // The range holds no combining marks, which `make` skips rather than treats as a break.
+            guard let scalar = Unicode.Scalar(value) else { return 0 }
+            return Slug.asciiLetter(for: scalar) ?? 0
+        }
+
+        func letter(for scalar: Unicode.Scalar) -> UInt8? {
+            Self.range.contains(scalar.value) ? letters[Int(scalar.value - Self.range.lowerBound)] : nil
+        }
     }
 
     /// Whether `text` is already a valid slug (what `slug:` in front matter must be).

@@ -12,6 +12,15 @@ struct Templates: Sendable {
     let names: Set<String>
 
     static let folder = "templates/"
+
+    /// Put before every template on a line of its own (a standalone tag, so it leaves no trace in the
+    /// output): values are escaped by `XMLText`, byte by byte, instead of swift-mustache's default escaper.
+    private static let escapingPragma: String = {
+        MustacheContentTypes.register(EscapedHTML(), named: "CLINICSITE_HTML")
+        return "{{% CONTENT_TYPE: CLINICSITE_HTML }}\n"
+    }()
+    /// Lines added before each template's own first line; subtracted from reported line numbers.
+    private static let pragmaLines = 1
     /// Templates every site needs.
     static let required = ["page", "root", "404"]
 
@@ -29,11 +38,11 @@ struct Templates: Sendable {
             }
             guard let text = log.collect({ () throws(DiagnosticError) in try sources.text(path) }) else { continue }
             do {
-                try library.register(text, named: name)
+                try library.register(Self.escapingPragma + text, named: name)
                 names.insert(name)
                 texts[path] = text
             } catch let error as MustacheTemplate.ParserError {
-                log.add(Diagnostic(file: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                log.add(Diagnostic(file: path, line: max(1, error.context.lineNumber - Self.pragmaLines), column: error.context.columnNumber,
                                    message: "template error: \(Self.explain(error.error))",
                                    hint: error.context.line.trimmingSpaces.isEmpty ? nil : "the line reads: \(error.context.line.trimmingSpaces)"))
             } catch {
@@ -84,4 +93,9 @@ struct Templates: Sendable {
         default: return "\(error)"
         }
     }
+}
+
+/// HTML escaping for template values, through `XMLText`.
+private struct EscapedHTML: MustacheContentType {
+    func escapeText(_ text: String) -> String { XMLText.escape(text) }
 }

@@ -16,4 +16,27 @@ import Testing
         let html = MarkdownDocument(markdown: "# 5 < 6 & <b>x</b>\n").renderHTML(allowRawHTML: false)
         #expect(html == "<h1 id=\"5-6-x\">5 &lt; 6 &amp; <!-- raw HTML omitted -->x<!-- raw HTML omitted --></h1>\n")
     }
+
+    @Test func aQuoteFollowedByACombiningAccentIsStillEscaped() throws {
+        // One character to Swift ("\"" + U+0301), but to a browser a quote that ends the attribute.
+        let pages = ["content/en/index.md": "---\ntitle: \"x\\\"\u{301} onmouseover=alert(1) <\u{338}b>\"\n---\nBody\n"]
+        let site = try Fixture.build(Fixture.site(pages: pages, extra: ["templates/page.mustache": "<a title=\"{{title}}\">{{title}}</a>"]))
+        let html = try #require(Fixture.text(site, "en/index.html"))
+        #expect(html == "<a title=\"x&quot;\u{301} onmouseover=alert(1) &lt;\u{338}b&gt;\">x&quot;\u{301} onmouseover=alert(1) &lt;\u{338}b&gt;</a>")
+    }
+
+    @Test func escapingReplacesTheFiveCharactersAndKeepsEverythingElse() {
+        #expect(XMLText.escape("Soins & \"crème\" <après> l'été 🧴") == "Soins &amp; &quot;crème&quot; &lt;après&gt; l&#39;été 🧴")
+        #expect(XMLText.escape("plain text, é, 日本") == "plain text, é, 日本")
+        #expect(XMLText.escape("") == "")
+    }
+
+    @Test func templatesRenderStandaloneLinesAsMustacheDefines() throws {
+        // Values are escaped through a content-type line put before each template; it must leave no trace,
+        // even when a template starts with an empty line or a section tag on its own line.
+        let template = "\n{{#isHome}}\nHOME {{title}}\n{{/isHome}}\n{{> line}}<t>{{title}}</t>\n"
+        let site = try Fixture.build(Fixture.site(extra: ["templates/page.mustache": template,
+                                                          "templates/partials/line.mustache": "{{#menu}}\n{{/menu}}\n[{{lang}}]\n"]))
+        #expect(Fixture.text(site, "en/index.html") == "\nHOME Home\n[en]\n<t>Home</t>\n")
+    }
 }

@@ -69,4 +69,11 @@ import Testing
         #expect(RelativePath.resolve("../../x", inFolder: "content/en") == "x")
         #expect(RelativePath.resolve("../../../x", inFolder: "content/en") == nil)
     }
+
+    @Test func linksWrittenLikePlaceholdersAreLeftAlone() throws {
+        let rendered = MarkdownDocument(markdown: "[a](b.md) [c](clinicsite-link:guess:0) [d](clinicsite-link:n:99999999999999999999999)\n")
+            .renderWithPlaceholders(allowRawHTML: false, nonce: "n")
+        let html = rendered.filled(with: [0: "b.html"])
+        #expect(html == "<p><a href=\"b.html\">a</a> <a href=\"clinicsite-link:guess:0\">c</a> <a href=\"clinicsite-link:n:99999999999999999999999\">d</a></p>\n")
+    }
 }
