@@ -60,6 +60,37 @@ enum ContentHash {
         }
     }
 
+    /// A hash of `data` that reads eight bytes at a time, for telling whether a file changed (the build
+    /// fingerprint): several times faster than `value` on large inputs, and not the same value.
+    static func wordValue(of data: Data) -> UInt64 {
+        data.withUnsafeBytes { bytes in
+            var hash = seed ^ UInt64(bytes.count)
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01b3
+                hash ^= hash >> 29
+                offset += 8
+            }
+            while offset < bytes.count {
+                hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01b3
+                offset += 1
+            }
+            return hash ^ (hash >> 32)
+        }
+    }
+
+    /// The hash of some integers' bytes (such as a file's size and times), continuing from `hash`.
+    static func value(of numbers: [Int], continuing hash: UInt64 = seed) -> UInt64 {
+        numbers.withUnsafeBytes { bytes in
+            var hash = hash
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            return hash
+        }
+    }
+
     static func hex(of data: Data) -> String {
         let text = String(value(of: data), radix: 16)
         return String(String(repeating: "0", count: 16 - text.count) + text).prefix(10).description

@@ -54,7 +54,7 @@ struct OutputManifest: Equatable {
         mixSettings(options, into: mix)
         // Each file is hashed on its own, on all cores; the list of (path, hash) is then hashed in order.
         let paths = sources.files.keys.sorted()
-        let hashes = paths.parallelMap { ContentHash.value(of: sources.files[$0]!) }
+        let hashes = paths.parallelMap { ContentHash.wordValue(of: sources.files[$0]!) }
         for (path, fileHash) in zip(paths, hashes) {
             mix("\(path) \(fileHash)")
         }

@@ -5,15 +5,15 @@ import Foundation
 enum PhaseClock {
     private static let enabled = ProcessInfo.processInfo.environment["CLINICSITE_PHASES"] == "1"
     private static let lastMark = NSLock()
-    nonisolated(unsafe) private static var last = DispatchTime.now()
+    nonisolated(unsafe) private static var last: UInt64?
 
     /// Ends the step called `name`, which began at the previous mark.
     static func mark(_ name: String) {
         guard enabled else { return }
-        let now = DispatchTime.now()
+        let now = DispatchTime.now().uptimeNanoseconds
         let elapsed = lastMark.withLock {
             defer { last = now }
-            return (now.uptimeNanoseconds - last.uptimeNanoseconds) / 1_000_000
+            return now.subtractingReportingOverflow(last ?? now).partialValue / 1_000_000
         }
         FileHandle.standardError.write(Data("phase \(name): \(elapsed) ms\n".utf8))
     }
