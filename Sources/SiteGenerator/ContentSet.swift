@@ -123,9 +123,9 @@ struct ContentSet: Sendable {
     }
 
     /// Checks every link of every published page and gives each page its final Markdown HTML, with links
-    /// between pages rewritten to output URLs. Returns the HTML in the order of `published`, and the problems.
-    func resolveLinks() -> (html: [String], problems: [Diagnostic]) {
-        let results = published.parallelMap { loaded -> (String, [Diagnostic]) in
+    /// between pages rewritten to output URLs. Returns the UTF-8 HTML in the order of `published`, and the problems.
+    func resolveLinks() -> (html: [[UInt8]], problems: [Diagnostic]) {
+        let results = published.parallelMap { loaded -> ([UInt8], [Diagnostic]) in
             let markdown = loaded.markdown
             let anchors = resolver.pages[loaded.page.source]?.anchors ?? []
             var problems: [Diagnostic] = []

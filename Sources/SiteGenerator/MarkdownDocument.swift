@@ -67,13 +67,19 @@ final class MarkdownDocument: @unchecked Sendable {
             setDestination("\(prefix)\(index)", ofLink: index)
             placeholders.append(index)
         }
-        let html = renderHTML(allowRawHTML: allowRawHTML)
+        let html = renderHTMLBytes(allowRawHTML: allowRawHTML)
         return RenderedMarkdown(html: html, headings: headings, links: links, placeholderPrefix: prefix, placeholders: placeholders)
     }
 
     /// Renders the tree to HTML, once: headings are swapped for their rendered HTML with ids on the way.
     /// Raw HTML is replaced by a comment unless `allowRawHTML` is set.
     func renderHTML(allowRawHTML: Bool) -> String {
+        String(decoding: renderHTMLBytes(allowRawHTML: allowRawHTML), as: UTF8.self)
+    }
+
+    /// `renderHTML` as cmark's UTF-8 bytes, which the build passes on to the output file without
+    /// converting them to a `String` and back.
+    func renderHTMLBytes(allowRawHTML: Bool) -> [UInt8] {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         for (node, heading) in zip(headingNodes, headings) { replace(heading: node, level: heading.level, id: heading.id, options: options) }
         headingNodes = []
@@ -81,10 +87,10 @@ final class MarkdownDocument: @unchecked Sendable {
         return Self.render(root, options: options)
     }
 
-    private static func render(_ node: OpaquePointer, options: Int32) -> String {
-        guard let html = cmark_render_html(node, options) else { return "" }
+    private static func render(_ node: OpaquePointer, options: Int32) -> [UInt8] {
+        guard let html = cmark_render_html(node, options) else { return [] }
         defer { free(html) }
-        return String(cString: html)
+        return html.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(html))) }
     }
 
     /// The prose of the page, one string per paragraph (list items included; headings and code left out),
@@ -164,7 +170,7 @@ final class MarkdownDocument: @unchecked Sendable {
     /// would), given its id, and put back as a custom block whose text is that HTML.
     private func replace(heading node: OpaquePointer, level: Int, id: String, options: Int32) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        var html = Self.render(node, options: options)
+        var html = String(decoding: Self.render(node, options: options), as: UTF8.self)
         let plainTag = "<h\(level)>"
         if html.hasPrefix(plainTag) {
             // The id comes from Slug and contains only [a-z0-9-], so it needs no escaping.

@@ -10,18 +10,32 @@ struct PageRenderer: Sendable {
     let assets: Assets
     let content: ContentSet
     let recovery: RecoveryContext
+    private let slot = ContentSlot()
 
-    /// Lays out a page around its Markdown HTML (links already rewritten).
-    func render(_ page: Page, content: String) -> OutputFile {
+    init(settings: Settings, strings: UIStrings, templates: Templates, assets: Assets, content: ContentSet, recovery: RecoveryContext) {
+        self.settings = settings
+        self.strings = strings
+        self.templates = templates
+        self.assets = assets
+        self.content = content
+        self.recovery = recovery
+    }
+
+    /// Lays out a page around its Markdown HTML (UTF-8, links already rewritten).
+    func render(_ page: Page, content: [UInt8]) -> OutputFile {
         var context = commonContext(language: page.language, outputPath: page.outputPath, current: page)
         context["title"] = page.title
         context["description"] = page.description
-        context["content"] = content
+        context["content"] = slot.marker
         context["isHome"] = page.isHome
         if let reviewed = page.reviewed {
             context["reviewed"] = ["iso": reviewed.iso, "text": reviewed.writtenShort(in: page.language)]
         }
         if let base = settings.baseURL { context["canonical"] = base + page.outputPath }
+        if !templates.transformsContent, let filled = slot.fill(templates.render(page.layout, context), with: content) {
+            return OutputFile(path: page.outputPath, data: filled)
+        }
+        context["content"] = String(decoding: content, as: UTF8.self)
         return OutputFile(path: page.outputPath, text: templates.render(page.layout, context))
     }
 

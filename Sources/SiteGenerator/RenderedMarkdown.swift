@@ -3,8 +3,8 @@ import Foundation
 /// A page's Markdown rendered to HTML, with its headings and links, and placeholders where relative
 /// links go until every page has been read and the links can be checked and rewritten.
 struct RenderedMarkdown: Sendable {
-    /// HTML with `"<placeholderPrefix><link index>"` where each relative link's destination goes.
-    let html: String
+    /// UTF-8 HTML with `"<placeholderPrefix><link index>"` where each relative link's destination goes.
+    let html: [UInt8]
     /// The headings, with their ids.
     let headings: [MarkdownDocument.Heading]
     /// Every link and image, as written.
@@ -15,12 +15,11 @@ struct RenderedMarkdown: Sendable {
     let placeholders: [Int]
 
     /// The HTML with each placeholder replaced by its final URL (`urls` by link index), escaped for an attribute.
-    func filled(with urls: [Int: String]) -> String {
+    func filled(with urls: [Int: String]) -> [UInt8] {
         guard !placeholders.isEmpty else { return html }
         let marker = Array(("\"" + placeholderPrefix).utf8)
-        var html = html
-        return html.withUTF8 { source -> String in
-            guard let base = source.baseAddress else { return "" }
+        return html.withUnsafeBufferPointer { source -> [UInt8] in
+            guard let base = source.baseAddress else { return [] }
             var output: [UInt8] = []
             output.reserveCapacity(source.count + 256)
             var position = 0
@@ -51,7 +50,7 @@ struct RenderedMarkdown: Sendable {
                 copiedUpTo = position
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copiedUpTo...]))
-            return String(decoding: output, as: UTF8.self)
+            return output
         }
     }
 

@@ -10,6 +10,9 @@ struct Templates: Sendable {
     private let library: MustacheLibrary
     /// Template names (file names without `.mustache`).
     let names: Set<String>
+    /// Whether some template applies a transform to the page's content, such as `{{lowercased(content)}}`,
+    /// which needs the real text rather than a `ContentSlot` marker.
+    let transformsContent: Bool
 
     static let folder = "templates/"
 
@@ -62,6 +65,9 @@ struct Templates: Sendable {
         try log.throwIfErrors()
         self.library = library
         self.names = names
+        transformsContent = texts.values.contains { text in
+            text.split(separator: "(").dropFirst().contains { $0.drop { $0 == " " }.hasPrefix("content") }
+        }
     }
 
     /// Renders template `name` with `context`.

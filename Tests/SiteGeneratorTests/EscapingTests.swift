@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiteGenerator
 
@@ -38,5 +39,34 @@ import Testing
         let site = try Fixture.build(Fixture.site(extra: ["templates/page.mustache": template,
                                                           "templates/partials/line.mustache": "{{#menu}}\n{{/menu}}\n[{{lang}}]\n"]))
         #expect(Fixture.text(site, "en/index.html") == "\nHOME Home\n[en]\n<t>Home</t>\n")
+    }
+}
+
+@Suite struct ContentSlotTests {
+    static let page = ["content/en/index.md": "# Soins & <b>gras</b>\n\nTexte *important*.\n"]
+    static let html = "<h1 id=\"soins-gras\">Soins &amp; <!-- raw HTML omitted -->gras<!-- raw HTML omitted --></h1>\n<p>Texte <em>important</em>.</p>\n"
+
+    static func render(_ template: String) throws -> String? {
+        let site = try Fixture.build(Fixture.site(pages: page, extra: ["templates/page.mustache": template]))
+        return Fixture.text(site, "en/index.html")
+    }
+
+    @Test func contentIsPlacedRawOrEscapedAsTheTemplateAsks() throws {
+        #expect(try Self.render("<main>{{{content}}}</main>{{{content}}}") == "<main>\(Self.html)</main>\(Self.html)")
+        #expect(try Self.render("<pre>{{content}}</pre>") == "<pre>\(XMLText.escape(Self.html))</pre>")
+        #expect(try Self.render("{{#content}}[{{{.}}}]{{/content}}") == "[\(Self.html)]")
+    }
+
+    @Test func transformsOfTheContentSeeTheRealText() throws {
+        #expect(try Self.render("{{{uppercased(content)}}}") == Self.html.uppercased())
+        #expect(try Self.render("{{#empty(content)}}none{{/empty(content)}}{{^empty(content)}}some{{/empty(content)}}") == "some")
+    }
+
+    @Test func theMarkerIsFoundOnlyWhole() {
+        let slot = ContentSlot(nonce: "n1")
+        #expect(slot.fill("a \(slot.marker) b", with: Array("<p>x</p>".utf8)) == Data("a <p>x</p> b".utf8))
+        #expect(slot.fill("a &lt;clinicsite-content-n1&gt; b", with: Array("<p>x</p>".utf8)) == Data("a &lt;p&gt;x&lt;/p&gt; b".utf8))
+        #expect(slot.fill("a [clinicsite-content-n1] b", with: Array("<p>x</p>".utf8)) == nil)
+        #expect(slot.fill("no marker", with: Array("<p>x</p>".utf8)) == Data("no marker".utf8))
     }
 }
