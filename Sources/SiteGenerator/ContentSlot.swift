@@ -31,11 +31,11 @@ struct ContentSlot: Sendable {
             while let found = find(token, in: bytes, from: position) {
                 let before = bytes[..<found], after = bytes[(found + token.count)...]
                 if before.ends(with: Self.open), after.starts(with: Self.close) {
-                    output.append(contentsOf: bytes[copiedUpTo..<(found - Self.open.count)])
+                    output.append(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<(found - Self.open.count)]))
                     output.append(contentsOf: html)
                     copiedUpTo = found + token.count + Self.close.count
                 } else if before.ends(with: Self.escapedOpen), after.starts(with: Self.escapedClose) {
-                    output.append(contentsOf: bytes[copiedUpTo..<(found - Self.escapedOpen.count)])
+                    output.append(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<(found - Self.escapedOpen.count)]))
                     output.append(contentsOf: XMLText.escape(String(decoding: html, as: UTF8.self)).utf8)
                     copiedUpTo = found + token.count + Self.escapedClose.count
                 } else {
@@ -43,7 +43,7 @@ struct ContentSlot: Sendable {
                 }
                 position = copiedUpTo
             }
-            output.append(contentsOf: bytes[copiedUpTo...])
+            output.append(UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
             return output
         }
     }

@@ -18,3 +18,4 @@ enum PhaseClock {
         FileHandle.standardError.write(Data("phase \(name): \(elapsed) ms\n".utf8))
     }
 }
+
