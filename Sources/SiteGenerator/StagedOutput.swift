@@ -13,6 +13,10 @@ public final class StagedOutput: @unchecked Sendable {
     private let hasPrevious: Bool
     /// Creating files stays on one thread: threads creating files in one folder mostly wait on its lock.
     private let queue = DispatchQueue(label: "clinicsite.output")
+    private let pendingLock = NSLock()
+    // Touched only under `pendingLock`.
+    private var pending: [Job] = []
+    private var drainScheduled = false
     // Touched only on `queue`.
     private var createdFolders = Set<String>()
     private var report = OutputWriter.Report(written: 0, unchanged: 0, removed: 0)
@@ -37,22 +41,52 @@ public final class StagedOutput: @unchecked Sendable {
         }
         let previous = writer.output.path + "/" + file.path
         let unchanged = hasPrevious && FileReading.read(previous) == file.data
-        queue.async {
-            do {
-                let folder = RelativePath.folder(of: file.path)
-                if !folder.isEmpty && !self.createdFolders.contains(folder) {
-                    try FileManager.default.createDirectory(atPath: self.staging.path + "/" + folder, withIntermediateDirectories: true)
-                    self.createdFolders.insert(folder)
-                }
-                if unchanged && link(previous, target) == 0 {
-                    self.report.unchanged += 1
-                } else {
-                    try FileWriting.write(file.data, to: target)
-                    self.report.written += 1
-                }
-            } catch {
-                if self.firstError == nil { self.firstError = self.writer.failure("\(error)") }
+        let job = Job(file: file, target: target, previous: previous, unchanged: unchanged)
+        // Waking the writer for every file cost more than writing some of them: files wait in a list, and
+        // the writer is woken only when it has gone idle.
+        let wake = pendingLock.withLock { () -> Bool in
+            pending.append(job)
+            defer { drainScheduled = true }
+            return !drainScheduled
+        }
+        if wake { queue.async { self.drain() } }
+    }
+
+    private struct Job {
+        let file: OutputFile
+        let target: String
+        let previous: String
+        let unchanged: Bool
+    }
+
+    /// Writes waiting files until none are left; runs on `queue`.
+    private func drain() {
+        while true {
+            let jobs = pendingLock.withLock { () -> [Job] in
+                if pending.isEmpty { drainScheduled = false }
+                defer { pending = [] }
+                return pending
             }
+            if jobs.isEmpty { return }
+            for job in jobs { write(job) }
+        }
+    }
+
+    private func write(_ job: Job) {
+        do {
+            let folder = RelativePath.folder(of: job.file.path)
+            if !folder.isEmpty && !createdFolders.contains(folder) {
+                try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                createdFolders.insert(folder)
+            }
+            if job.unchanged && link(job.previous, job.target) == 0 {
+                report.unchanged += 1
+            } else {
+                try FileWriting.write(job.file.data, to: job.target)
+                report.written += 1
+            }
+        } catch {
+            if firstError == nil { firstError = writer.failure("\(error)") }
         }
     }
 
