@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 WORK = Path(".build-bench").resolve()
-# Outputs of this invocation; all are deleted only at the very end. ext4 avoids reusing inodes freed in the
-# last minutes, and scanning past them made file creation several times slower for both tools right after
-# any large deletion, so no run may follow one.
+# Outputs of this invocation. They are kept when it ends and removed by the next invocation, which then
+# waits: ext4 avoids reusing inodes freed in the last minute, and scanning past them made file creation
+# several times slower for both tools right after any large deletion, so no timed run may follow one.
 RUNS = WORK / f"runs-{os.getpid()}"
 
 
@@ -143,12 +143,11 @@ def main():
         shutil.rmtree(path, ignore_errors=True)
     if old:
         print("(removed the outputs of an earlier benchmark; waiting 90 s so the disk does not slow this one)", flush=True)
+        subprocess.run(["sync"], check=False)
         time.sleep(90)
-    try:
-        for size in (int(s) for s in args.sizes.split(",")):
-            measure(size, args.runs, args.binary)
-    finally:
-        shutil.rmtree(RUNS, ignore_errors=True)
+    for size in (int(s) for s in args.sizes.split(",")):
+        measure(size, args.runs, args.binary)
+    print(f"\n(outputs kept in {RUNS.relative_to(Path.cwd()) if RUNS.is_relative_to(Path.cwd()) else RUNS}; the next run removes them)")
 
 
 if __name__ == "__main__":

@@ -12,11 +12,13 @@ public enum SiteBuild {
         public var report: OutputWriter.Report
         /// Problems that did not stop the build.
         public var warnings: [Diagnostic]
+        /// True when nothing had changed since the last build, so it stopped before reading the pages.
+        public var upToDate = false
 
         /// A build that found nothing to do: the last build's pages and warnings, no file touched.
         static func unchanged(_ previous: OutputManifest) -> Summary {
             Summary(pageCount: previous.pageCount, report: .init(written: 0, unchanged: previous.files.count, removed: 0),
-                    warnings: previous.warnings)
+                    warnings: previous.warnings, upToDate: true)
         }
     }
 
@@ -32,6 +34,7 @@ public enum SiteBuild {
         PhaseClock.mark("stamp")
         let previous = OutputManifest.read(for: output)
         if let previous, let stamp, previous.inputStamp == stamp, previous.matchesDisk(at: output) {
+            PhaseClock.mark("output check")
             return .unchanged(previous)
         }
         let sources = try SiteSources.load(root: root)

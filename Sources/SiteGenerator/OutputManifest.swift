@@ -70,13 +70,10 @@ struct OutputManifest: Equatable {
 
     /// Lists `paths` below `folder` as they are on disk now.
     static func entries(for paths: [String], in folder: String) -> [Entry]? {
-        var entries: [Entry] = []
-        entries.reserveCapacity(paths.count)
-        for path in paths {
-            guard let info = stat(of: folder + "/" + path) else { return nil }
-            entries.append(Entry(path: path, size: info.size, modified: info.modified))
+        let entries = paths.parallelMap { path in
+            stat(of: folder + "/" + path).map { Entry(path: path, size: $0.size, modified: $0.modified) }
         }
-        return entries
+        return entries.contains { $0 == nil } ? nil : entries.map { $0! }
     }
 
     static func location(for output: URL) -> String {
@@ -123,14 +120,38 @@ struct OutputManifest: Equatable {
     static func decoded(_ data: Data) -> OutputManifest? {
         guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),
               let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]) else { return nil }
-        var files: [Entry] = []
-        for line in data[(newline + 1)...].split(separator: UInt8(ascii: "\n")) {
-            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let size = Int(String(decoding: fields[0], as: UTF8.self)),
-                  let modified = Int(String(decoding: fields[1], as: UTF8.self)) else { return nil }
-            files.append(Entry(path: String(decoding: fields[2], as: UTF8.self), size: size, modified: modified))
-        }
+        guard let files = data[(newline + 1)...].withUnsafeBytes(entries(fromLines:)) else { return nil }
         return OutputManifest(inputStamp: header.inputStamp, fingerprint: header.fingerprint, pageCount: header.pageCount,
                               warnings: header.warnings, files: files)
+    }
+
+    /// Reads `size<TAB>modified<TAB>path` lines byte by byte; nil when one is malformed.
+    private static func entries(fromLines bytes: UnsafeRawBufferPointer) -> [Entry]? {
+        var files: [Entry] = []
+        var position = 0
+        func number() -> Int? {
+            var value = 0, digits = 0
+            while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+                let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(Int(bytes[position] - UInt8(ascii: "0")))
+                guard !overflow, !overflow2 else { return nil }
+                value = sum
+                position += 1
+                digits += 1
+            }
+            guard digits > 0, position < bytes.count, bytes[position] == UInt8(ascii: "\t") else { return nil }
+            position += 1
+            return value
+        }
+        while position < bytes.count {
+            guard let size = number(), let modified = number() else { return nil }
+            let start = position
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+            guard position > start else { return nil }
+            files.append(Entry(path: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self),
+                               size: size, modified: modified))
+            position += 1
+        }
+        return files
     }
 }

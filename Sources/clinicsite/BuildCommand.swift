@@ -36,6 +36,10 @@ struct BuildCommand: ParsableCommand {
         }
         Terminal.report(summary.warnings)
         let report = summary.report
-        print("Built \(summary.pageCount) pages: \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed.")
+        if summary.upToDate {
+            print("Up to date: nothing changed since the last build (\(summary.pageCount) pages, \(report.unchanged) files).")
+        } else {
+            print("Built \(summary.pageCount) pages: \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed.")
+        }
     }
 }

@@ -39,7 +39,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try Self.run(["build", "--root", root.path, "--base-url", "https://clinic.example/a"])
         #expect(run.status == 0)
-        #expect(run.output.hasPrefix("Built 8 pages: "))
+        #expect(run.output.hasPrefix("Built 8 pages: 16 files written, 0 unchanged, 0 removed."))
+        let again = try Self.run(["build", "--root", root.path, "--base-url", "https://clinic.example/a"])
+        #expect(again.status == 0)
+        #expect(again.output == "Up to date: nothing changed since the last build (8 pages, 16 files).\n")
         #expect(!run.errors.contains("error"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/sitemap.xml").path))
     }

@@ -120,16 +120,19 @@ import Testing
         let again = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
         #expect(again.report == OutputWriter.Report(written: 0, unchanged: 15, removed: 0))
         #expect(again.warnings == first.warnings && again.pageCount == 8)
+        #expect(!first.upToDate && again.upToDate)
         // A file saved again with the same bytes: its stamp changes but nothing needs rebuilding.
         let index = root.appendingPathComponent("content/en/index.md")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: index.path)
         let touched = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
         #expect(touched.report == OutputWriter.Report(written: 0, unchanged: 15, removed: 0))
+        #expect(touched.upToDate)
+        #expect(try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today).upToDate)
         // An edit that keeps the size is still seen.
         let text = try String(contentsOf: index, encoding: .utf8)
         try text.replacingOccurrences(of: "plain words", with: "clear words").write(to: index, atomically: false, encoding: .utf8)
         let edited = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
-        #expect(edited.report.written >= 1)
+        #expect(edited.report.written >= 1 && !edited.upToDate)
         #expect(try String(contentsOf: output.appendingPathComponent("en/index.html"), encoding: .utf8).contains("clear words"))
         // Someone edits the published copy: the next build puts it right.
         let page = output.appendingPathComponent("en/index.html")
@@ -139,7 +142,7 @@ import Testing
         #expect(try String(contentsOf: page, encoding: .utf8).contains("<html lang=\"en\">"))
         // A new day can make a review overdue, so it builds again (and rewrites nothing).
         let tomorrow = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today.adding(days: 400))
-        #expect(tomorrow.report.written == 0 && tomorrow.report.unchanged == 15)
+        #expect(tomorrow.report.written == 0 && tomorrow.report.unchanged == 15 && !tomorrow.upToDate)
         #expect(tomorrow.warnings.contains { $0.message.contains("medical review") })
         // Another base URL changes the output.
         let moved = try SiteBuild.run(root: root, output: nil, baseURL: "https://a.example/", today: Fixture.today)
