@@ -122,32 +122,29 @@ struct ContentSet: Sendable {
         }
     }
 
-    /// Checks every link of every published page and gives each page its final Markdown HTML, with links
-    /// between pages rewritten to output URLs. Returns the UTF-8 HTML in the order of `published`, and the problems.
-    func resolveLinks() -> (html: [[UInt8]], problems: [Diagnostic]) {
-        let results = published.parallelMap { loaded -> ([UInt8], [Diagnostic]) in
-            let markdown = loaded.markdown
-            let anchors = resolver.pages[loaded.page.source]?.anchors ?? []
-            var problems: [Diagnostic] = []
-            var urls: [Int: String] = [:]
-            for index in markdown.placeholders {
-                do throws(DiagnosticError) {
-                    urls[index] = try resolver.resolve(markdown.links[index], on: loaded.page, anchors: anchors)
-                } catch {
-                    problems += error.diagnostics
-                }
+    /// Checks every link of a published page and gives it its final Markdown HTML (UTF-8), with links
+    /// between pages rewritten to output URLs, or the problems found.
+    func resolveLinks(of loaded: LoadedPage) -> (html: [UInt8], problems: [Diagnostic]) {
+        let markdown = loaded.markdown
+        let anchors = resolver.pages[loaded.page.source]?.anchors ?? []
+        var problems: [Diagnostic] = []
+        var urls: [Int: String] = [:]
+        for index in markdown.placeholders {
+            do throws(DiagnosticError) {
+                urls[index] = try resolver.resolve(markdown.links[index], on: loaded.page, anchors: anchors)
+            } catch {
+                problems += error.diagnostics
             }
-            // Links kept as written are still checked: an anchor on this page, an empty or root-absolute link.
-            for link in markdown.links where !LinkResolver.isRelative(link.destination) {
-                do throws(DiagnosticError) {
-                    _ = try resolver.resolve(link, on: loaded.page, anchors: anchors)
-                } catch {
-                    problems += error.diagnostics
-                }
-            }
-            return (markdown.filled(with: urls), problems)
         }
-        return (results.map(\.0), results.flatMap(\.1))
+        // Links kept as written are still checked: an anchor on this page, an empty or root-absolute link.
+        for link in markdown.links where !LinkResolver.isRelative(link.destination) {
+            do throws(DiagnosticError) {
+                _ = try resolver.resolve(link, on: loaded.page, anchors: anchors)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        return (problems.isEmpty ? markdown.filled(with: urls) : [], problems)
     }
 
     /// Published pages of one language that have an `order`, by `order`, then title.

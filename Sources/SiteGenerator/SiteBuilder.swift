@@ -30,7 +30,9 @@ public struct BuiltSite: Sendable {
 public enum SiteBuilder {
     /// Builds the site, or throws every error found (with the warnings) in one `DiagnosticError`.
     /// `output`, when given, receives each file as soon as it is made (from any thread), so writing can
-    /// overlap rendering; it receives nothing when the build has errors.
+    /// overlap rendering. Pages are rendered while links are still being checked, so `output` may have
+    /// received files when the build then throws for a broken link: a caller that writes them must
+    /// discard them then, as `SiteBuild.run` does.
     public static func build(_ sources: SiteSources, options: BuildOptions,
                              output: (@Sendable (OutputFile) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
         var log = DiagnosticLog()
@@ -46,19 +48,31 @@ public enum SiteBuilder {
             }
         }
         PhaseClock.mark("content")
-        let (contentHTML, linkProblems) = content.resolveLinks()
-        PhaseClock.mark("links")
-        log.add(contentsOf: linkProblems)
-        guard !log.hasErrors, let strings, let templates, let assets else { throw DiagnosticError(log.diagnostics) }
+        guard !log.hasErrors, let strings, let templates, let assets else {
+            // Broken links are reported with the other errors, so one run lists everything to fix.
+            log.add(contentsOf: content.published.parallelMap { content.resolveLinks(of: $0).problems }.flatMap { $0 })
+            throw DiagnosticError(log.diagnostics)
+        }
 
         let recovery = RecoveryContext(rules: basics.rules, calendar: basics.calendar, strings: strings, languages: settings.languages)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content, recovery: recovery)
-        var files = Array(zip(content.published, contentHTML)).parallelMap { pair in
-            let file = renderer.render(pair.0.page, content: pair.1)
+        let rendered = content.published.parallelMap { loaded -> Result<OutputFile, DiagnosticError> in
+            let (html, problems) = content.resolveLinks(of: loaded)
+            guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }
+            let file = renderer.render(loaded.page, content: html)
             output?(file)
-            return file
+            return .success(file)
         }
-        PhaseClock.mark("render")
+        var files: [OutputFile] = []
+        files.reserveCapacity(rendered.count + 8)
+        for result in rendered {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let error): log.add(contentsOf: error.diagnostics)
+            }
+        }
+        if log.hasErrors { throw DiagnosticError(log.diagnostics) }
+        PhaseClock.mark("links+render")
         let others = assets.files + content.assetFiles + renderer.siteFiles()
         PhaseClock.mark("sitefiles")
         for file in others { output?(file) }

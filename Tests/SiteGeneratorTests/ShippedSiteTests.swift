@@ -170,6 +170,19 @@ import Testing
         #expect(Self.modificationDates(in: output) == datesBefore)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }
         #expect(leftovers.isEmpty)
+
+        // A broken link alone is found while the other pages are already being written: still nothing changes.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/site.yml"))
+        try FileManager.default.copyItem(at: Fixture.repository.appendingPathComponent("content/site.yml"), to: root.appendingPathComponent("content/site.yml"))
+        do {
+            _ = try SiteBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+            Issue.record("the build should fail")
+        } catch {
+            #expect(error.diagnostics.filter { $0.severity == .error }.map(\.location) == ["content/en/benefits.md:3:1"])
+        }
+        #expect(Self.files(in: output) == before)
+        #expect(Self.modificationDates(in: output) == datesBefore)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }.isEmpty)
     }
 
     @Test func removedPagesDisappear() throws {
