@@ -22,6 +22,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // jemalloc replaces the C library's allocator in the clinicsite executable only (see MemoryAllocator.swift).
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         .target(name: "RecoverySchedule"),
         .target(
             name: "SiteGenerator",
@@ -45,6 +51,7 @@ let package = Package(
         .executableTarget(
             name: "clinicsite",
             dependencies: [
+                "CJemalloc",
                 "SiteGenerator",
                 "SitePreview",
                 "RecoverySchedule",

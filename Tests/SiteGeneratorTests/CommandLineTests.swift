@@ -28,7 +28,9 @@ import Testing
     @Test func versionAndHelp() throws {
         let version = try Self.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.output == "0.1.0\n")
+        // The version names the memory allocator, and only when jemalloc really serves this process.
+        #expect(version.output.hasPrefix("0.1.0 (jemalloc 5."))
+        #expect(version.output.hasSuffix(")\n"))
         let help = try Self.run(["build", "--help"])
         #expect(help.status == 0)
         for option in ["--root", "--output", "--base-url"] { #expect(help.output.contains(option)) }
