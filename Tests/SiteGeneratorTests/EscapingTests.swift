@@ -32,6 +32,38 @@ import Testing
         #expect(XMLText.escape("") == "")
     }
 
+    @Test func escapedTextHasNoMarkupLeftAndUnescapesToTheSameBytes() {
+        let pieces = ["a", "é", "e\u{301}", "\"", "'", "<", ">", "&", "\u{301}", "\u{338}", "🧴", " ", "&amp;", "\n"]
+        var state: UInt64 = 42
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &state.generator) { text += pieces.randomElement(using: &state.generator)! }
+            let escaped = XMLText.escape(text)
+            #expect(!escaped.utf8.contains { "<>\"'".utf8.contains($0) }, "\(text.debugDescription)")
+            #expect(Self.unescapedBytes(escaped) == Array(text.utf8), "\(text.debugDescription)")
+        }
+    }
+
+    /// Undoes the five entities on bytes (Foundation's string search would treat "&lt;" followed by an
+    /// accent as a different character and miss it).
+    static func unescapedBytes(_ text: String) -> [UInt8] {
+        let entities: [([UInt8], UInt8)] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+            .map { (Array($0.0.utf8), $0.1.utf8.first!) }
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        var index = 0
+        next: while index < bytes.count {
+            for (entity, raw) in entities where bytes[index...].starts(with: entity) {
+                result.append(raw)
+                index += entity.count
+                continue next
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return result
+    }
+
     @Test func templatesRenderStandaloneLinesAsMustacheDefines() throws {
         // Values are escaped through a content-type line put before each template; it must leave no trace,
         // even when a template starts with an empty line or a section tag on its own line.
@@ -68,5 +100,21 @@ import Testing
         #expect(slot.fill("a &lt;clinicsite-content-n1&gt; b", with: Array("<p>x</p>".utf8)) == Data("a &lt;p&gt;x&lt;/p&gt; b".utf8))
         #expect(slot.fill("a [clinicsite-content-n1] b", with: Array("<p>x</p>".utf8)) == nil)
         #expect(slot.fill("no marker", with: Array("<p>x</p>".utf8)) == Data("no marker".utf8))
+    }
+}
+
+/// A small seeded generator, so the random cases are the same on every run.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state ^ (state >> 29)
+    }
+}
+
+private extension UInt64 {
+    var generator: SeededGenerator {
+        get { SeededGenerator(state: self) }
+        set { self = newValue.state }
     }
 }
