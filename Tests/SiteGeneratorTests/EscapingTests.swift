@@ -102,19 +102,3 @@ import Testing
         #expect(slot.fill("no marker", with: Array("<p>x</p>".utf8)) == Data("no marker".utf8))
     }
 }
-
-/// A small seeded generator, so the random cases are the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return state ^ (state >> 29)
-    }
-}
-
-private extension UInt64 {
-    var generator: SeededGenerator {
-        get { SeededGenerator(state: self) }
-        set { self = newValue.state }
-    }
-}

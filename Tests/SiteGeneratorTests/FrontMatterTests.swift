@@ -18,6 +18,38 @@ import Testing
         #expect(split.bodyLine == 1)
     }
 
+    @Test func splitAgreesWithALineByLineReadingOnOddFiles() {
+        // Files built from awkward lines; each is split by FrontMatter and by a plain line-by-line reading.
+        let lines = ["---", "...", "--- ", "---\t", " ---", "title: A", "title: 'B: é'", "", "  ", "# Heading", "-- -", "…"]
+        var state: UInt64 = 7
+        for _ in 0..<400 {
+            var text = "---\n"
+            for _ in 0..<Int.random(in: 0...6, using: &state.generator) { text += lines.randomElement(using: &state.generator)! + "\n" }
+            if Bool.random(using: &state.generator) { text.removeLast() }
+            let expected = Self.lineByLine(text)
+            do {
+                let split = try FrontMatter.split(text, file: "a.md")
+                #expect(expected != nil && String(split.body) == expected?.body && split.bodyLine == expected?.bodyLine, "\(text.debugDescription)")
+            } catch {
+                // Either the front matter is never closed, or its YAML is wrong: only the second may have a closing line.
+                let unclosed = error.diagnostics.contains { $0.message.contains("never closed") }
+                #expect(unclosed == (expected == nil), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// The body and its first line number, found by splitting the whole file into lines; nil when unclosed.
+    static func lineByLine(_ text: String) -> (body: String, bodyLine: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in lines.indices.dropFirst() {
+            let trimmed = lines[index].reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+            if String(trimmed) == "---" || String(trimmed) == "..." {
+                return (lines[(index + 1)...].joined(separator: "\n"), index + 2)
+            }
+        }
+        return nil
+    }
+
     @Test func emptyFrontMatterIsAllowed() throws {
         let split = try FrontMatter.split("---\n---\nText", file: "a.md")
         #expect(split.frontMatter == FrontMatter())
