@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "clinicsite",
             dependencies: [
-                "CJemalloc",
+                .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
                 "SiteGenerator",
                 "SitePreview",
                 "RecoverySchedule",

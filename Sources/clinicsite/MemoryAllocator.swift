@@ -1,4 +1,6 @@
+#if canImport(CJemalloc)
 import CJemalloc
+#endif
 
 /// clinicsite runs on jemalloc (Debian's `libjemalloc2`) instead of the C library's allocator. Swift code
 /// allocates and frees many small objects from several threads, and with jemalloc a 10,000-page build
@@ -8,6 +10,7 @@ enum MemoryAllocator {
     /// "jemalloc 5.3.0" when jemalloc really serves this process's allocations, nil otherwise.
     /// `clinicsite --version` shows it, so anyone can check.
     static var description: String? {
+        #if canImport(CJemalloc)
         // A block allocated the way Swift allocates must show up in jemalloc's own count.
         let probeSize = 4 << 20
         guard let before = allocatedBytes() else { return nil }
@@ -18,8 +21,12 @@ enum MemoryAllocator {
         var versionSize = MemoryLayout<UnsafePointer<CChar>?>.size
         guard mallctl("version", &version, &versionSize, nil, 0) == 0, let version else { return nil }
         return "jemalloc " + String(cString: version).prefix { $0 != "-" }
+        #else
+        return nil
+        #endif
     }
 
+    #if canImport(CJemalloc)
     private static func allocatedBytes() -> Int? {
         // Statistics are refreshed by writing the epoch.
         var epoch: UInt64 = 1
@@ -29,4 +36,5 @@ enum MemoryAllocator {
               mallctl("stats.allocated", &allocated, &size, nil, 0) == 0 else { return nil }
         return allocated
     }
+    #endif
 }
