@@ -50,14 +50,16 @@ enum ContentHash {
 
     /// The hash of `data`, continuing from `hash` so several pieces can be hashed as one.
     static func value(of data: Data, continuing hash: UInt64 = seed) -> UInt64 {
-        data.withUnsafeBytes { bytes in
-            var hash = hash
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-            return hash
+        data.withUnsafeBytes { value(ofBytes: $0, continuing: hash) }
+    }
+
+    private static func value(ofBytes bytes: UnsafeRawBufferPointer, continuing hash: UInt64) -> UInt64 {
+        var hash = hash
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
         }
+        return hash
     }
 
     /// A hash of `data` that reads eight bytes at a time, for telling whether a file changed (the build
@@ -81,14 +83,7 @@ enum ContentHash {
 
     /// The hash of some integers' bytes (such as a file's size and times), continuing from `hash`.
     static func value(of numbers: [Int], continuing hash: UInt64 = seed) -> UInt64 {
-        numbers.withUnsafeBytes { bytes in
-            var hash = hash
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-            return hash
-        }
+        numbers.withUnsafeBytes { value(ofBytes: $0, continuing: hash) }
     }
 
     static func hex(of data: Data) -> String {
