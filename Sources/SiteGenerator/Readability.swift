@@ -50,21 +50,35 @@ public enum Readability {
 
     /// Sentences of a paragraph: split after `.`, `!`, `?`, `…` or `;` followed by a space.
     public static func sentences(_ paragraph: String) -> [String] {
-        var result: [String] = []
+        sentencesWithWords(paragraph).map(\.text)
+    }
+
+    /// A sentence and its words, found once and used for every measure.
+    struct Sentence {
+        var text: String
+        var words: [String]
+    }
+
+    /// The sentences of a paragraph, each with its words; sentences without words are left out.
+    static func sentencesWithWords(_ paragraph: String) -> [Sentence] {
+        var result: [Sentence] = []
         var current = ""
         var previous: Character = " "
+        func finish() {
+            let sentence = current.trimmingSpaces
+            let found = words(sentence)
+            if !found.isEmpty { result.append(Sentence(text: sentence, words: found)) }
+            current = ""
+        }
         for character in paragraph {
             if character.isWhitespace && ".!?…;:".contains(previous) && !current.isEmpty {
-                let sentence = current.trimmingSpaces
-                if words(sentence).count > 0 { result.append(sentence) }
-                current = ""
+                finish()
             } else {
                 current.append(character)
             }
             previous = character
         }
-        let last = current.trimmingSpaces
-        if !words(last).isEmpty { result.append(last) }
+        finish()
         return result
     }
 
@@ -73,7 +87,7 @@ public enum Readability {
         var result: [String] = []
         var current = ""
         for character in text {
-            if character.isLetter || character.isNumber || ((character == "'" || character == "’" || character == "-") && !current.isEmpty) {
+            if character.isLetterOrDigit || ((character == "'" || character == "’" || character == "-") && !current.isEmpty) {
                 current.append(character)
             } else if !current.isEmpty {
                 result.append(current.trimmingCharacters(in: "-'’"))
@@ -81,21 +95,23 @@ public enum Readability {
             }
         }
         if !current.isEmpty { result.append(current.trimmingCharacters(in: "-'’")) }
-        return result.filter { $0.contains { $0.isLetter || $0.isNumber } }
+        return result.filter { $0.contains { $0.isLetterOrDigit } }
     }
 
     /// Counts for a list of paragraphs.
     public static func counts(_ paragraphs: [String], language: String) -> Counts {
+        counts(of: paragraphs.flatMap(sentencesWithWords), language: language)
+    }
+
+    /// Counts for sentences already split into words.
+    static func counts(of sentences: [Sentence], language: String) -> Counts {
         var counts = Counts(sentences: 0, words: 0, syllables: 0, longWords: 0)
-        for paragraph in paragraphs {
-            for sentence in sentences(paragraph) {
-                let found = words(sentence)
-                counts.sentences += 1
-                counts.words += found.count
-                for word in found {
-                    counts.syllables += syllables(word, language: language)
-                    if word.filter(\.isLetter).count > 6 { counts.longWords += 1 }
-                }
+        for sentence in sentences {
+            counts.sentences += 1
+            counts.words += sentence.words.count
+            for word in sentence.words {
+                counts.syllables += syllables(word, language: language)
+                if word.count(where: \.isLetterFast) > 6 { counts.longWords += 1 }
             }
         }
         return counts
@@ -105,20 +121,20 @@ public enum Readability {
     /// estimate, as in every readability tool without a dictionary; numbers count as one.
     public static func syllables(_ word: String, language: String) -> Int {
         let lower = word.lowercased()
-        if lower.allSatisfy({ !$0.isLetter }) { return 1 }
+        if lower.allSatisfy({ !$0.isLetterFast }) { return 1 }
         // Hyphenated words count part by part.
-        if lower.contains("-") {
+        if lower.utf8.contains(UInt8(ascii: "-")) {
             return lower.split(separator: "-").map { syllables(String($0), language: language) }.reduce(0, +)
         }
         return language == "fr" ? frenchSyllables(lower) : englishSyllables(lower)
     }
 
-    private static func vowelGroups(_ word: String, vowels: Set<Character>) -> [(start: Int, text: String)] {
+    private static func vowelGroups(_ word: String, isVowel: (Character) -> Bool) -> [(start: Int, text: String)] {
         var groups: [(Int, String)] = []
         var current = ""
         var start = 0
         for (index, character) in word.enumerated() {
-            if vowels.contains(character) {
+            if isVowel(character) {
                 if current.isEmpty { start = index }
                 current.append(character)
             } else if !current.isEmpty {
@@ -132,11 +148,12 @@ public enum Readability {
 
     private static func englishSyllables(_ word: String) -> Int {
         let letters = Array(word)
-        let groups = vowelGroups(word, vowels: ["a", "e", "i", "o", "u", "y"])
+        let groups = vowelGroups(word, isVowel: isEnglishVowel)
         var count = groups.count
         // "ia", "io", "eo", "ua", "uo" are usually two syllables (Austral-i-an, vi-o-lent), but not in "-tion", "-cial".
         for group in groups where group.text.count >= 2 {
-            for pair in ["ia", "io", "eo", "ua", "uo", "iu"] where group.text.contains(pair) {
+            // (Searched as bytes: with Foundation imported, String.contains(String) is a slow NSString search.)
+            for pair in ["ia", "io", "eo", "ua", "uo", "iu"] where group.text.utf8.containsRun(pair.utf8) {
                 let before = group.start > 0 ? letters[group.start - 1] : " "
                 if !(pair.hasPrefix("i") && "tcsgx".contains(before)) { count += 1 }
             }
@@ -154,9 +171,21 @@ public enum Readability {
         return max(count, 1)
     }
 
+    private static func isEnglishVowel(_ character: Character) -> Bool {
+        switch character.asciiValue {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): return true
+        default: return false
+        }
+    }
+
+    private static let frenchAccentedVowels: Set<Character> = ["à", "â", "ä", "é", "è", "ê", "ë", "î", "ï", "ô", "ö", "û", "ù", "ü", "œ", "æ"]
+
+    private static func isFrenchVowel(_ character: Character) -> Bool {
+        character.isASCII ? isEnglishVowel(character) : frenchAccentedVowels.contains(character)
+    }
+
     private static func frenchSyllables(_ word: String) -> Int {
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "à", "â", "ä", "é", "è", "ê", "ë", "î", "ï", "ô", "ö", "û", "ù", "ü", "œ", "æ"]
-        let groups = vowelGroups(word, vowels: vowels)
+        let groups = vowelGroups(word, isVowel: isFrenchVowel)
         var count = groups.count
         // Final mute e, es and the verb ending ent (elle parle, ils parlent) are not pronounced.
         if count > 1 && (word.hasSuffix("e") || word.hasSuffix("es") || (word.hasSuffix("ent") && word.count > 4 && !word.hasSuffix("ment"))) {
@@ -172,5 +201,33 @@ extension String {
         while let first = text.first, set.contains(first) { text = text.dropFirst() }
         while let last = text.last, set.contains(last) { text = text.dropLast() }
         return String(text)
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// Whether `run` appears in these bytes as a contiguous run.
+    fileprivate func containsRun<Run: Collection>(_ run: Run) -> Bool where Run.Element == UInt8 {
+        guard !run.isEmpty, count >= run.count else { return run.isEmpty }
+        var start = startIndex
+        while distance(from: start, to: endIndex) >= run.count {
+            if self[start...].starts(with: run) { return true }
+            formIndex(after: &start)
+        }
+        return false
+    }
+}
+
+extension Character {
+    /// `isLetter`, answered without a Unicode property lookup for ASCII, which is most of the text.
+    fileprivate var isLetterFast: Bool {
+        guard let ascii = asciiValue else { return isLetter }
+        return (ascii | 0x20) >= UInt8(ascii: "a") && (ascii | 0x20) <= UInt8(ascii: "z")
+    }
+
+    /// `isLetter || isNumber`, the same way.
+    fileprivate var isLetterOrDigit: Bool {
+        guard let ascii = asciiValue else { return isLetter || isNumber }
+        return ((ascii | 0x20) >= UInt8(ascii: "a") && (ascii | 0x20) <= UInt8(ascii: "z"))
+            || (ascii >= UInt8(ascii: "0") && ascii <= UInt8(ascii: "9"))
     }
 }
