@@ -136,6 +136,8 @@ def main():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quiet-seconds", type=int, default=QUIET_SECONDS,
+                        help="how long after removing earlier outputs to wait before measuring (0: do not wait)")
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
@@ -143,7 +145,7 @@ def main():
     print(f"# clinicsite benchmark\n\nMachine: {os.cpu_count()} cores, {platform.machine()}, Linux {platform.release()}; "
           f"Hugo {hugo}, cmark {cmark}.")
     remove_outputs(WORK.glob("runs-*"))
-    waited = CLEANED.stat().st_mtime + QUIET_SECONDS - time.time() if CLEANED.exists() else 0
+    waited = CLEANED.stat().st_mtime + args.quiet_seconds - time.time() if CLEANED.exists() else 0
     if waited > 0:
         print(f"(outputs of an earlier benchmark were removed recently; waiting {waited:.0f} s so the disk "
               "does not slow this one)", flush=True)
