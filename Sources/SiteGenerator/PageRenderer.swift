@@ -10,37 +10,69 @@ struct PageRenderer: Sendable {
     let assets: Assets
     let content: ContentSet
     let recovery: RecoveryContext
-    private let slot = ContentSlot()
+    /// Whether layouts are rendered once per page shape and filled in per page (see `LayoutSlots`).
+    /// Off when a template transforms values, and in the test that compares both ways.
+    private let reusesLayouts: Bool
+    private let slots = LayoutSlots()
+    private let layouts = SkeletonCache()
 
-    init(settings: Settings, strings: UIStrings, templates: Templates, assets: Assets, content: ContentSet, recovery: RecoveryContext) {
+    init(settings: Settings, strings: UIStrings, templates: Templates, assets: Assets, content: ContentSet,
+         recovery: RecoveryContext, reusesLayouts: Bool = true) {
         self.settings = settings
         self.strings = strings
         self.templates = templates
         self.assets = assets
         self.content = content
         self.recovery = recovery
+        self.reusesLayouts = reusesLayouts && !templates.transformsValues
     }
 
     /// Lays out a page around its Markdown HTML (UTF-8, links already rewritten).
-    func render(_ page: Page, content: [UInt8]) -> OutputFile {
-        var context = commonContext(language: page.language, outputPath: page.outputPath, current: page)
-        context["title"] = page.title
-        context["description"] = page.description
-        context["content"] = slot.marker
+    ///
+    /// Most pages share their layout's rendering with others: what differs between pages of one language and
+    /// folder is only their own texts and links (slots), unless they are the home page, in the menu, or have
+    /// other translations; those decide the page's shape. Swift-mustache spends most of a page's time looking
+    /// names up, so rendering once per shape instead of once per page is what makes real layouts fast.
+    func render(_ page: Page, content html: [UInt8]) -> OutputFile {
+        if reusesLayouts {
+            var values = PageValues(slots: slots)
+            let (context, shape) = pageContext(page, html: html, values: &values)
+            let layout = layouts.value(for: shape) { templates.render(page.layout, context) }
+            if let data = slots.fill(layout, with: values.values) { return OutputFile(path: page.outputPath, data: data) }
+        }
+        var values = PageValues(slots: nil)
+        let (context, _) = pageContext(page, html: html, values: &values)
+        return OutputFile(path: page.outputPath, text: templates.render(page.layout, context))
+    }
+
+    /// The template values of a page, with its own values taken through `values`, and a key naming
+    /// everything else in them: pages with the same key get the same context apart from their slots.
+    private func pageContext(_ page: Page, html: [UInt8], values: inout PageValues) -> (context: [String: Any], shape: String) {
+        var context = commonContext(language: page.language, outputPath: page.outputPath, current: page, values: &values)
+        context["title"] = values.text(page.title)
+        context["description"] = values.text(page.description)
+        context["content"] = values.html(html)
         context["isHome"] = page.isHome
         if let reviewed = page.reviewed {
-            context["reviewed"] = ["iso": reviewed.iso, "text": reviewed.writtenShort(in: page.language)]
+            context["reviewed"] = ["iso": values.text(reviewed.iso), "text": values.text(reviewed.writtenShort(in: page.language))]
         }
-        if let base = settings.baseURL { context["canonical"] = base + page.outputPath }
-        if !templates.transformsContent, let filled = slot.fill(templates.render(page.layout, context), with: content) {
-            return OutputFile(path: page.outputPath, data: filled)
+        if let base = settings.baseURL { context["canonical"] = values.text(base + page.outputPath) }
+        let menuPosition = content.menu(language: page.language).firstIndex { $0.source == page.source } ?? -1
+        let links = (context["languages"] as? [[String: Any]] ?? []).map { link in
+            "\(link["code"] ?? ""):\(link["isTranslation"] as? Bool == true):\(link["absolute"] != nil)"
         }
-        context["content"] = String(decoding: content, as: UTF8.self)
-        return OutputFile(path: page.outputPath, text: templates.render(page.layout, context))
+        let shape = [page.layout, page.language, RelativePath.folder(of: page.outputPath), "\(page.isHome)", "\(menuPosition)",
+                     "\(page.reviewed != nil)", "\(settings.baseURL != nil)"] + links
+        return (context, shape.joined(separator: "|"))
     }
 
     /// Values every template can use: language, links back to the root, assets, clinic details, menu and languages.
     private func commonContext(language: String, outputPath: String, current: Page?) -> [String: Any] {
+        var values = PageValues(slots: nil)
+        return commonContext(language: language, outputPath: outputPath, current: current, values: &values)
+    }
+
+    private func commonContext(language: String, outputPath: String, current: Page?, values: inout PageValues) -> [String: Any] {
         let menu: [[String: Any]] = content.menu(language: language).map { entry in
             ["title": entry.title, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
              "current": entry.source == current?.source]
@@ -51,11 +83,11 @@ struct PageRenderer: Sendable {
             guard let target else { continue }
             var link: [String: Any] = [
                 "code": code, "name": strings[code]["language_name"] ?? code,
-                "href": RelativePath.url(from: outputPath, to: target.outputPath),
+                "href": values.text(RelativePath.url(from: outputPath, to: target.outputPath)),
                 "current": code == language,
                 "isTranslation": current != nil && target.key == current?.key,
             ]
-            if let base = settings.baseURL { link["absolute"] = base + target.outputPath }
+            if let base = settings.baseURL { link["absolute"] = values.text(base + target.outputPath) }
             languageLinks.append(link)
         }
         let home = content.translation(ofKey: "index", in: language)
@@ -138,5 +170,28 @@ struct PageRenderer: Sendable {
             xml += "  </url>\n"
         }
         return xml + "</urlset>\n"
+    }
+}
+
+/// A page's own values on their way into its layout: as `LayoutSlots` markers, with the values kept for
+/// filling in, or (with no slots) as themselves, for rendering the page directly.
+private struct PageValues {
+    let slots: LayoutSlots?
+    private(set) var values: [LayoutSlots.Value] = []
+
+    init(slots: LayoutSlots?) {
+        self.slots = slots
+    }
+
+    mutating func text(_ value: String) -> String {
+        guard let slots else { return value }
+        values.append(.text(value))
+        return slots.marker(values.count - 1)
+    }
+
+    mutating func html(_ value: [UInt8]) -> String {
+        guard let slots else { return String(decoding: value, as: UTF8.self) }
+        values.append(.html(value))
+        return slots.marker(values.count - 1)
     }
 }

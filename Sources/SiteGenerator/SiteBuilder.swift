@@ -35,6 +35,13 @@ public enum SiteBuilder {
     /// discard them then, as `SiteBuild.run` does.
     public static func build(_ sources: SiteSources, options: BuildOptions,
                              output: (@Sendable (OutputFile) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
+        try build(sources, options: options, output: output, reusesLayouts: true)
+    }
+
+    /// `build`, choosing whether pages of one shape share their layout's rendering (see `PageRenderer`);
+    /// a test compares the output both ways.
+    static func build(_ sources: SiteSources, options: BuildOptions, output: (@Sendable (OutputFile) -> Void)?,
+                      reusesLayouts: Bool) throws(DiagnosticError) -> BuiltSite {
         var log = DiagnosticLog()
         let basics = SiteBasics.load(sources, baseURL: options.baseURL, log: &log)
         let (settings, strings, templates) = (basics.settings, basics.strings, basics.templates)
@@ -55,7 +62,8 @@ public enum SiteBuilder {
         }
 
         let recovery = RecoveryContext(rules: basics.rules, calendar: basics.calendar, strings: strings, languages: settings.languages)
-        let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content, recovery: recovery)
+        let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content,
+                                    recovery: recovery, reusesLayouts: reusesLayouts)
         let rendered = content.published.parallelMap { loaded -> Result<OutputFile, DiagnosticError> in
             let (html, problems) = content.resolveLinks(of: loaded)
             guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }

@@ -10,9 +10,9 @@ struct Templates: Sendable {
     private let library: MustacheLibrary
     /// Template names (file names without `.mustache`).
     let names: Set<String>
-    /// Whether some template applies a transform to the page's content, such as `{{lowercased(content)}}`,
-    /// which needs the real text rather than a `ContentSlot` marker.
-    let transformsContent: Bool
+    /// Whether some template applies a transform, such as `{{lowercased(title)}}`, or names a partial by
+    /// a value (`{{>*name}}`): those need the real values rather than `LayoutSlots` markers.
+    let transformsValues: Bool
 
     static let folder = "templates/"
 
@@ -65,8 +65,12 @@ struct Templates: Sendable {
         try log.throwIfErrors()
         self.library = library
         self.names = names
-        transformsContent = texts.values.contains { text in
-            text.split(separator: "(").dropFirst().contains { $0.drop { $0 == " " }.hasPrefix("content") }
+        transformsValues = texts.values.contains { text in
+            // Any "(" or "*" inside a tag counts; a template that sets other delimiters is not scanned, and counts too.
+            text.contains("{{=") || text.split(separator: "{{", omittingEmptySubsequences: false).dropFirst().contains { tag in
+                let inside = tag.prefix { $0 != "}" }
+                return inside.contains("(") || inside.contains("*")
+            }
         }
     }
 

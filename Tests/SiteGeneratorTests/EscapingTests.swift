@@ -74,31 +74,86 @@ import Testing
     }
 }
 
-@Suite struct ContentSlotTests {
-    static let page = ["content/en/index.md": "# Soins & <b>gras</b>\n\nTexte *important*.\n"]
+@Suite struct LayoutSlotTests {
+    static let page = ["content/en/index.md": "---\ntitle: \"Soins & <b>\\\"x\\\"\"\n---\n# Soins & <b>gras</b>\n\nTexte *important*.\n"]
     static let html = "<h1 id=\"soins-gras\">Soins &amp; <!-- raw HTML omitted -->gras<!-- raw HTML omitted --></h1>\n<p>Texte <em>important</em>.</p>\n"
+    static let title = "Soins & <b>\"x\""
 
     static func render(_ template: String) throws -> String? {
         let site = try Fixture.build(Fixture.site(pages: page, extra: ["templates/page.mustache": template]))
         return Fixture.text(site, "en/index.html")
     }
 
-    @Test func contentIsPlacedRawOrEscapedAsTheTemplateAsks() throws {
+    @Test func valuesArePlacedRawOrEscapedAsTheTemplateAsks() throws {
         #expect(try Self.render("<main>{{{content}}}</main>{{{content}}}") == "<main>\(Self.html)</main>\(Self.html)")
         #expect(try Self.render("<pre>{{content}}</pre>") == "<pre>\(XMLText.escape(Self.html))</pre>")
         #expect(try Self.render("{{#content}}[{{{.}}}]{{/content}}") == "[\(Self.html)]")
+        #expect(try Self.render("<t>{{title}}</t><r>{{{title}}}</r>{{#title}}({{.}}){{/title}}") ==
+                "<t>\(XMLText.escape(Self.title))</t><r>\(Self.title)</r>(\(XMLText.escape(Self.title)))")
     }
 
-    @Test func transformsOfTheContentSeeTheRealText() throws {
+    @Test func transformsSeeTheRealText() throws {
         #expect(try Self.render("{{{uppercased(content)}}}") == Self.html.uppercased())
         #expect(try Self.render("{{#empty(content)}}none{{/empty(content)}}{{^empty(content)}}some{{/empty(content)}}") == "some")
+        #expect(try Self.render("{{{lowercased(title)}}}") == Self.title.lowercased())
     }
 
     @Test func theMarkerIsFoundOnlyWhole() {
-        let slot = ContentSlot(nonce: "n1")
-        #expect(slot.fill("a \(slot.marker) b", with: Array("<p>x</p>".utf8)) == Data("a <p>x</p> b".utf8))
-        #expect(slot.fill("a &lt;clinicsite-content-n1&gt; b", with: Array("<p>x</p>".utf8)) == Data("a &lt;p&gt;x&lt;/p&gt; b".utf8))
-        #expect(slot.fill("a [clinicsite-content-n1] b", with: Array("<p>x</p>".utf8)) == nil)
-        #expect(slot.fill("no marker", with: Array("<p>x</p>".utf8)) == Data("no marker".utf8))
+        let slots = LayoutSlots(nonce: "n1")
+        let values: [LayoutSlots.Value] = [.html(Array("<p>x</p>".utf8)), .text("a&b")]
+        #expect(slots.marker(1) == "<clinicsite-slot-n1-1>")
+        #expect(slots.fill("a \(slots.marker(0)) b \(slots.marker(1))", with: values) == Data("a <p>x</p> b a&b".utf8))
+        #expect(slots.fill("a &lt;clinicsite-slot-n1-0&gt; b &lt;clinicsite-slot-n1-1&gt;", with: values)
+                == Data("a &lt;p&gt;x&lt;/p&gt; b a&amp;b".utf8))
+        #expect(slots.fill("a [clinicsite-slot-n1-0] b", with: values) == nil)
+        #expect(slots.fill("a <clinicsite-slot-n1-7> b", with: values) == nil)
+        #expect(slots.fill("no marker", with: values) == Data("no marker".utf8))
+    }
+
+    /// Every page of a site, built with layouts rendered once per shape and with every page rendered on its
+    /// own, must come out byte for byte the same.
+    static func expectSameBothWays(_ sources: SiteSources, baseURL: String? = nil) throws {
+        let options = BuildOptions(baseURL: baseURL, today: Fixture.today)
+        let reused = try SiteBuilder.build(sources, options: options, output: nil, reusesLayouts: true)
+        let direct = try SiteBuilder.build(sources, options: options, output: nil, reusesLayouts: false)
+        #expect(reused.files.map(\.path) == direct.files.map(\.path))
+        for (one, other) in zip(reused.files, direct.files) {
+            #expect(one.data == other.data, "\(one.path)")
+        }
+    }
+
+    @Test func reusedLayoutsGiveTheSameBytesOnTheShippedSite() throws {
+        let sources = try SiteSources.load(root: Fixture.repository)
+        try Self.expectSameBothWays(sources)
+        try Self.expectSameBothWays(sources, baseURL: "https://clinic.example/info/")
+    }
+
+    @Test func reusedLayoutsGiveTheSameBytesForPagesOfEveryShape() throws {
+        // Pages in and out of the menu, in folders, with and without translations and review dates,
+        // with hostile titles, sharing one layout that uses each value raw, escaped and in sections.
+        var pages: [String: String] = [:]
+        for index in 0..<12 {
+            let order = index % 3 == 0 ? "order: \(index)\n" : ""
+            let reviewed = index % 2 == 0 ? "reviewed: 2026-0\(index % 9 + 1)-1\(index % 10)\n" : ""
+            let title = ["Plain", "A & B", "<script>x</script>", "Quote \\\" é\u{301}", "l'été"][index % 5]
+            let body = "---\ntitle: \"\(title) \(index)\"\ndescription: \"About \(index) & more\"\n\(order)\(reviewed)---\n# H \(index)\n\n[home](\(index >= 6 ? "../" : "")index.md)\n"
+            pages["content/en/\(index >= 6 ? "care/" : "")p\(index).md"] = body
+            if index % 4 == 0 { pages["content/fr/\(index >= 6 ? "care/" : "")p\(index).md"] = body }
+        }
+        let layout = """
+        <html lang="{{lang}}"><title>{{title}}</title>{{#description}}<meta content="{{description}}">{{/description}}
+        {{#canonical}}<link href="{{canonical}}">{{/canonical}}{{#isHome}}HOME{{/isHome}}
+        {{#menu}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/menu}}
+        {{#languages}}<a href="{{href}}" hreflang="{{code}}"{{#current}} class="current"{{/current}}>{{name}}</a>{{#absolute}}[{{absolute}}]{{/absolute}}{{/languages}}
+        {{#hasAlternates}}{{#alternates}}<link rel="alternate" href="{{href}}">{{/alternates}}{{/hasAlternates}}
+        <h1>{{{title}}}</h1><main>{{{content}}}</main>{{#reviewed}}<time datetime="{{iso}}">{{text}}</time>{{/reviewed}}
+        <a href="{{homeHref}}">{{clinic.name}}</a> {{root}}
+        """
+        let sources = Fixture.site(pages: pages, extra: ["templates/page.mustache": layout])
+        try Self.expectSameBothWays(sources)
+        try Self.expectSameBothWays(sources, baseURL: "https://clinic.example/")
+        let built = try Fixture.build(sources, baseURL: "https://clinic.example/")
+        #expect(Fixture.text(built, "en/p3.html")?.contains("<title>Quote &quot; é\u{301} 3</title>") == true)
+        #expect(Fixture.text(built, "en/p0.html")?.contains("aria-current=\"page\">Plain 0</a>") == true)
     }
 }
