@@ -62,7 +62,7 @@ struct PageRenderer: Sendable {
             "\(link["code"] ?? ""):\(link["isTranslation"] as? Bool == true):\(link["absolute"] != nil)"
         }
         let shape = [page.layout, page.language, RelativePath.folder(of: page.outputPath), "\(page.isHome)", "\(menuPosition)",
-                     "\(page.reviewed != nil)", "\(settings.baseURL != nil)"] + links
+                     "\(page.reviewed != nil)", "\(settings.baseURL != nil)", values.shape] + links
         return (context, shape.joined(separator: "|"))
     }
 
@@ -175,9 +175,15 @@ struct PageRenderer: Sendable {
 
 /// A page's own values on their way into its layout: as `LayoutSlots` markers, with the values kept for
 /// filling in, or (with no slots) as themselves, for rendering the page directly.
+///
+/// Two things a marker cannot stand in for are kept as they are and named in `shape` instead: an empty
+/// value, and a final newline. Inside an indented partial, Mustache indents the token after a newline
+/// unless the token renders nothing, so both change the output around the value.
 private struct PageValues {
     let slots: LayoutSlots?
     private(set) var values: [LayoutSlots.Value] = []
+    /// One character per value: "0" empty, "1" a marker, "2" a marker followed by the value's final newline.
+    private(set) var shape = ""
 
     init(slots: LayoutSlots?) {
         self.slots = slots
@@ -185,12 +191,32 @@ private struct PageValues {
 
     mutating func text(_ value: String) -> String {
         guard let slots else { return value }
+        guard !value.isEmpty else {
+            shape += "0"
+            return ""
+        }
+        if value.utf8.last == UInt8(ascii: "\n") {
+            shape += "2"
+            values.append(.text(String(value.dropLast())))
+            return slots.marker(values.count - 1) + "\n"
+        }
+        shape += "1"
         values.append(.text(value))
         return slots.marker(values.count - 1)
     }
 
     mutating func html(_ value: [UInt8]) -> String {
         guard let slots else { return String(decoding: value, as: UTF8.self) }
+        guard !value.isEmpty else {
+            shape += "0"
+            return ""
+        }
+        if value.last == UInt8(ascii: "\n") {
+            shape += "2"
+            values.append(.html(Array(value.dropLast())))
+            return slots.marker(values.count - 1) + "\n"
+        }
+        shape += "1"
         values.append(.html(value))
         return slots.marker(values.count - 1)
     }

@@ -152,6 +152,15 @@ import Testing
         let sources = Fixture.site(pages: pages, extra: ["templates/page.mustache": layout])
         try Self.expectSameBothWays(sources)
         try Self.expectSameBothWays(sources, baseURL: "https://clinic.example/")
+        // Inside an indented partial, Mustache indents the token after a newline unless it renders nothing:
+        // empty values and the content's final newline must come out the same.
+        pages["content/en/empty.md"] = "---\ntitle: Empty\n---\n"
+        pages["content/en/nodescription.md"] = "---\ntitle: \"x\"\ndescription: \"\"\n---\nOne line.\n"
+        let indented = Fixture.site(pages: pages, extra: [
+            "templates/page.mustache": "<body>\n  {{> body}}\n</body>\n",
+            "templates/partials/body.mustache": "{{{content}}}\n{{description}}\n<p>{{title}}</p>\n{{#content}}{{{.}}}{{/content}}\n{{content}}\n",
+        ])
+        try Self.expectSameBothWays(indented)
         let built = try Fixture.build(sources, baseURL: "https://clinic.example/")
         #expect(Fixture.text(built, "en/p3.html")?.contains("<title>Quote &quot; é\u{301} 3</title>") == true)
         #expect(Fixture.text(built, "en/p0.html")?.contains("aria-current=\"page\">Plain 0</a>") == true)
