@@ -121,19 +121,21 @@ public enum ContentCheck {
         }
         guard !long.isEmpty else { return [] }
         let text = Array(paragraphs.joined(separator: "\n").lowercased().utf8)
-        return long.filter { word in
-            // Every place the word appears (inside longer words too) is looked at for an explanation around it.
-            let bytes = Array(word.utf8)
-            var start = 0
-            while let found = firstIndex(of: bytes, in: text, from: start) {
-                let end = found + bytes.count
-                if explanationsBefore.contains(where: { text[..<found].ends(with: $0) })
-                    || explanationsAfter.contains(where: { text[end...].starts(with: $0) }) {
-                    return false
+        return text.withUnsafeBufferPointer { text in
+            long.filter { word in
+                // Every place the word appears (inside longer words too) is looked at for an explanation around it.
+                let bytes = Array(word.utf8)
+                var start = 0
+                while let found = text.firstIndex(of: bytes, from: start) {
+                    let end = found + bytes.count
+                    if explanationsBefore.contains(where: { text[..<found].ends(with: $0) })
+                        || explanationsAfter.contains(where: { text[end...].starts(with: $0) }) {
+                        return false
+                    }
+                    start = found + 1
                 }
-                start = found + 1
+                return true
             }
-            return true
         }.sorted()
     }
 
@@ -147,20 +149,4 @@ public enum ContentCheck {
 
     private static let explanationsAfter: [[UInt8]] = [" (", ": ", " is ", " means ", " are ", " est ", " sont ", " signifie ", " veut dire ", ", c'est", ", c’est", " – ", ")"]
         .map { Array($0.utf8) }
-
-    private static func firstIndex(of needle: [UInt8], in text: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start + needle.count <= text.count else { return nil }
-        var index = start
-        while index + needle.count <= text.count {
-            if text[index] == first && text[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
-    }
-}
-
-private extension ArraySlice where Element == UInt8 {
-    func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
-    }
 }

@@ -36,17 +36,11 @@ struct LayoutSlots: Sendable {
     func fill(_ layout: String, with values: [Value]) -> Data? {
         var layout = layout
         return layout.withUTF8 { bytes -> Data? in
-            var output = Data(capacity: bytes.count + values.reduce(0) { $0 + $1.sizeEstimate })
+            var output = Data(capacity: bytes.count + values.reduce(0) { $0 + $1.bytes })
             var copiedUpTo = 0
             var position = 0
-            while let found = find(token, in: bytes, from: position) {
-                var end = found + token.count
-                var index = 0
-                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9"), index < 1_000_000 {
-                    index = index * 10 + Int(bytes[end] - UInt8(ascii: "0"))
-                    end += 1
-                }
-                guard end > found + token.count, index < values.count else { return nil }
+            while let found = bytes.firstIndex(of: token, from: position) {
+                guard let (index, end) = bytes.decimalNumber(at: found + token.count), index < values.count else { return nil }
                 let before = bytes[..<found], after = bytes[end...]
                 let escaped: Bool
                 if before.ends(with: Self.open), after.starts(with: Self.close) {
@@ -72,31 +66,89 @@ struct LayoutSlots: Sendable {
             return output
         }
     }
-
-    private func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress, let first = needle.first else { return nil }
-        var position = start
-        while position + needle.count <= bytes.count {
-            guard let hit = memchr(base + position, Int32(first), bytes.count - position) else { return nil }
-            position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if position + needle.count <= bytes.count, memcmp(base + position, needle, needle.count) == 0 { return position }
-            position += 1
-        }
-        return nil
-    }
 }
 
 private extension LayoutSlots.Value {
-    var sizeEstimate: Int {
+    var bytes: Int {
         switch self {
         case .text(let text): return text.utf8.count
         case .html(let html): return html.count
         }
     }
+
+    var endsWithNewline: Bool {
+        switch self {
+        case .text(let text): return text.utf8.last == UInt8(ascii: "\n")
+        case .html(let html): return html.last == UInt8(ascii: "\n")
+        }
+    }
+
+    var droppingFinalNewline: Self {
+        switch self {
+        case .text(let text): return .text(String(text.dropLast()))
+        case .html(let html): return .html(Array(html.dropLast()))
+        }
+    }
 }
 
-private extension Slice where Base == UnsafeBufferPointer<UInt8> {
-    func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
+/// A page's own values on their way into a layout: as `LayoutSlots` markers, with the values kept for
+/// `fill`, or (with no slots) as themselves, for rendering the page directly.
+///
+/// Two things a marker cannot stand in for are kept as they are and named in `shape` instead: an empty
+/// value, and a final newline. Inside an indented partial, Mustache indents the token after a newline
+/// unless the token renders nothing, so both change the output around the value.
+struct LayoutValues {
+    let slots: LayoutSlots?
+    private(set) var values: [LayoutSlots.Value] = []
+    /// One character per value: "0" empty, "1" a marker, "2" a marker followed by the value's final newline.
+    private(set) var shape = ""
+
+    init(slots: LayoutSlots?) {
+        self.slots = slots
+    }
+
+    /// Text, escaped or not as the template prints it.
+    mutating func text(_ value: String) -> String {
+        marker(for: .text(value)) ?? value
+    }
+
+    /// HTML made by clinicsite (a page's Markdown).
+    mutating func html(_ value: [UInt8]) -> String {
+        marker(for: .html(value)) ?? String(decoding: value, as: UTF8.self)
+    }
+
+    /// The layout with these values put in; nil when the layout must be rendered directly instead.
+    func fill(_ layout: String) -> Data? {
+        slots?.fill(layout, with: values)
+    }
+
+    private mutating func marker(for value: LayoutSlots.Value) -> String? {
+        guard let slots else { return nil }
+        if value.bytes == 0 {
+            shape += "0"
+            return ""
+        }
+        if value.endsWithNewline {
+            shape += "2"
+            values.append(value.droppingFinalNewline)
+            return slots.marker(values.count - 1) + "\n"
+        }
+        shape += "1"
+        values.append(value)
+        return slots.marker(values.count - 1)
+    }
+}
+
+/// Rendered layouts by shape, shared by the threads of a build or a batch of timelines.
+final class SkeletonCache: @unchecked Sendable {
+    private var skeletons: [String: String] = [:]
+    private let lock = NSLock()
+
+    func value(for key: String, render: () -> String) -> String {
+        if let skeleton = lock.withLock({ skeletons[key] }) { return skeleton }
+        // Two threads may render the same shape at once; both get the same text.
+        let skeleton = render()
+        lock.withLock { skeletons[key] = skeleton }
+        return skeleton
     }
 }

@@ -126,32 +126,25 @@ struct OutputManifest: Equatable {
     }
 
     /// Reads `size<TAB>modified<TAB>path` lines byte by byte; nil when one is malformed.
-    private static func entries(fromLines bytes: UnsafeRawBufferPointer) -> [Entry]? {
-        var files: [Entry] = []
-        var position = 0
-        func number() -> Int? {
-            var value = 0, digits = 0
-            while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
-                let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
-                let (sum, overflow2) = times10.addingReportingOverflow(Int(bytes[position] - UInt8(ascii: "0")))
-                guard !overflow, !overflow2 else { return nil }
-                value = sum
-                position += 1
-                digits += 1
+    private static func entries(fromLines raw: UnsafeRawBufferPointer) -> [Entry]? {
+        raw.withMemoryRebound(to: UInt8.self) { bytes -> [Entry]? in
+            var files: [Entry] = []
+            var position = 0
+            func number() -> Int? {
+                guard let (value, end) = bytes.decimalNumber(at: position), end < bytes.count, bytes[end] == UInt8(ascii: "\t") else { return nil }
+                position = end + 1
+                return value
             }
-            guard digits > 0, position < bytes.count, bytes[position] == UInt8(ascii: "\t") else { return nil }
-            position += 1
-            return value
+            while position < bytes.count {
+                guard let size = number(), let modified = number() else { return nil }
+                let start = position
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                guard position > start else { return nil }
+                files.append(Entry(path: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self),
+                                   size: size, modified: modified))
+                position += 1
+            }
+            return files
         }
-        while position < bytes.count {
-            guard let size = number(), let modified = number() else { return nil }
-            let start = position
-            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
-            guard position > start else { return nil }
-            files.append(Entry(path: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self),
-                               size: size, modified: modified))
-            position += 1
-        }
-        return files
     }
 }

@@ -35,52 +35,66 @@ struct PageRenderer: Sendable {
     /// names up, so rendering once per shape instead of once per page is what makes real layouts fast.
     func render(_ page: Page, content html: [UInt8]) -> OutputFile {
         if reusesLayouts {
-            var values = PageValues(slots: slots)
-            let (context, shape) = pageContext(page, html: html, values: &values)
-            let layout = layouts.value(for: shape) { templates.render(page.layout, context) }
-            if let data = slots.fill(layout, with: values.values) { return OutputFile(path: page.outputPath, data: data) }
+            var values = LayoutValues(slots: slots)
+            let own = ownValues(page, html: html, values: &values)
+            // The full context is built only when the shape's layout is not rendered yet.
+            let layout = layouts.value(for: shape(of: page, own: own, values: values)) { templates.render(page.layout, context(page, own)) }
+            if let data = values.fill(layout) { return OutputFile(path: page.outputPath, data: data) }
         }
-        var values = PageValues(slots: nil)
-        let (context, _) = pageContext(page, html: html, values: &values)
-        return OutputFile(path: page.outputPath, text: templates.render(page.layout, context))
+        var values = LayoutValues(slots: nil)
+        let own = ownValues(page, html: html, values: &values)
+        return OutputFile(path: page.outputPath, text: templates.render(page.layout, context(page, own)))
     }
 
-    /// The template values of a page, with its own values taken through `values`, and a key naming
-    /// everything else in them: pages with the same key get the same context apart from their slots.
-    private func pageContext(_ page: Page, html: [UInt8], values: inout PageValues) -> (context: [String: Any], shape: String) {
-        var context = commonContext(language: page.language, outputPath: page.outputPath, current: page, values: &values)
-        context["title"] = values.text(page.title)
-        context["description"] = values.text(page.description)
-        context["content"] = values.html(html)
-        context["isHome"] = page.isHome
+    /// A page's own template values, and the links to its translations (also its own: they differ page by page).
+    private typealias OwnValues = (entries: [String: Any], languages: [[String: Any]])
+
+    /// The template values that are a page's own (texts, Markdown HTML, links to its translations), taken
+    /// through `values`, which makes them markers or keeps them as they are.
+    private func ownValues(_ page: Page, html: [UInt8], values: inout LayoutValues) -> OwnValues {
+        let languages = languageLinks(language: page.language, outputPath: page.outputPath, current: page, values: &values)
+        var entries: [String: Any] = [
+            "title": values.text(page.title),
+            "description": values.text(page.description),
+            "content": values.html(html),
+            "isHome": page.isHome,
+        ]
         if let reviewed = page.reviewed {
-            context["reviewed"] = ["iso": values.text(reviewed.iso), "text": values.text(reviewed.writtenShort(in: page.language))]
+            entries["reviewed"] = ["iso": values.text(reviewed.iso), "text": values.text(reviewed.writtenShort(in: page.language))]
         }
-        if let base = settings.baseURL { context["canonical"] = values.text(base + page.outputPath) }
+        if let base = settings.baseURL { entries["canonical"] = values.text(base + page.outputPath) }
+        return (entries, languages)
+    }
+
+    /// A key naming everything in a page's context but its own values: pages with the same key get the same
+    /// context apart from their slots.
+    private func shape(of page: Page, own: OwnValues, values: LayoutValues) -> String {
         let menuPosition = content.menu(language: page.language).firstIndex { $0.source == page.source } ?? -1
-        let links = (context["languages"] as? [[String: Any]] ?? []).map { link in
+        let links = own.languages.map { link in
             "\(link["code"] ?? ""):\(link["isTranslation"] as? Bool == true):\(link["absolute"] != nil)"
         }
-        let shape = [page.layout, page.language, RelativePath.folder(of: page.outputPath), "\(page.isHome)", "\(menuPosition)",
-                     "\(page.reviewed != nil)", "\(settings.baseURL != nil)", values.shape] + links
-        return (context, shape.joined(separator: "|"))
+        return ([page.layout, page.language, RelativePath.folder(of: page.outputPath), "\(page.isHome)", "\(menuPosition)",
+                 "\(page.reviewed != nil)", "\(settings.baseURL != nil)", values.shape] + links).joined(separator: "|")
     }
 
-    /// Values every template can use: language, links back to the root, assets, clinic details, menu and languages.
+    /// A page's whole context: what every page of its language and folder has, and its own values.
+    private func context(_ page: Page, _ own: OwnValues) -> [String: Any] {
+        commonContext(language: page.language, outputPath: page.outputPath, current: page, languages: own.languages)
+            .merging(own.entries) { _, pageValue in pageValue }
+    }
+
+    /// Values every template can use, for a page other than a content page (root, 404).
     private func commonContext(language: String, outputPath: String, current: Page?) -> [String: Any] {
-        var values = PageValues(slots: nil)
-        return commonContext(language: language, outputPath: outputPath, current: current, values: &values)
+        var values = LayoutValues(slots: nil)
+        let languages = languageLinks(language: language, outputPath: outputPath, current: current, values: &values)
+        return commonContext(language: language, outputPath: outputPath, current: current, languages: languages)
     }
 
-    private func commonContext(language: String, outputPath: String, current: Page?, values: inout PageValues) -> [String: Any] {
-        let menu: [[String: Any]] = content.menu(language: language).map { entry in
-            ["title": entry.title, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
-             "current": entry.source == current?.source]
-        }
-        var languageLinks: [[String: Any]] = []
-        for code in settings.languages {
+    /// Links to each language's version of the page (its translation, or that language's home page).
+    private func languageLinks(language: String, outputPath: String, current: Page?, values: inout LayoutValues) -> [[String: Any]] {
+        settings.languages.compactMap { code -> [String: Any]? in
             let target = current.flatMap { content.translation(of: $0, in: code) } ?? content.translation(ofKey: "index", in: code)
-            guard let target else { continue }
+            guard let target else { return nil }
             var link: [String: Any] = [
                 "code": code, "name": strings[code]["language_name"] ?? code,
                 "href": values.text(RelativePath.url(from: outputPath, to: target.outputPath)),
@@ -88,9 +102,18 @@ struct PageRenderer: Sendable {
                 "isTranslation": current != nil && target.key == current?.key,
             ]
             if let base = settings.baseURL { link["absolute"] = values.text(base + target.outputPath) }
-            languageLinks.append(link)
+            return link
+        }
+    }
+
+    /// Values every template can use: language, links back to the root, assets, clinic details, menu and languages.
+    private func commonContext(language: String, outputPath: String, current: Page?, languages: [[String: Any]]) -> [String: Any] {
+        let menu: [[String: Any]] = content.menu(language: language).map { entry in
+            ["title": entry.title, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
+             "current": entry.source == current?.source]
         }
         let home = content.translation(ofKey: "index", in: language)
+        let alternates = languages.filter { $0["isTranslation"] as? Bool == true }
         return [
             "lang": language,
             "root": RelativePath.toRoot(from: outputPath),
@@ -100,9 +123,9 @@ struct PageRenderer: Sendable {
             "strings": strings[language],
             "recovery": recovery.byLanguage[language] ?? [:],
             "menu": menu,
-            "languages": languageLinks,
-            "alternates": languageLinks.filter { $0["isTranslation"] as? Bool == true },
-            "hasAlternates": languageLinks.filter { $0["isTranslation"] as? Bool == true }.count > 1,
+            "languages": languages,
+            "alternates": alternates,
+            "hasAlternates": alternates.count > 1,
         ]
     }
 
@@ -170,54 +193,5 @@ struct PageRenderer: Sendable {
             xml += "  </url>\n"
         }
         return xml + "</urlset>\n"
-    }
-}
-
-/// A page's own values on their way into its layout: as `LayoutSlots` markers, with the values kept for
-/// filling in, or (with no slots) as themselves, for rendering the page directly.
-///
-/// Two things a marker cannot stand in for are kept as they are and named in `shape` instead: an empty
-/// value, and a final newline. Inside an indented partial, Mustache indents the token after a newline
-/// unless the token renders nothing, so both change the output around the value.
-private struct PageValues {
-    let slots: LayoutSlots?
-    private(set) var values: [LayoutSlots.Value] = []
-    /// One character per value: "0" empty, "1" a marker, "2" a marker followed by the value's final newline.
-    private(set) var shape = ""
-
-    init(slots: LayoutSlots?) {
-        self.slots = slots
-    }
-
-    mutating func text(_ value: String) -> String {
-        guard let slots else { return value }
-        guard !value.isEmpty else {
-            shape += "0"
-            return ""
-        }
-        if value.utf8.last == UInt8(ascii: "\n") {
-            shape += "2"
-            values.append(.text(String(value.dropLast())))
-            return slots.marker(values.count - 1) + "\n"
-        }
-        shape += "1"
-        values.append(.text(value))
-        return slots.marker(values.count - 1)
-    }
-
-    mutating func html(_ value: [UInt8]) -> String {
-        guard let slots else { return String(decoding: value, as: UTF8.self) }
-        guard !value.isEmpty else {
-            shape += "0"
-            return ""
-        }
-        if value.last == UInt8(ascii: "\n") {
-            shape += "2"
-            values.append(.html(Array(value.dropLast())))
-            return slots.marker(values.count - 1) + "\n"
-        }
-        shape += "1"
-        values.append(.html(value))
-        return slots.marker(values.count - 1)
     }
 }

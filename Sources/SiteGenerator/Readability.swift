@@ -205,7 +205,8 @@ extension String {
 }
 
 extension Collection where Element == UInt8 {
-    /// Whether `run` appears in these bytes as a contiguous run.
+    /// Whether `run` appears in these bytes as a contiguous run. (The standard library's generic
+    /// `contains(_:)` for collections made `clinicsite check` three times slower.)
     fileprivate func containsRun<Run: Collection>(_ run: Run) -> Bool where Run.Element == UInt8 {
         guard !run.isEmpty, count >= run.count else { return run.isEmpty }
         var start = startIndex

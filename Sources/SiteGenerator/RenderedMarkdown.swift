@@ -19,26 +19,14 @@ struct RenderedMarkdown: Sendable {
         guard !placeholders.isEmpty else { return html }
         let marker = Array(("\"" + placeholderPrefix).utf8)
         return html.withUnsafeBufferPointer { source -> [UInt8] in
-            guard let base = source.baseAddress else { return [] }
             var output: [UInt8] = []
             output.reserveCapacity(source.count + 256)
             var position = 0
             var copiedUpTo = 0
-            while position + marker.count <= source.count {
-                // Every placeholder starts with a quote: jump from quote to quote.
-                guard let quote = memchr(base + position, Int32(UInt8(ascii: "\"")), source.count - position) else { break }
-                position = UnsafeRawPointer(quote) - UnsafeRawPointer(base)
-                guard position + marker.count <= source.count, memcmp(base + position, marker, marker.count) == 0 else {
-                    position += 1
-                    continue
-                }
-                var end = position + marker.count
-                var index = 0
-                while end < source.count, source[end] >= UInt8(ascii: "0"), source[end] <= UInt8(ascii: "9"), index < 1_000_000_000 {
-                    index = index * 10 + Int(source[end] - UInt8(ascii: "0"))
-                    end += 1
-                }
-                guard end > position + marker.count, end < source.count, source[end] == UInt8(ascii: "\""), let url = urls[index] else {
+            while let found = source.firstIndex(of: marker, from: position) {
+                position = found
+                guard let (index, end) = source.decimalNumber(at: position + marker.count), end < source.count,
+                      source[end] == UInt8(ascii: "\""), let url = urls[index] else {
                     position += 1
                     continue
                 }
@@ -54,16 +42,10 @@ struct RenderedMarkdown: Sendable {
         }
     }
 
-    /// Escapes a URL for an href or src attribute as cmark does: bytes outside URL characters are
-    /// percent-encoded, and `&`, `'` become character references.
-    static func escapeHref(_ url: String) -> String {
-        var bytes: [UInt8] = []
-        appendEscapedHref(url, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
+    /// Escapes a URL for an href or src attribute as cmark does: bytes outside URL characters are
+    /// percent-encoded, and `&`, `'` become character references.
     private static func appendEscapedHref(_ url: String, to output: inout [UInt8]) {
         for byte in url.utf8 {
             switch byte {

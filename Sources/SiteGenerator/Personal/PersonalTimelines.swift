@@ -15,6 +15,7 @@ public struct PersonalTimelines: Sendable {
     let rules: RecoveryRules
     let calendar: ClinicCalendar
     let printStyle: String
+    private let slots = LayoutSlots()
     private let skeletons = SkeletonCache()
 
     static let printTemplate = "timeline-print"
@@ -69,25 +70,28 @@ public struct PersonalTimelines: Sendable {
     /// are escaped into a copy. The result is byte-for-byte what rendering the template directly gives (a
     /// test checks it); it is what makes 10,000 printed pages take seconds instead of tens of seconds.
     func html(_ patient: Patient) -> String {
-        var values = PlaceholderValues()
-        let (key, context) = printContext(patient, values: &values)
-        let skeleton = skeletons.value(for: key) { templates.render(Self.printTemplate, context) }
-        return values.fill(skeleton)
+        if !templates.transformsValues {
+            var values = LayoutValues(slots: slots)
+            let (key, context) = printContext(patient, values: &values)
+            let skeleton = skeletons.value(for: key + "|" + values.shape) { templates.render(Self.printTemplate, context) }
+            if let page = values.fill(skeleton) { return String(decoding: page, as: UTF8.self) }
+        }
+        return htmlDirect(patient)
     }
 
     /// The printable page rendered straight through the template, for checking the fast path.
     func htmlDirect(_ patient: Patient) -> String {
-        var values = PlaceholderValues(direct: true)
+        var values = LayoutValues(slots: nil)
         return templates.render(Self.printTemplate, printContext(patient, values: &values).context)
     }
 
     /// The template values of a patient's page, with every per-patient text passed through `values`.
-    private func printContext(_ patient: Patient, values: inout PlaceholderValues) -> (key: String, context: [String: Any]) {
+    private func printContext(_ patient: Patient, values: inout LayoutValues) -> (key: String, context: [String: Any]) {
         let timeline = timeline(for: patient)
         let words = words(patient)
         let language = patient.language
         let text = strings[language]
-        let rows: [[String: String]] = (timeline.phases + timeline.care).map { ["label": words.label($0.rule), "when": values.slot(words.dates($0))] }
+        let rows: [[String: String]] = (timeline.phases + timeline.care).map { ["label": words.label($0.rule), "when": values.text(words.dates($0))] }
         var shape = "\(language)|\(timeline.sessions.count)|\(patient.name?.isEmpty == false)"
         let care: [[String: Any]] = timeline.care.map { step in
             shape += "|" + step.days.map { $0.certain ? "c" : "n" }.joined()
@@ -95,15 +99,15 @@ public struct PersonalTimelines: Sendable {
                 "label": words.label(step.rule),
                 "hasIfNeeded": step.days.contains { !$0.certain },
                 "days": step.days.map { entry -> [String: Any] in
-                    ["day": "\(text["day"] ?? "Day") \(entry.day)", "date": values.slot(entry.date.writtenBrief(in: language)),
-                     "iso": values.slot(entry.date.iso), "ifNeeded": !entry.certain]
+                    ["day": "\(text["day"] ?? "Day") \(entry.day)", "date": values.text(entry.date.writtenBrief(in: language)),
+                     "iso": values.text(entry.date.iso), "ifNeeded": !entry.certain]
                 },
             ]
         }
         let sessions: [[String: String]] = timeline.sessions.map { session in
-            ["number": "\(session.number)", "earliest": values.slot(session.earliest.written(in: language)),
-             "usual": values.slot(session.usual.written(in: language)),
-             "earliestISO": values.slot(session.earliest.iso), "usualISO": values.slot(session.usual.iso)]
+            ["number": "\(session.number)", "earliest": values.text(session.earliest.written(in: language)),
+             "usual": values.text(session.usual.written(in: language)),
+             "earliestISO": values.text(session.earliest.iso), "usualISO": values.text(session.usual.iso)]
         }
         var context: [String: Any] = [
             "lang": language,
@@ -111,15 +115,15 @@ public struct PersonalTimelines: Sendable {
             "style": printStyle,
             "strings": text,
             "clinic": ["name": settings.clinicName, "phone": settings.phone, "email": settings.email, "address": settings.address],
-            "procedure": values.slot(timeline.procedure.written(in: language)),
-            "procedureISO": values.slot(timeline.procedure.iso),
+            "procedure": values.text(timeline.procedure.written(in: language)),
+            "procedureISO": values.text(timeline.procedure.iso),
             "rows": rows,
             "care": care,
             "sessions": sessions,
             "manySessions": sessions.count > 1,
-            "span": values.slot("\(timeline.spanFrom.written(in: language)) – \(timeline.spanTo.written(in: language))"),
+            "span": values.text("\(timeline.spanFrom.written(in: language)) – \(timeline.spanTo.written(in: language))"),
         ]
-        if let name = patient.name, !name.isEmpty { context["name"] = values.slot(name) }
+        if let name = patient.name, !name.isEmpty { context["name"] = values.text(name) }
         return (shape, context)
     }
 
