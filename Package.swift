@@ -3,10 +3,11 @@ import PackageDescription
 
 let package = Package(
     name: "clinicsite",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian and Ubuntu): the disk layer calls Glibc and Linux's renameat2 directly; see the README.
     products: [
         .executable(name: "clinicsite", targets: ["clinicsite"]),
         .library(name: "SiteGenerator", targets: ["SiteGenerator"]),
+        .library(name: "SiteDisk", targets: ["SiteDisk"]),
         .library(name: "RecoverySchedule", targets: ["RecoverySchedule"]),
     ],
     dependencies: [
@@ -36,6 +37,14 @@ let package = Package(
                 "RecoverySchedule",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Every read and write of the disk: sources, the staged output, the manifest, patient batches.
+        .target(
+            name: "SiteDisk",
+            dependencies: [
+                "SiteGenerator",
+                "RecoverySchedule",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -43,6 +52,7 @@ let package = Package(
             name: "SitePreview",
             dependencies: [
                 "SiteGenerator",
+                "SiteDisk",
                 "RecoverySchedule",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -53,14 +63,20 @@ let package = Package(
             dependencies: [
                 .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
                 "SiteGenerator",
+                "SiteDisk",
                 "SitePreview",
                 "RecoverySchedule",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fixtures shared by the test targets: sites in memory, scratch copies on disk, the built executable.
+        .target(name: "TestSupport", dependencies: ["SiteGenerator", "SiteDisk", "RecoverySchedule"], path: "Tests/TestSupport"),
         .testTarget(name: "RecoveryScheduleTests", dependencies: ["RecoverySchedule"]),
-        .testTarget(name: "SiteGeneratorTests", dependencies: ["SiteGenerator"]),
-        .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview", "SiteGenerator"]),
+        .testTarget(name: "SiteGeneratorTests", dependencies: ["SiteGenerator", "TestSupport"]),
+        .testTarget(name: "SiteDiskTests", dependencies: ["SiteDisk", "SiteGenerator", "TestSupport"]),
+        .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview", "SiteGenerator", "TestSupport"]),
+        // Runs the real executable as a child process, so it depends on it being built.
+        .testTarget(name: "CommandLineTests", dependencies: ["clinicsite", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -131,8 +131,3 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         try container.encode(iso)
     }
 }
-
-/// A day of the week, Monday first as in ISO 8601.
-public enum Weekday: String, Sendable, Hashable, CaseIterable, Codable {
-    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
-}

@@ -1,30 +1,6 @@
 import Foundation
 import RecoverySchedule
 
-/// What a build may override from the settings, and the date it treats as today.
-public struct BuildOptions: Sendable {
-    /// Overrides `base_url` from `site.yml` when set (already normalised with a trailing `/`).
-    public var baseURL: String?
-    /// Today's date, for the age of `reviewed` dates. Output never depends on it.
-    public var today: CivilDate
-
-    /// Creates options.
-    public init(baseURL: String? = nil, today: CivilDate) {
-        self.baseURL = baseURL
-        self.today = today
-    }
-}
-
-/// A finished build: every output file, and the warnings found on the way.
-public struct BuiltSite: Sendable {
-    /// The files of `public/`, sorted by path.
-    public var files: [OutputFile]
-    /// Problems that did not stop the build.
-    public var warnings: [Diagnostic]
-    /// The number of content pages written, all languages together.
-    public var pageCount: Int
-}
-
 /// The build pipeline: sources in memory to output files in memory. It reads and writes no files,
 /// so every step can be tested with a site described in a dictionary.
 public enum SiteBuilder {
@@ -32,7 +8,7 @@ public enum SiteBuilder {
     /// `output`, when given, receives each file as soon as it is made (from any thread), so writing can
     /// overlap rendering. Pages are rendered while links are still being checked, so `output` may have
     /// received files when the build then throws for a broken link: a caller that writes them must
-    /// discard them then, as `SiteBuild.run` does.
+    /// discard them then, as `IncrementalBuild.run` does.
     public static func build(_ sources: SiteSources, options: BuildOptions,
                              output: (@Sendable (OutputFile) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
         try build(sources, options: options, output: output, reusesLayouts: true)

@@ -2,22 +2,6 @@ import FlyingFox
 import Foundation
 import SiteGenerator
 
-/// What the server shows: the last good build, and the errors of the last build if it failed.
-actor PreviewState {
-    private(set) var errors: [Diagnostic] = []
-    private(set) var generation = 0
-
-    func succeeded() {
-        errors = []
-        generation += 1
-    }
-
-    func failed(_ diagnostics: [Diagnostic]) {
-        errors = diagnostics
-        generation += 1
-    }
-}
-
 /// Answers requests from the built site folder, adding the live-reload script to pages as they are served
 /// (never to the files themselves).
 struct PreviewHandler: HTTPHandler {
@@ -84,57 +68,4 @@ struct PreviewHandler: HTTPHandler {
         if !prefix.hasSuffix("/") { prefix += "/" }
         return prefix
     }
-}
-
-/// The few lines that make an open page reload itself after each build.
-enum LiveReload {
-    static func script(eventsURL: String) -> String {
-        """
-        <script>
-        (function () {
-          var source = new EventSource("\(eventsURL)");
-          source.addEventListener("reload", function () { location.reload(); });
-        })();
-        </script>
-        """
-    }
-
-    /// `page` with the script before `</body>`, or at the end when there is none.
-    static func inject(into page: String, eventsURL: String) -> String {
-        let script = script(eventsURL: eventsURL)
-        if let range = page.range(of: "</body>", options: .backwards) {
-            return page.replacingCharacters(in: range, with: script + "\n</body>")
-        }
-        return page + script
-    }
-}
-
-/// The page shown instead of the site while the last build has errors.
-enum ErrorPage {
-    static func html(_ diagnostics: [Diagnostic]) -> String {
-        let items = diagnostics.map { diagnostic -> String in
-            var item = "<li><code>\(escape(diagnostic.location))</code>: \(escape(diagnostic.severity.rawValue)): \(escape(diagnostic.message))"
-            if let hint = diagnostic.hint { item += "<br><small>hint: \(escape(hint))</small>" }
-            return item + "</li>"
-        }
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Build failed</title>
-        <style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-        h1{color:#8a1c1c}li{margin:.75rem 0}code{background:#f3f3f3;padding:.1rem .3rem}</style>
-        </head>
-        <body>
-        <h1>The site could not be built</h1>
-        <p>Fix these problems and save; this page reloads by itself. The last good version is still built.</p>
-        <ul>
-        \(items.joined(separator: "\n"))
-        </ul>
-        </body>
-        </html>
-        """
-    }
-
-    static func escape(_ text: String) -> String { XMLText.escape(text) }
 }

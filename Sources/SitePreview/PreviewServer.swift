@@ -2,6 +2,7 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import RecoverySchedule
+import SiteDisk
 import SiteGenerator
 
 /// `clinicsite serve`: builds the site into a private folder, serves it over HTTP, rebuilds when files
@@ -98,7 +99,7 @@ public final class PreviewServer: Sendable {
     func rebuild() async {
         let started = Date()
         do throws(DiagnosticError) {
-            let summary = try SiteBuild.run(root: options.root, output: siteFolder, baseURL: nil, today: options.today)
+            let summary = try IncrementalBuild.run(root: options.root, output: siteFolder, baseURL: nil, today: options.today)
             for warning in summary.warnings where !warning.message.hasPrefix("no base_url") { report(warning.description) }
             report(String(format: "Built %d pages in %.2f s.", summary.pageCount, Date().timeIntervalSince(started)))
             await state.succeeded()
@@ -109,29 +110,5 @@ public final class PreviewServer: Sendable {
             await state.failed(error.diagnostics)
             await hub.send(event: "reload", data: "failed")
         }
-    }
-}
-
-/// A flag set once, read from any thread.
-final class Flag: @unchecked Sendable {
-    private var value = false
-    private let lock = NSLock()
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-}
-
-/// Shows FlyingFox's errors only; requests are not logged.
-struct QuietLogger: Logging {
-    let report: @Sendable (String) -> Void
-    func logDebug(_ debug: @autoclosure () -> String) {}
-    func logInfo(_ info: @autoclosure () -> String) {}
-    func logWarning(_ warning: @autoclosure () -> String) {}
-    func logError(_ error: @autoclosure () -> String) { show(error()) }
-    func logCritical(_ critical: @autoclosure () -> String) { show(critical()) }
-
-    private func show(_ text: String) {
-        // A browser closing its tab ends its event stream, and stopping cancels the listener: neither is
-        // worth a message.
-        if !text.contains("Disconnected") && !text.contains("CancellationError") { report("server: \(text)") }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteDisk
 import SiteGenerator
 
 /// Notices edits under `content/` and `templates/` by comparing the inputs' metadata stamp (the one

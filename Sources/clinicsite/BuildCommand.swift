@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteDisk
 import SiteGenerator
 
 struct BuildCommand: ParsableCommand {
@@ -32,7 +33,7 @@ struct BuildCommand: ParsableCommand {
         let rootURL = URL(fileURLWithPath: root)
         let outputURL = output.map { URL(fileURLWithPath: $0) }
         let summary = try Terminal.run { () throws(DiagnosticError) in
-            try SiteBuild.run(root: rootURL, output: outputURL, baseURL: baseURL.flatMap(Settings.normalisedBaseURL), today: Terminal.today)
+            try IncrementalBuild.run(root: rootURL, output: outputURL, baseURL: baseURL.flatMap(Settings.normalisedBaseURL), today: Terminal.today)
         }
         Terminal.report(summary.warnings)
         let report = summary.report

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteDisk
 import SiteGenerator
 
 struct CheckCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteDisk
 import SiteGenerator
 
 /// Reads a JSON array of Markdown texts on standard input and writes a JSON array of HTML: the site's own
@@ -22,7 +23,7 @@ struct RenderMarkdownCommand: ParsableCommand {
         guard let texts = try? JSONDecoder().decode([String].self, from: input) else {
             throw ValidationError("standard input must be a JSON array of strings")
         }
-        let html = texts.map { MarkdownRendering.html($0, smart: !noSmart, allowRawHTML: allowRawHTML) }
+        let html = texts.map { Markdown.html($0, smart: !noSmart, allowRawHTML: allowRawHTML) }
         FileHandle.standardOutput.write(try JSONEncoder().encode(html))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecoverySchedule
+import SiteDisk
 import SiteGenerator
 
 struct TimelineCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SiteGenerator
 
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func headingTextIsEscapedInsideTheIDBlock() {
-        let html = MarkdownDocument(markdown: "# 5 < 6 & <b>x</b>\n").renderHTML(allowRawHTML: false)
+        let html = CmarkDocument(markdown: "# 5 < 6 & <b>x</b>\n").renderHTML(allowRawHTML: false)
         #expect(html == "<h1 id=\"5-6-x\">5 &lt; 6 &amp; <!-- raw HTML omitted -->x<!-- raw HTML omitted --></h1>\n")
     }
 
@@ -123,7 +124,7 @@ import Testing
     }
 
     @Test func reusedLayoutsGiveTheSameBytesOnTheShippedSite() throws {
-        let sources = try SiteSources.load(root: Fixture.repository)
+        let sources = try Fixture.shippedSources()
         try Self.expectSameBothWays(sources)
         try Self.expectSameBothWays(sources, baseURL: "https://clinic.example/info/")
     }

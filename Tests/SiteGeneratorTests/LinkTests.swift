@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import SiteGenerator
 
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func linksWrittenLikePlaceholdersAreLeftAlone() throws {
-        let rendered = MarkdownDocument(markdown: "[a](b.md) [c](clinicsite-link:guess:0) [d](clinicsite-link:n:99999999999999999999999)\n")
+        let rendered = CmarkDocument(markdown: "[a](b.md) [c](clinicsite-link:guess:0) [d](clinicsite-link:n:99999999999999999999999)\n")
             .renderWithPlaceholders(allowRawHTML: false, nonce: "n")
         let html = String(decoding: rendered.filled(with: [0: "b.html"]), as: UTF8.self)
         #expect(html == "<p><a href=\"b.html\">a</a> <a href=\"clinicsite-link:guess:0\">c</a> <a href=\"clinicsite-link:n:99999999999999999999999\">d</a></p>\n")

@@ -1,9 +1,10 @@
+import TestSupport
 import Testing
 @testable import SiteGenerator
 
 @Suite struct MarkdownTests {
     @Test func headingsGetStableUniqueIDs() {
-        let document = MarkdownDocument(markdown: "# Rougeur et guérison !\n\n## Notes\n\n## Notes\n\n## `code` *here*\n\n## Custom {#my-anchor}\n")
+        let document = CmarkDocument(markdown: "# Rougeur et guérison !\n\n## Notes\n\n## Notes\n\n## `code` *here*\n\n## Custom {#my-anchor}\n")
         #expect(document.headings.map(\.id) == ["rougeur-et-guerison", "notes", "notes-2", "code-here", "my-anchor"])
         let html = document.renderHTML(allowRawHTML: false)
         #expect(html.contains("<h1 id=\"rougeur-et-guerison\">"))
@@ -13,22 +14,22 @@ import Testing
     }
 
     @Test func smartPunctuationIsOn() {
-        let html = MarkdownDocument(markdown: "\"Quoted\" -- it's...\n").renderHTML(allowRawHTML: false)
+        let html = CmarkDocument(markdown: "\"Quoted\" -- it's...\n").renderHTML(allowRawHTML: false)
         #expect(html == "<p>“Quoted” – it’s…</p>\n")
     }
 
     @Test func rawHTMLIsOmittedUnlessAllowed() {
         let markdown = "<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b>\n"
-        let safe = MarkdownDocument(markdown: markdown).renderHTML(allowRawHTML: false)
+        let safe = CmarkDocument(markdown: markdown).renderHTML(allowRawHTML: false)
         #expect(!safe.contains("<script"))
         #expect(!safe.contains("<b "))
         #expect(safe.contains("raw HTML omitted"))
-        let unsafe = MarkdownDocument(markdown: markdown).renderHTML(allowRawHTML: true)
+        let unsafe = CmarkDocument(markdown: markdown).renderHTML(allowRawHTML: true)
         #expect(unsafe.contains("<script>alert(1)</script>"))
     }
 
     @Test func dangerousLinkSchemesAreDropped() {
-        let html = MarkdownDocument(markdown: "[x](javascript:alert(1))\n").renderHTML(allowRawHTML: false)
+        let html = CmarkDocument(markdown: "[x](javascript:alert(1))\n").renderHTML(allowRawHTML: false)
         #expect(html == "<p><a href=\"\">x</a></p>\n")
     }
 
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func linksAreRecordedWithLines() {
-        let document = MarkdownDocument(markdown: "Text\n\nSee [a](a.md#x) and ![img](p.png)\n")
+        let document = CmarkDocument(markdown: "Text\n\nSee [a](a.md#x) and ![img](p.png)\n")
         #expect(document.links == [
             .init(destination: "a.md#x", isImage: false, line: 3, column: 5),
             .init(destination: "p.png", isImage: true, line: 3, column: 21),

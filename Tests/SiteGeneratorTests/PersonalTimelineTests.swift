@@ -1,19 +1,14 @@
 import Foundation
 import RecoverySchedule
+import TestSupport
 import Testing
 @testable import SiteGenerator
 
 @Suite struct PersonalTimelineTests {
-    static func timelines(settings: String = "clinic_name: Test & Co\nphone: \"+1 555 0100\"\nlanguages: [en, fr]\nclosed_weekdays: [sunday]\nclosures: [2027-01-12]\n") throws -> PersonalTimelines {
-        var files = try SiteSources.load(root: Fixture.repository).files
-        files["content/site.yml"] = Data(settings.utf8)
-        return try PersonalTimelines(sources: SiteSources(files: files))
-    }
-
     static let patient = Patient(id: "p-1", name: "<script>alert(1)</script> O'Brien", procedure: CivilDate(iso: "2026-12-01")!, language: "en", sessions: 2)
 
     @Test func printedPageEscapesTheNameAndCarriesTheDates() throws {
-        let html = try Self.timelines().render(Self.patient, as: .html)
+        let html = try Fixture.timelines().render(Self.patient, as: .html)
         #expect(html.contains("<dd>&lt;script&gt;alert(1)&lt;/script&gt; O&#39;Brien</dd>"))
         #expect(!html.contains("<script"))
         #expect(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"))
@@ -31,7 +26,7 @@ import Testing
     @Test func frenchPageWritesFrenchDates() throws {
         var patient = Self.patient
         patient.language = "fr"
-        let html = try Self.timelines().render(patient, as: .html)
+        let html = try Fixture.timelines().render(patient, as: .html)
         #expect(html.contains("<html lang=\"fr\">"))
         #expect(html.contains("mardi 1 décembre 2026"))
         #expect(html.contains("<time datetime=\"2026-12-04\">ven. 4 déc.</time>"))
@@ -39,7 +34,7 @@ import Testing
     }
 
     @Test func calendarFileFollowsRFC5545() throws {
-        let ics = try Self.timelines().render(Self.patient, as: .ics)
+        let ics = try Fixture.timelines().render(Self.patient, as: .ics)
         #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//clinicsite//Recovery timeline//EN\r\n"))
         #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
         #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
@@ -54,12 +49,12 @@ import Testing
         #expect(ics.contains("UID:p-1-ointment-day1@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261202\r\n"))
         #expect(ics.contains("UID:p-1-session1-earliest@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20270113\r\nDTEND;VALUE=DATE:20270114\r\n"))
         #expect(!ics.contains("script"))
-        #expect(try Self.timelines().render(Self.patient, as: .ics) == ics)
+        #expect(try Fixture.timelines().render(Self.patient, as: .ics) == ics)
     }
 
     @Test func jsonAndTextGiveTheWorkedExample() throws {
         let plain = Patient(procedure: CivilDate(iso: "2026-12-01")!, language: "en")
-        let timelines = try Self.timelines(settings: "clinic_name: C\nlanguages: [en, fr]\n")
+        let timelines = try Fixture.timelines(settings: "clinic_name: C\nlanguages: [en, fr]\n")
         let json = timelines.render(plain, as: .json)
         #expect(json.contains("\"procedure\" : \"2026-12-01\""))
         #expect(json.contains("\"earliest\" : \"2027-01-12\""))
@@ -73,7 +68,7 @@ import Testing
 
 @Suite struct PrintSkeletonTests {
     @Test func fastPagesAreExactlyTheTemplatesOutput() throws {
-        let timelines = try PersonalTimelineTests.timelines()
+        let timelines = try Fixture.timelines()
         let names: [String?] = [nil, "", "Ann", "<b>&\"'</b>", "\u{E000}0\u{E001} tricky", "Zoë Ñandú"]
         var checked = 0
         for (index, name) in names.enumerated() {

@@ -1,5 +1,6 @@
 import Foundation
 import RecoverySchedule
+import TestSupport
 import Testing
 @testable import SiteGenerator
 
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func shippedContentMeetsTheDefaults() throws {
-        let report = try ContentCheck.run(sources: try SiteSources.load(root: Fixture.repository), today: Fixture.today)
+        let report = try ContentCheck.run(sources: try Fixture.shippedSources(), today: Fixture.today)
         #expect(report.pages.count == 8)
         for page in report.pages { #expect(page.warnings.isEmpty, "\(page.file): \(page.warnings)") }
         #expect(report.warnings.isEmpty)

@@ -1,4 +1,5 @@
 import RecoverySchedule
+import TestSupport
 import Testing
 @testable import SiteGenerator
 
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func shippedRulesFileEqualsTheFactsSheetDays() throws {
-        let sources = try SiteSources.load(root: Fixture.repository)
+        let sources = try Fixture.shippedSources()
         var log = DiagnosticLog()
         let rules = RecoveryRulesFile.load(sources: sources, languages: ["en", "fr"], log: &log)
         #expect(log.diagnostics.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import RecoverySchedule
+import TestSupport
 import Testing
 @testable import SiteGenerator
 

@@ -1,5 +1,6 @@
 import Foundation
 import RecoverySchedule
+import TestSupport
 import Testing
 @testable import SitePreview
 
@@ -80,20 +81,9 @@ enum LoopbackHTTP {
 }
 
 @Suite(.serialized) struct PreviewServerTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func scratchSite() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["content", "templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
-        }
-        return root
-    }
-
     /// Runs a server on a free loopback port for the duration of `body`.
     static func withServer(subpath: String = "/", _ body: (PreviewServer, UInt16, URL) async throws -> Void) async throws {
-        let root = try scratchSite()
+        let root = try Fixture.scratchSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let options = PreviewServer.Options(root: root, port: 0, subpath: subpath, today: CivilDate(iso: "2026-11-26")!)
         let server = try PreviewServer(options: options) { _ in }

@@ -15,8 +15,7 @@ public struct PersonalTimelines: Sendable {
     let rules: RecoveryRules
     let calendar: ClinicCalendar
     let printStyle: String
-    private let slots = LayoutSlots()
-    private let skeletons = SkeletonCache()
+    private let layouts = LayoutCache()
 
     static let printTemplate = "timeline-print"
     static let printStylePath = "templates/timeline-print.css"
@@ -70,19 +69,20 @@ public struct PersonalTimelines: Sendable {
     /// are escaped into a copy. The result is byte-for-byte what rendering the template directly gives (a
     /// test checks it); it is what makes 10,000 printed pages take seconds instead of tens of seconds.
     func html(_ patient: Patient) -> String {
-        if !templates.transformsValues {
-            var values = LayoutValues(slots: slots)
-            let (key, context) = printContext(patient, values: &values)
-            let skeleton = skeletons.value(for: key + "|" + values.shape) { templates.render(Self.printTemplate, context) }
-            if let page = values.fill(skeleton) { return String(decoding: page, as: UTF8.self) }
-        }
-        return htmlDirect(patient)
+        String(decoding: templates.transformsValues ? LayoutCache.renderDirect(printRequest(patient)) : layouts.render(printRequest(patient)),
+               as: UTF8.self)
     }
 
     /// The printable page rendered straight through the template, for checking the fast path.
     func htmlDirect(_ patient: Patient) -> String {
-        var values = LayoutValues(slots: nil)
-        return templates.render(Self.printTemplate, printContext(patient, values: &values).context)
+        String(decoding: LayoutCache.renderDirect(printRequest(patient)), as: UTF8.self)
+    }
+
+    private func printRequest(_ patient: Patient) -> (inout LayoutValues) -> LayoutCache.Request {
+        { values in
+            let (shape, context) = printContext(patient, values: &values)
+            return LayoutCache.Request(shape: shape) { templates.render(Self.printTemplate, context) }
+        }
     }
 
     /// The template values of a patient's page, with every per-patient text passed through `values`.

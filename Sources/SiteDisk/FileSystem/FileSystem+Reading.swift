@@ -1,0 +1,60 @@
+import SiteGenerator
+import Foundation
+import Glibc
+
+/// Plain POSIX reads and directory walks: one `open`, `fstat` and `read` per file, where Foundation's
+/// conveniences make several system calls more (and look up user names) for every file of a large site.
+extension FileSystem {
+    /// Regular files below `folder`, as paths relative to it, sorted. Hidden entries (starting with `.`)
+    /// and editor backups (ending in `~`) are skipped; symbolic links are not followed, so nothing outside
+    /// the folder can be pulled in. Returns nil when `folder` is not a readable directory.
+    static func files(below folder: String) -> [String]? {
+        guard let top = opendir(folder) else { return nil }
+        closedir(top)
+        var result: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            guard let directory = opendir(path) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(folder + "/" + child, &info) == 0 else { continue }
+                    type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+                }
+                if type == UInt8(DT_DIR) { pending.append(child) } else if type == UInt8(DT_REG) { result.append(child) }
+            }
+        }
+        return result.sorted()
+    }
+
+    /// The whole file, or nil when it cannot be opened or read.
+    static func read(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var data = Data(count: Int(info.st_size))
+        var total = 0
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            while total < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return count == 0 }
+                total += count
+            }
+            return true
+        }
+        guard complete else { return nil }
+        if total < data.count { data.removeSubrange(total...) }
+        return data
+    }
+}

@@ -1,0 +1,140 @@
+import SiteGenerator
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a built site to its output folder so that readers only ever see a complete site.
+///
+/// The files go into a staging folder beside the output; only when all are written is it swapped in
+/// (an atomic exchange where the kernel offers one). A build that fails or is interrupted leaves the
+/// previous output untouched. Files whose bytes did not change are hard-linked from the previous
+/// output, so they keep their modification time and deploy tools such as rsync skip them.
+public struct OutputWriter: Sendable {
+    /// The output folder.
+    public let output: URL
+    /// Name of the file that marks a folder as made by clinicsite, so no other folder is ever replaced.
+    public static let marker = ".clinicsite-output"
+
+    /// Creates a writer for `output`.
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    /// What a write did.
+    public struct Report: Sendable, Equatable {
+        /// Files whose bytes are new or changed.
+        public var written: Int
+        /// Files kept as they were.
+        public var unchanged: Int
+        /// Files of the previous output that are gone.
+        public var removed: Int
+    }
+
+    /// Replaces the output folder with exactly `files`, holding a lock so two builds cannot interleave.
+    public func write(_ files: [OutputFile]) throws(DiagnosticError) -> Report {
+        let session = try begin()
+        for file in files { session.add(file) }
+        return try session.commit(paths: files.map(\.path))
+    }
+
+    /// Starts a write: takes the lock, checks the folder may be replaced and creates the staging folder.
+    /// Files can then be added from any thread while the build is still producing them.
+    public func begin() throws(DiagnosticError) -> StagedOutput {
+        let manager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw failure("cannot create the folder \(parent.path): \(error.localizedDescription)")
+        }
+        let lock = try BuildLock(path: parent.appendingPathComponent(".\(name).lock").path, output: output.path)
+        do throws(DiagnosticError) {
+            try checkOwnership()
+            removeLeftovers(in: parent, prefix: ".\(name).staging-")
+            let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+            do {
+                try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            } catch {
+                throw failure("cannot create \(staging.path): \(error.localizedDescription)")
+            }
+            let hasPrevious = manager.fileExists(atPath: output.appendingPathComponent(Self.marker).path)
+            return StagedOutput(writer: self, staging: staging, lock: lock, hasPrevious: hasPrevious)
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    /// Swaps a complete staging folder in; called by `StagedOutput.commit`.
+    func finish(staging: URL, paths: [String]) throws(DiagnosticError) -> Int {
+        do {
+            try FileSystem.write(Data(), to: staging.appendingPathComponent(Self.marker).path)
+            let removed = previousFiles().subtracting(paths).count
+            try swap(staging)
+            return removed
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw failure("cannot write the site: \(error.localizedDescription)")
+        }
+    }
+
+    /// Joins `path` to `folder`, refusing anything that could land outside it.
+    func safePath(for path: String, in folder: String) throws(DiagnosticError) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.isEmpty, !path.hasPrefix("/"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            throw failure("refusing to write \(path): it would land outside the output folder")
+        }
+        return folder + "/" + path
+    }
+
+    func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
+        DiagnosticError(Diagnostic(file: output.path, message: message, hint: hint))
+    }
+
+    /// Refuses to replace a folder that clinicsite did not make: a mistyped --output must never wipe a user's files.
+    private func checkOwnership() throws(DiagnosticError) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw failure("the output path exists and is not a folder") }
+        let contents = (try? manager.contentsOfDirectory(atPath: output.path)) ?? []
+        if !contents.isEmpty && !contents.contains(Self.marker) {
+            throw failure("this folder was not made by clinicsite, so it will not be replaced",
+                          hint: "choose an empty or new folder with --output, or delete this one yourself if it is only an old build")
+        }
+    }
+
+    private func previousFiles() -> Set<String> {
+        Set(FileSystem.files(below: output.path) ?? [])
+    }
+
+
+    private func swap(_ staging: URL) throws {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: output.path) {
+            try manager.moveItem(at: staging, to: output)
+            return
+        }
+        if AtomicExchange.exchange(staging.path, output.path) {
+            try manager.removeItem(at: staging)
+            return
+        }
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        try manager.moveItem(at: output, to: old)
+        try manager.moveItem(at: staging, to: output)
+        try? manager.removeItem(at: old)
+    }
+
+    /// Removes staging folders left by builds that were killed.
+    private func removeLeftovers(in parent: URL, prefix: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let pid = Int32(name.dropFirst(prefix.count)) ?? 0
+            if pid > 0 && kill(pid, 0) == 0 && pid != getpid() { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+}

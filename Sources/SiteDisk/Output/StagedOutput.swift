@@ -1,0 +1,117 @@
+import SiteGenerator
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An output folder being written: files go into a staging folder as the build produces them, and
+/// `commit` swaps it in. Writing while later pages still render takes the file creation off the end of
+/// the build. Nothing is visible in the output folder until `commit`; `abandon` removes the staging folder.
+public final class StagedOutput: @unchecked Sendable {
+    private let writer: OutputWriter
+    private let staging: URL
+    private let lock: BuildLock
+    private let hasPrevious: Bool
+    /// Creating files stays on one thread: threads creating files in one folder mostly wait on its lock.
+    private let queue = DispatchQueue(label: "clinicsite.output")
+    private let pendingLock = NSLock()
+    // Touched only under `pendingLock`.
+    private var pending: [Job] = []
+    private var drainScheduled = false
+    // Touched only on `queue`.
+    private var createdFolders = Set<String>()
+    private var report = OutputWriter.Report(written: 0, unchanged: 0, removed: 0)
+    private var firstError: DiagnosticError?
+
+    init(writer: OutputWriter, staging: URL, lock: BuildLock, hasPrevious: Bool) {
+        self.writer = writer
+        self.staging = staging
+        self.lock = lock
+        self.hasPrevious = hasPrevious
+    }
+
+    /// Adds a file; safe to call from any thread. A file identical to the previous output's is
+    /// hard-linked from it (comparing runs on the calling thread), so it keeps its modification time.
+    public func add(_ file: OutputFile) {
+        let target: String
+        do {
+            target = try writer.safePath(for: file.path, in: staging.path)
+        } catch {
+            queue.async { if self.firstError == nil { self.firstError = error } }
+            return
+        }
+        let previous = writer.output.path + "/" + file.path
+        let unchanged = hasPrevious && FileSystem.read(previous) == file.data
+        let job = Job(file: file, target: target, previous: previous, unchanged: unchanged)
+        // Waking the writer for every file cost more than writing some of them: files wait in a list, and
+        // the writer is woken only when it has gone idle.
+        let wake = pendingLock.withLock { () -> Bool in
+            pending.append(job)
+            defer { drainScheduled = true }
+            return !drainScheduled
+        }
+        if wake { queue.async { self.drain() } }
+    }
+
+    private struct Job {
+        let file: OutputFile
+        let target: String
+        let previous: String
+        let unchanged: Bool
+    }
+
+    /// Writes waiting files until none are left; runs on `queue`.
+    private func drain() {
+        while true {
+            let jobs = pendingLock.withLock { () -> [Job] in
+                if pending.isEmpty { drainScheduled = false }
+                defer { pending = [] }
+                return pending
+            }
+            if jobs.isEmpty { return }
+            for job in jobs { write(job) }
+        }
+    }
+
+    private func write(_ job: Job) {
+        do {
+            let folder = RelativePath.folder(of: job.file.path)
+            if !folder.isEmpty && !createdFolders.contains(folder) {
+                try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                createdFolders.insert(folder)
+            }
+            if job.unchanged && link(job.previous, job.target) == 0 {
+                report.unchanged += 1
+            } else {
+                try FileSystem.write(job.file.data, to: job.target)
+                report.written += 1
+            }
+        } catch {
+            if firstError == nil { firstError = writer.failure("\(error)") }
+        }
+    }
+
+    /// Waits for every added file, then swaps the staging folder in. `paths` are all the files of the site.
+    public func commit(paths: [String]) throws(DiagnosticError) -> OutputWriter.Report {
+        defer { lock.release() }
+        var report = queue.sync { self.report }
+        if let error = queue.sync(execute: { self.firstError }) {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+        do {
+            report.removed = try writer.finish(staging: staging, paths: paths)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+        return report
+    }
+
+    /// Gives up: the staging folder is removed and the output stays as it was.
+    public func abandon() {
+        queue.sync {}
+        try? FileManager.default.removeItem(at: staging)
+        lock.release()
+    }
+}

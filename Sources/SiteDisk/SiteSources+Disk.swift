@@ -1,0 +1,26 @@
+import Foundation
+import SiteGenerator
+
+extension SiteSources {
+    /// Reads `content/` and `templates/` below `root`. Hidden files and editor backups are skipped;
+    /// symbolic links are not followed, so nothing outside the site can be pulled in.
+    public static func load(root: URL) throws(DiagnosticError) -> SiteSources {
+        var files: [String: Data] = [:]
+        for folder in inputFolders {
+            let base = root.appendingPathComponent(folder).path
+            guard let paths = FileSystem.files(below: base) else {
+                throw DiagnosticError(Diagnostic(file: folder + "/", message: "the folder \(folder)/ is missing from \(root.path)",
+                                                 hint: "run clinicsite in the site's folder, or point --root at it"))
+            }
+            files.reserveCapacity(files.count + paths.count)
+            let contents = paths.parallelMap { FileSystem.read(base + "/" + $0) }
+            for (path, data) in zip(paths, contents) {
+                guard let data else {
+                    throw DiagnosticError(Diagnostic(file: "\(folder)/\(path)", message: "cannot read this file", hint: "check that it is readable"))
+                }
+                files["\(folder)/\(path)"] = data
+            }
+        }
+        return SiteSources(files: files)
+    }
+}

@@ -1,0 +1,151 @@
+import SiteGenerator
+import Foundation
+import RecoverySchedule
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build wrote, kept in a file beside the output folder (`.public.manifest`), so
+/// a build whose inputs did not change can stop at once without rewriting anything. It stays outside the
+/// output so the published files are byte-identical between builds.
+///
+/// The fingerprint covers every input file, the options, the date (review warnings depend on it) and the
+/// clinicsite executable itself; the file list with sizes and modification times shows whether someone
+/// changed the output by hand since.
+struct OutputManifest: Equatable {
+    /// Every input file's path, size, times and inode (what `git status` trusts): unchanged means the
+    /// inputs need not even be read.
+    var inputStamp: String
+    /// The hash of every input file's bytes: unchanged means a touched file did not really change.
+    var fingerprint: String
+    var pageCount: Int
+    var warnings: [Diagnostic]
+    var files: [Entry]
+
+    struct Entry: Equatable {
+        var path: String
+        var size: Int
+        var modified: Int
+    }
+
+    /// The options, the date and the clinicsite executable, which every output also depends on.
+    private static func mixSettings(_ options: BuildOptions, into mix: (String) -> Void) {
+        mix("clinicsite-manifest-2")
+        mix(options.baseURL ?? "-")
+        mix(options.today.iso)
+        if let executable = Bundle.main.executablePath, let entry = stat(of: executable) {
+            mix("\(executable) \(entry.size) \(entry.modified)")
+        }
+    }
+
+    /// A stamp of the input files from their metadata alone, with the options; nil when an input folder is missing.
+    static func inputStamp(root: URL, options: BuildOptions) -> String? {
+        guard let files = InputStamp.of(root: root) else { return nil }
+        var hash = ContentHash.seed
+        func mix(_ text: String) { hash = ContentHash.value(of: Data((text + "\u{0}").utf8), continuing: hash) }
+        mixSettings(options, into: mix)
+        mix(files)
+        return String(hash, radix: 16)
+    }
+
+    /// A fingerprint of everything a build's output depends on.
+    static func fingerprint(sources: SiteSources, options: BuildOptions) -> String {
+        var hash = ContentHash.seed
+        func mix(_ text: String) { hash = ContentHash.value(of: Data((text + "\u{0}").utf8), continuing: hash) }
+        mixSettings(options, into: mix)
+        // Each file is hashed on its own, on all cores; the list of (path, hash) is then hashed in order.
+        let paths = sources.files.keys.sorted()
+        let hashes = paths.parallelMap { ContentHash.wordValue(of: sources.files[$0]!) }
+        for (path, fileHash) in zip(paths, hashes) {
+            mix("\(path) \(fileHash)")
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// Size and modification time (nanoseconds) of a file, without following symbolic links.
+    static func stat(of path: String) -> (size: Int, modified: Int)? {
+        var info = Glibc.stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+    }
+
+    /// Lists `paths` below `folder` as they are on disk now.
+    static func entries(for paths: [String], in folder: String) -> [Entry]? {
+        let entries = paths.parallelMap { path in
+            stat(of: folder + "/" + path).map { Entry(path: path, size: $0.size, modified: $0.modified) }
+        }
+        return entries.contains { $0 == nil } ? nil : entries.map { $0! }
+    }
+
+    static func location(for output: URL) -> String {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).manifest").path
+    }
+
+    /// The manifest of the output folder, if it has one.
+    static func read(for output: URL) -> OutputManifest? {
+        guard let data = FileSystem.read(location(for: output)), !data.isEmpty else { return nil }
+        return decoded(data)
+    }
+
+    /// Records the output as it is on disk now; a failure only costs the next build its shortcut.
+    static func record(for output: URL, inputStamp: String?, fingerprint: String, pageCount: Int, warnings: [Diagnostic]) {
+        let paths = FileSystem.files(below: output.path) ?? []
+        guard let entries = entries(for: paths, in: output.path) else { return }
+        let manifest = OutputManifest(inputStamp: inputStamp ?? "", fingerprint: fingerprint, pageCount: pageCount, warnings: warnings, files: entries)
+        try? FileSystem.replace(URL(fileURLWithPath: location(for: output)), with: String(decoding: manifest.encoded(), as: UTF8.self))
+    }
+
+    /// Whether the output folder still holds exactly the files this manifest lists, untouched.
+    func matchesDisk(at output: URL) -> Bool {
+        guard let current = FileSystem.files(below: output.path), current == files.map(\.path) else { return false }
+        return Self.entries(for: current, in: output.path) == files
+    }
+
+    /// The header (stamps, page count, warnings) as one JSON line, then one line per output file:
+    /// size, modification time and path, separated by tabs. Decoding 10,000 files as JSON objects took most
+    /// of a no-change build's time.
+    private struct Header: Codable {
+        var inputStamp: String
+        var fingerprint: String
+        var pageCount: Int
+        var warnings: [Diagnostic]
+    }
+
+    func encoded() -> Data {
+        let header = Header(inputStamp: inputStamp, fingerprint: fingerprint, pageCount: pageCount, warnings: warnings)
+        var text = String(decoding: (try? JSONEncoder().encode(header)) ?? Data(), as: UTF8.self) + "\n"
+        for entry in files { text += "\(entry.size)\t\(entry.modified)\t\(entry.path)\n" }
+        return Data(text.utf8)
+    }
+
+    static func decoded(_ data: Data) -> OutputManifest? {
+        guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),
+              let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]) else { return nil }
+        guard let files = data[(newline + 1)...].withUnsafeBytes(entries(fromLines:)) else { return nil }
+        return OutputManifest(inputStamp: header.inputStamp, fingerprint: header.fingerprint, pageCount: header.pageCount,
+                              warnings: header.warnings, files: files)
+    }
+
+    /// Reads `size<TAB>modified<TAB>path` lines byte by byte; nil when one is malformed.
+    private static func entries(fromLines raw: UnsafeRawBufferPointer) -> [Entry]? {
+        raw.withMemoryRebound(to: UInt8.self) { bytes -> [Entry]? in
+            var files: [Entry] = []
+            var position = 0
+            func number() -> Int? {
+                guard let (value, end) = bytes.decimalNumber(at: position), end < bytes.count, bytes[end] == UInt8(ascii: "\t") else { return nil }
+                position = end + 1
+                return value
+            }
+            while position < bytes.count {
+                guard let size = number(), let modified = number() else { return nil }
+                let start = position
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                guard position > start else { return nil }
+                files.append(Entry(path: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self),
+                                   size: size, modified: modified))
+                position += 1
+            }
+            return files
+        }
+    }
+}

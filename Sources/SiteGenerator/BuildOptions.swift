@@ -1,0 +1,15 @@
+import RecoverySchedule
+
+/// What a build may override from the settings, and the date it treats as today.
+public struct BuildOptions: Sendable {
+    /// Overrides `base_url` from `site.yml` when set (already normalised with a trailing `/`).
+    public var baseURL: String?
+    /// Today's date, for the age of `reviewed` dates. Output never depends on it.
+    public var today: CivilDate
+
+    /// Creates options.
+    public init(baseURL: String? = nil, today: CivilDate) {
+        self.baseURL = baseURL
+        self.today = today
+    }
+}

@@ -1,0 +1,7 @@
+/// Everything `clinicsite check` found.
+public struct CheckReport: Sendable, Codable {
+    /// One report per published page and language.
+    public var pages: [PageCheck]
+    /// Warnings of the build and of the checks, with their places.
+    public var warnings: [Diagnostic]
+}

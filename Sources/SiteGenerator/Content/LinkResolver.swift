@@ -1,0 +1,109 @@
+import Foundation
+
+/// Checks every link in the content and rewrites links between Markdown files to the output pages'
+/// relative URLs. Anything that would be a broken link on the published site is an error here instead.
+struct LinkResolver: Sendable {
+    /// What a link may point at inside the site.
+    struct Target: Sendable {
+        var outputPath: String
+        /// The page's heading ids; nil when the page itself failed to load, so its anchors are not judged.
+        var anchors: Set<String>?
+        var draft: Bool
+    }
+
+    /// Pages by source path (`content/en/healing.md`).
+    var pages: [String: Target]
+    /// Other files under `content/` that are published as they are (images, PDFs).
+    var assets: Set<String>
+
+    /// The URL to write for `destination`, found on line `line` of `page`; nil to leave it as written.
+    func resolve(_ link: CmarkDocument.Link, on page: Page, anchors: Set<String>) throws(DiagnosticError) -> String? {
+        let destination = link.destination
+        let line = page.bodyLine + max(link.line, 1) - 1
+        func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
+            DiagnosticError(Diagnostic(file: page.source, line: line, column: link.column, message: message, hint: hint))
+        }
+        if destination.isEmpty {
+            throw failure("this link has no destination", hint: "write the page it should open between the brackets: [text](healing.md)")
+        }
+        if Self.hasScheme(destination) || destination.hasPrefix("//") { return nil }
+        if destination.hasPrefix("/") {
+            throw failure("the link '\(destination)' starts with '/', which breaks when the site is not at the root of its domain",
+                          hint: "link to the Markdown file relative to this one, for example healing.md or ../fr/healing.md")
+        }
+        let (pathAndQuery, fragment) = Self.splitOff("#", destination)
+        let (rawPath, query) = Self.splitOff("?", pathAndQuery)
+        if rawPath.isEmpty {
+            if let fragment, !fragment.isEmpty, !anchors.contains(Self.decoded(fragment)) {
+                throw failure("there is no heading with the anchor '#\(fragment)' on this page", hint: Self.anchorHint(anchors))
+            }
+            return nil
+        }
+        let path = Self.decoded(rawPath)
+        guard let resolved = RelativePath.resolve(path, inFolder: RelativePath.folder(of: page.source)),
+              resolved.hasPrefix("content/") else {
+            throw failure("the link '\(destination)' leads outside the content folder", hint: "link only to files inside content/")
+        }
+        let suffix = (query.map { "?\($0)" } ?? "") + (fragment.map { "#\($0)" } ?? "")
+        if resolved.hasSuffix(".md") {
+            guard let target = pages[resolved] else {
+                throw failure("the link '\(destination)' points to \(resolved), which does not exist", hint: nearestPageHint(resolved))
+            }
+            if target.draft {
+                throw failure("the link '\(destination)' points to a draft page, which is not published",
+                              hint: "publish \(resolved) (remove draft: true) or remove the link")
+            }
+            if let fragment, !fragment.isEmpty, let anchors = target.anchors, !anchors.contains(Self.decoded(fragment)) {
+                throw failure("\(resolved) has no heading with the anchor '#\(fragment)'", hint: Self.anchorHint(anchors))
+            }
+            return RelativePath.url(from: page.outputPath, to: target.outputPath) + suffix
+        }
+        if assets.contains(resolved) {
+            let output = String(resolved.dropFirst("content/".count))
+            let url = RelativePath.url(from: page.outputPath, to: output)
+            return (url.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url) + suffix
+        }
+        let kind = link.isImage ? "image" : "link"
+        throw failure("the \(kind) '\(destination)' points to \(resolved), which does not exist",
+                      hint: link.isImage ? "put the image file in that folder, or correct the file name" : nearestPageHint(resolved))
+    }
+
+    private func nearestPageHint(_ path: String) -> String {
+        let folder = RelativePath.folder(of: path)
+        let siblings = pages.keys.filter { RelativePath.folder(of: $0) == folder }.map { String($0.dropFirst(folder.count + 1)) }
+        let name = String(path.dropFirst(folder.count + 1))
+        if let near = Spelling.nearest(name, in: siblings.sorted()) { return "did you mean \(near)?" }
+        return siblings.isEmpty ? "check the folder name" : "pages in that folder: \(siblings.sorted().joined(separator: ", "))"
+    }
+
+    private static func anchorHint(_ anchors: Set<String>) -> String {
+        anchors.isEmpty ? "that page has no headings to link to"
+            : "anchors on that page: \(anchors.sorted().map { "#\($0)" }.joined(separator: ", "))"
+    }
+
+    /// Whether a destination is a relative path (`healing.md`, `img/a.png`, `../fr/x.md#y`): the links
+    /// this resolver rewrites. Anchors alone, absolute paths and URLs with a scheme are left as written.
+    static func isRelative(_ destination: String) -> Bool {
+        !destination.isEmpty && !destination.hasPrefix("#") && !destination.hasPrefix("/") && !hasScheme(destination)
+    }
+
+    static func hasScheme(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let first = bytes.first,
+              (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z") else { return false }
+        return bytes[..<colon].allSatisfy { byte in
+            let lower = byte | 0x20
+            return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
+    }
+
+    private static func splitOff(_ separator: Character, _ text: String) -> (String, String?) {
+        guard let byte = separator.asciiValue, let index = text.utf8.firstIndex(of: byte) else { return (text, nil) }
+        return (String(text[..<index]), String(text[text.utf8.index(after: index)...]))
+    }
+
+    private static func decoded(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? (text.removingPercentEncoding ?? text) : text
+    }
+}

@@ -1,0 +1,5 @@
+/// A page with its parsed Markdown.
+struct LoadedPage: Sendable {
+    var page: Page
+    let markdown: MarkdownBody
+}

@@ -1,0 +1,53 @@
+import Foundation
+import RecoverySchedule
+
+/// One Markdown file of one language, with its front matter read and its output place decided.
+struct Page: Sendable {
+    /// Path of the source, such as `content/fr/healing.md`.
+    var source: String
+    /// The language folder it lives in.
+    var language: String
+    /// The path inside the language folder without `.md` (`healing`, `care/ointment`): the same key in two
+    /// languages means the two pages translate each other.
+    var key: String
+    /// The output path, such as `fr/guerison.html`.
+    var outputPath: String
+    var title: String
+    var description: String
+    /// Menu position; pages without one are published but left out of the menu.
+    var order: Int?
+    var reviewed: CivilDate?
+    var layout: String
+    /// The file line on which the Markdown body starts (after the front matter).
+    var bodyLine: Int
+    /// Drafts are read and checked but not published; a link to one is an error.
+    var draft: Bool
+
+    var isHome: Bool { key == "index" }
+
+    /// Reads a page. The title falls back to the first `#` heading, then to the file name.
+    static func read(source: String, language: String, text: String, markdown render: (Substring) -> MarkdownBody) throws(DiagnosticError) -> (Page, MarkdownBody) {
+        let split = try FrontMatter.split(text, file: source)
+        let front = split.frontMatter
+        let key = String(source.dropFirst("content/\(language)/".count).dropLast(".md".count))
+        let parts = key.split(separator: "/").map(String.init)
+        let fileName = parts.last ?? key
+        // Output names are slugs, so a file called "After Care.md" is published as after-care.html;
+        // two files that end up with the same name are reported by the caller.
+        let folder = parts.dropLast().map { Slug.make(from: $0, fallback: "folder") + "/" }.joined()
+        let outputName = front.slug ?? Slug.make(from: fileName, fallback: "page")
+        let markdown = render(split.body)
+        let title = front.title ?? markdown.headings.first { $0.level == 1 }?.text ?? Self.title(fromFileName: fileName)
+        let page = Page(source: source, language: language, key: key,
+                        outputPath: "\(language)/\(folder)\(outputName).html",
+                        title: title, description: front.description ?? "", order: front.order,
+                        reviewed: front.reviewed, layout: front.layout ?? "page",
+                        bodyLine: split.bodyLine, draft: front.draft)
+        return (page, markdown)
+    }
+
+    static func title(fromFileName name: String) -> String {
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The values that differ from page to page (title, description, links to translations, the Markdown HTML),
+/// stood in for by markers while a layout renders, so one rendering of a layout serves every page of the
+/// same shape and each page only has its values put in.
+///
+/// A marker is `<clinicsite-slot-NONCE-N>`, with a number drawn for the build, so no page text can forge
+/// one. Where a template prints a value escaped (`{{title}}`) the marker comes out as
+/// `&lt;clinicsite-slot-…&gt;` and the value goes in escaped; where it prints it raw (`{{{content}}}`) the
+/// value goes in as it is. Any other trace of a marker (a transform that changed it) makes `fill` return
+/// nil, and the caller renders the page the ordinary way.
+struct LayoutSlots: Sendable {
+    /// A value for a slot: text, or HTML already made (the page's Markdown).
+    enum Value {
+        case text(String)
+        case html([UInt8])
+    }
+
+    private let nonce: String
+    private let token: [UInt8]
+    private static let open = Array("<".utf8), close = Array(">".utf8)
+    private static let escapedOpen = Array("&lt;".utf8), escapedClose = Array("&gt;".utf8)
+
+    init(nonce: String = String(UInt64.random(in: .min ... .max), radix: 36)) {
+        self.nonce = nonce
+        token = Array("clinicsite-slot-\(nonce)-".utf8)
+    }
+
+    /// The marker for slot number `index`.
+    func marker(_ index: Int) -> String {
+        "<clinicsite-slot-\(nonce)-\(index)>"
+    }
+
+    /// `layout` with every marker replaced by its value, or nil when a marker was used in a way this cannot
+    /// account for.
+    func fill(_ layout: String, with values: [Value]) -> Data? {
+        var layout = layout
+        return layout.withUTF8 { bytes -> Data? in
+            var output = Data(capacity: bytes.count + values.reduce(0) { $0 + $1.bytes })
+            var copiedUpTo = 0
+            var position = 0
+            while let found = bytes.firstIndex(of: token, from: position) {
+                guard let (index, end) = bytes.decimalNumber(at: found + token.count), index < values.count else { return nil }
+                let before = bytes[..<found], after = bytes[end...]
+                let escaped: Bool
+                if before.ends(with: Self.open), after.starts(with: Self.close) {
+                    output.append(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<(found - Self.open.count)]))
+                    copiedUpTo = end + Self.close.count
+                    escaped = false
+                } else if before.ends(with: Self.escapedOpen), after.starts(with: Self.escapedClose) {
+                    output.append(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<(found - Self.escapedOpen.count)]))
+                    copiedUpTo = end + Self.escapedClose.count
+                    escaped = true
+                } else {
+                    return nil
+                }
+                switch (values[index], escaped) {
+                case (.text(let text), false): output.append(contentsOf: text.utf8)
+                case (.text(let text), true): output.append(contentsOf: XMLText.escape(text).utf8)
+                case (.html(let html), false): output.append(contentsOf: html)
+                case (.html(let html), true): output.append(contentsOf: XMLText.escape(String(decoding: html, as: UTF8.self)).utf8)
+                }
+                position = copiedUpTo
+            }
+            output.append(UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
+            return output
+        }
+    }
+}
+
+extension LayoutSlots.Value {
+    var bytes: Int {
+        switch self {
+        case .text(let text): return text.utf8.count
+        case .html(let html): return html.count
+        }
+    }
+
+    var endsWithNewline: Bool {
+        switch self {
+        case .text(let text): return text.utf8.last == UInt8(ascii: "\n")
+        case .html(let html): return html.last == UInt8(ascii: "\n")
+        }
+    }
+
+    var droppingFinalNewline: Self {
+        switch self {
+        case .text(let text): return .text(String(text.dropLast()))
+        case .html(let html): return .html(Array(html.dropLast()))
+        }
+    }
+}

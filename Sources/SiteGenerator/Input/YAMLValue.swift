@@ -1,0 +1,163 @@
+import RecoverySchedule
+import Yams
+
+/// A YAML node that remembers which file and line it came from, so every type error can say where it is.
+///
+/// All YAML in clinicsite (settings, front matter, timeline rules) is read through this type: Yams
+/// parses, and this type turns a wrong type or an unknown key into a `Diagnostic`.
+struct YAMLValue {
+    let node: Node
+    let file: String
+    /// Added to Yams' line numbers, for YAML that starts part-way into a file (front matter).
+    let lineOffset: Int
+
+    /// Parses `text`; nil for an empty document. Syntax errors become a diagnostic with the line and column.
+    static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) -> YAMLValue? {
+        do {
+            // Types are decided here, by the reader of each key, so Yams need not resolve tags with its
+            // regular expressions; passing the encoding stops it reading the environment on every parse.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
+            return YAMLValue(node: node, file: file, lineOffset: lineOffset)
+        } catch let error as YamlError {
+            throw DiagnosticError(diagnostic(for: error, file: file, lineOffset: lineOffset))
+        } catch {
+            throw DiagnosticError(Diagnostic(file: file, line: lineOffset + 1, message: "cannot read YAML: \(error)"))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        let hint = "YAML is indentation-sensitive: check the spaces at the start of the line, and put text containing ': ' or '#' in quotes"
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: "invalid YAML: \(what)", hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
+                              message: "the key '\(duplicates.joined(separator: "', '"))' appears more than once",
+                              hint: "keep one of them and delete the other")
+        case let .reader(problem, _, _, _):
+            return Diagnostic(file: file, line: lineOffset + 1, message: "cannot read YAML: \(problem)", hint: "save the file as UTF-8 text")
+        default:
+            return Diagnostic(file: file, line: lineOffset + 1, message: "invalid YAML: \(error)", hint: hint)
+        }
+    }
+
+    var line: Int { (node.mark?.line ?? 0) + lineOffset }
+    var column: Int { node.mark?.column ?? 0 }
+
+    func error(_ message: String, hint: String? = nil) -> DiagnosticError {
+        DiagnosticError(Diagnostic(file: file, line: line, column: column, message: message, hint: hint))
+    }
+
+    func warning(_ message: String, hint: String? = nil) -> Diagnostic {
+        .warning(file: file, line: line, column: column, message, hint: hint)
+    }
+
+    private func child(_ node: Node) -> YAMLValue {
+        YAMLValue(node: node, file: file, lineOffset: lineOffset)
+    }
+
+    /// Describes the node for error messages: "the text 'abc'", "a list".
+    var shown: String {
+        switch node {
+        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        case .mapping: return "a group of settings"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// The entries of a mapping in file order; every key outside `allowed` is reported, with a suggestion.
+    /// The known entries are still returned through `log`, so one run reports the other problems too.
+    func mapping(named what: String, allowed: [String], log: inout DiagnosticLog) -> [(key: String, value: YAMLValue)] {
+        do throws(DiagnosticError) {
+            return try mapping(named: what, allowed: allowed)
+        } catch {
+            log.add(contentsOf: error.diagnostics)
+            guard case .mapping(let mapping) = node else { return [] }
+            return mapping.compactMap { key, value in
+                key.string.flatMap { allowed.contains($0) ? ($0, child(value)) : nil }
+            }
+        }
+    }
+
+    /// The entries of a mapping in file order; throws for every key outside `allowed`, with a suggestion.
+    func mapping(named what: String, allowed: [String]) throws(DiagnosticError) -> [(key: String, value: YAMLValue)] {
+        guard case .mapping(let mapping) = node else {
+            throw error("\(what) must be a group of 'key: value' lines, found \(shown)")
+        }
+        var entries: [(key: String, value: YAMLValue)] = []
+        var problems: [Diagnostic] = []
+        for (keyNode, valueNode) in mapping {
+            let key = child(keyNode)
+            guard let name = keyNode.string else {
+                problems.append(contentsOf: key.error("a key in \(what) must be plain text").diagnostics)
+                continue
+            }
+            guard allowed.contains(name) else {
+                var hint = "known keys are: \(allowed.joined(separator: ", "))"
+                if let near = Spelling.nearest(name, in: allowed) { hint = "did you mean '\(near)'? " + hint }
+                problems.append(contentsOf: key.error("unknown key '\(name)' in \(what)", hint: hint).diagnostics)
+                continue
+            }
+            entries.append((name, child(valueNode)))
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        return entries
+    }
+
+    func sequence(named what: String) throws(DiagnosticError) -> [YAMLValue] {
+        guard case .sequence(let sequence) = node else {
+            throw error("\(what) must be a list (lines starting with '- '), found \(shown)")
+        }
+        return sequence.map(child)
+    }
+
+    func string(named what: String) throws(DiagnosticError) -> String {
+        guard case .scalar(let scalar) = node, !isNull else {
+            throw error("\(what) must be text, found \(shown)")
+        }
+        return scalar.string
+    }
+
+    func int(named what: String, in range: ClosedRange<Int>? = nil) throws(DiagnosticError) -> Int {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+            throw error("\(what) must be a whole number, found \(shown)")
+        }
+        if let range, !range.contains(value) {
+            throw error("\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+        }
+        return value
+    }
+
+    func bool(named what: String) throws(DiagnosticError) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else {
+            throw error("\(what) must be true or false, found \(shown)")
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error("\(what) must be true or false, found \(shown)")
+        }
+    }
+
+    func date(named what: String) throws(DiagnosticError) -> CivilDate {
+        guard case .scalar(let scalar) = node, let date = CivilDate(iso: scalar.string.trimmingSpaces) else {
+            throw error("\(what) must be a date written YYYY-MM-DD (for example 2026-03-31), found \(shown)")
+        }
+        return date
+    }
+
+    func stringList(named what: String) throws(DiagnosticError) -> [String] {
+        var result: [String] = []
+        for item in try sequence(named: what) {
+            result.append(try item.string(named: "each entry of \(what)"))
+        }
+        return result
+    }
+}

@@ -1,0 +1,215 @@
+import CCmark
+import Foundation
+
+/// One Markdown file parsed by cmark: headings get ids, links can be rewritten, then it renders to HTML once.
+///
+/// The cmark tree is owned by this object and freed when it goes away. It is not safe to use from two
+/// threads at once; the build gives each document to one worker at a time.
+final class CmarkDocument: @unchecked Sendable {
+    /// A heading with the id its anchor gets.
+    struct Heading: Equatable {
+        var level: Int
+        var text: String
+        var id: String
+        var line: Int
+    }
+
+    /// A link or image destination as written, with its position in the Markdown body.
+    struct Link: Equatable {
+        var destination: String
+        var isImage: Bool
+        var line: Int
+        var column: Int
+    }
+
+    private let root: OpaquePointer
+    private let smart: Bool
+    private var linkNodes: [OpaquePointer] = []
+    private var headingNodes: [OpaquePointer] = []
+    /// The headings in document order, after id assignment.
+    private(set) var headings: [Heading] = []
+    /// Every link and image, in document order.
+    private(set) var links: [Link] = []
+
+    /// Parses `markdown`, with smart punctuation unless `smart` is false (the CommonMark spec check turns it
+    /// off). Heading ids are assigned at once, so `headings` is complete.
+    init<Text: StringProtocol>(markdown: Text, smart: Bool = true) {
+        self.smart = smart
+        // Swift strings are always valid UTF-8, so cmark need not check it again.
+        let options = smart ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT
+        func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+        if let parsed = markdown.utf8.withContiguousStorageIfAvailable(parse) {
+            root = parsed
+        } else {
+            var copy = String(markdown)
+            root = copy.withUTF8(parse)
+        }
+        collectLinksAndHeadings()
+        assignHeadingIDs()
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// Replaces the destination of link number `index` (an index into `links`).
+    func setDestination(_ destination: String, ofLink index: Int) {
+        cmark_node_set_url(linkNodes[index], destination)
+    }
+
+    /// Renders now, with every relative link's destination replaced by a placeholder, so the cmark tree
+    /// can be freed at once and the links filled in later, when every page's anchors are known. Keeping
+    /// rendered text instead of trees is what lets a 10,000-page site build in a fraction of the memory.
+    func renderWithPlaceholders(allowRawHTML: Bool, nonce: String) -> MarkdownBody {
+        let prefix = "clinicsite-link:\(nonce):"
+        var placeholders: [Int] = []
+        for (index, link) in links.enumerated() where LinkResolver.isRelative(link.destination) {
+            setDestination("\(prefix)\(index)", ofLink: index)
+            placeholders.append(index)
+        }
+        let html = renderHTMLBytes(allowRawHTML: allowRawHTML)
+        return MarkdownBody(html: html, headings: headings, links: links, placeholderPrefix: prefix, placeholders: placeholders)
+    }
+
+    /// Renders the tree to HTML, once: headings are swapped for their rendered HTML with ids on the way.
+    /// Raw HTML is replaced by a comment unless `allowRawHTML` is set.
+    func renderHTML(allowRawHTML: Bool) -> String {
+        String(decoding: renderHTMLBytes(allowRawHTML: allowRawHTML), as: UTF8.self)
+    }
+
+    /// `renderHTML` as cmark's UTF-8 bytes, which the build passes on to the output file without
+    /// converting them to a `String` and back.
+    func renderHTMLBytes(allowRawHTML: Bool) -> [UInt8] {
+        let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        for (node, heading) in zip(headingNodes, headings) { replace(heading: node, level: heading.level, id: heading.id, options: options) }
+        headingNodes = []
+        linkNodes = []
+        return Self.render(root, options: options)
+    }
+
+    private static func render(_ node: OpaquePointer, options: Int32) -> [UInt8] {
+        guard let html = cmark_render_html(node, options) else { return [] }
+        defer { free(html) }
+        return html.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(html))) }
+    }
+
+    /// The prose of the page, one string per paragraph (list items included; headings and code left out),
+    /// for reading-level checks.
+    func paragraphs() -> [String] {
+        var result: [String] = []
+        var current = ""
+        var depth = 0
+        walk { node, event in
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_PARAGRAPH {
+                if event == CMARK_EVENT_ENTER {
+                    depth += 1
+                } else {
+                    depth -= 1
+                    let text = current.trimmingSpaces
+                    if !text.isEmpty { result.append(text) }
+                    current = ""
+                }
+                return
+            }
+            guard depth > 0, event == CMARK_EVENT_ENTER else { return }
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
+                current += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                current += " "
+            }
+        }
+        return result
+    }
+
+    private func walk(_ visit: (OpaquePointer, cmark_event_type) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if let node = cmark_iter_get_node(iterator) { visit(node, event) }
+        }
+    }
+
+    /// One walk over the tree finds the links and the headings.
+    private func collectLinksAndHeadings() {
+        walk { node, event in
+            guard event == CMARK_EVENT_ENTER else { return }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING { headingNodes.append(node) }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            linkNodes.append(node)
+            links.append(Link(destination: url, isImage: type == CMARK_NODE_IMAGE,
+                              line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+        }
+    }
+
+    /// Gives every heading a unique id and swaps it for a custom block that renders `<hN id="…">`,
+    /// because cmark's own heading output has no attributes.
+    private func assignHeadingIDs() {
+        var used: [String: Int] = [:]
+        for node in headingNodes {
+            let explicit = takeExplicitID(from: node)
+            let text = plainText(of: node).trimmingSpaces
+            var id = explicit ?? Slug.make(from: text, fallback: "section")
+            if let count = used[id] {
+                var next = count + 1
+                while used["\(id)-\(next)"] != nil { next += 1 }
+                used[id] = next
+                id = "\(id)-\(next)"
+            }
+            used[id] = used[id] ?? 1
+            let level = Int(cmark_node_get_heading_level(node))
+            headings.append(Heading(level: level, text: text, id: id, line: Int(cmark_node_get_start_line(node))))
+        }
+    }
+
+    /// cmark's heading output has no attributes, so each heading is rendered on its own (exactly as cmark
+    /// would), given its id, and put back as a custom block whose text is that HTML.
+    private func replace(heading node: OpaquePointer, level: Int, id: String, options: Int32) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        var html = String(decoding: Self.render(node, options: options), as: UTF8.self)
+        let plainTag = "<h\(level)>"
+        if html.hasPrefix(plainTag) {
+            // The id comes from Slug and contains only [a-z0-9-], so it needs no escaping.
+            html = "<h\(level) id=\"\(id)\">" + html.dropFirst(plainTag.count)
+        }
+        cmark_node_set_on_enter(block, String(html.trimmingTrailingSpaces))
+        cmark_node_set_on_exit(block, "")
+        cmark_node_replace(node, block)
+        cmark_node_free(node)
+    }
+
+    /// Removes a trailing `{#some-id}` from a heading and returns the id, so authors can keep anchors stable
+    /// when they reword a heading or translate it.
+    private func takeExplicitID(from heading: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(last) else { return nil }
+        let text = String(cString: literal)
+        guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
+        guard !id.isEmpty, id == Slug.make(from: id, fallback: "") else { return nil }
+        let remaining = String(text[..<open.lowerBound]).trimmingTrailingSpaces
+        cmark_node_set_literal(last, remaining)
+        return id
+    }
+
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            } else {
+                text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+}

@@ -1,9 +1,0 @@
-/// The Markdown step on its own, as the site uses it (cmark, heading ids), for tools that check it
-/// against the CommonMark spec.
-public enum MarkdownRendering {
-    /// Renders one Markdown text. `smart` turns on smart punctuation (the site always uses it; the spec
-    /// examples expect it off).
-    public static func html(_ markdown: String, smart: Bool, allowRawHTML: Bool) -> String {
-        MarkdownDocument(markdown: markdown, smart: smart).renderHTML(allowRawHTML: allowRawHTML)
-    }
-}

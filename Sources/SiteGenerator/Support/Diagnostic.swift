@@ -1,0 +1,61 @@
+/// One problem found while building, pointing at the exact place a person must edit.
+///
+/// Its `description` is the `path:line:column: error: message` form that editors and terminals
+/// recognise, followed by an indented hint when there is advice to give.
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, Comparable {
+    /// How serious a problem is.
+    public enum Severity: String, Sendable, Hashable, Codable {
+        /// The build cannot produce a correct site; nothing is written.
+        case error
+        /// The site is still built, but somebody should look.
+        case warning
+    }
+
+    /// The file, relative to the site root (for example `content/en/healing.md`).
+    public var file: String
+    /// The 1-based line, or 0 when the problem concerns the whole file.
+    public var line: Int
+    /// The 1-based column, or 0 when unknown.
+    public var column: Int
+    /// Whether this stops the build.
+    public var severity: Severity
+    /// What is wrong, in plain words.
+    public var message: String
+    /// How to fix it, when there is something useful to say.
+    public var hint: String?
+
+    /// Creates a diagnostic.
+    public init(file: String, line: Int = 0, column: Int = 0, severity: Severity = .error, message: String, hint: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+        self.hint = hint
+    }
+
+    /// Creates a warning.
+    public static func warning(file: String, line: Int = 0, column: Int = 0, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: .warning, message: message, hint: hint)
+    }
+
+    /// The location as `file:line:column`, leaving out parts that are unknown.
+    public var location: String {
+        var text = file
+        if line > 0 {
+            text += ":\(line)"
+            if column > 0 { text += ":\(column)" }
+        }
+        return text
+    }
+
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message)"
+        if let hint { text += "\n    hint: \(hint)" }
+        return text
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
+    }
+}

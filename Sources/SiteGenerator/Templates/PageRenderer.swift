@@ -1,0 +1,193 @@
+import Foundation
+import RecoverySchedule
+
+/// Fills the templates: one content page at a time (safe to call from many threads), plus the
+/// site-wide files (root page, 404, robots.txt, sitemap.xml).
+struct PageRenderer: Sendable {
+    let settings: Settings
+    let strings: UIStrings
+    let templates: Templates
+    let assets: Assets
+    let content: ContentSet
+    let recovery: RecoveryContext
+    /// Whether layouts are rendered once per page shape and filled in per page (see `LayoutSlots`).
+    /// Off when a template transforms values, and in the test that compares both ways.
+    private let reusesLayouts: Bool
+    private let layouts = LayoutCache()
+
+    init(settings: Settings, strings: UIStrings, templates: Templates, assets: Assets, content: ContentSet,
+         recovery: RecoveryContext, reusesLayouts: Bool = true) {
+        self.settings = settings
+        self.strings = strings
+        self.templates = templates
+        self.assets = assets
+        self.content = content
+        self.recovery = recovery
+        self.reusesLayouts = reusesLayouts && !templates.transformsValues
+    }
+
+    /// Lays out a page around its Markdown HTML (UTF-8, links already rewritten).
+    ///
+    /// Most pages share their layout's rendering with others: what differs between pages of one language and
+    /// folder is only their own texts and links (slots), unless they are the home page, in the menu, or have
+    /// other translations; those decide the page's shape. Swift-mustache spends most of a page's time looking
+    /// names up, so rendering once per shape instead of once per page is what makes real layouts fast.
+    func render(_ page: Page, content html: [UInt8]) -> OutputFile {
+        let describe = { (values: inout LayoutValues) -> LayoutCache.Request in
+            let own = ownValues(page, html: html, values: &values)
+            // The full context is built only when the shape's layout is not rendered yet.
+            return LayoutCache.Request(shape: shape(of: page, own: own)) { templates.render(page.layout, context(page, own)) }
+        }
+        let data = reusesLayouts ? layouts.render(describe) : LayoutCache.renderDirect(describe)
+        return OutputFile(path: page.outputPath, data: data)
+    }
+
+    /// A page's own template values, and the links to its translations (also its own: they differ page by page).
+    private typealias OwnValues = (entries: [String: Any], languages: [[String: Any]])
+
+    /// The template values that are a page's own (texts, Markdown HTML, links to its translations), taken
+    /// through `values`, which makes them markers or keeps them as they are.
+    private func ownValues(_ page: Page, html: [UInt8], values: inout LayoutValues) -> OwnValues {
+        let languages = languageLinks(language: page.language, outputPath: page.outputPath, current: page, values: &values)
+        var entries: [String: Any] = [
+            "title": values.text(page.title),
+            "description": values.text(page.description),
+            "content": values.html(html),
+            "isHome": page.isHome,
+        ]
+        if let reviewed = page.reviewed {
+            entries["reviewed"] = ["iso": values.text(reviewed.iso), "text": values.text(reviewed.writtenShort(in: page.language))]
+        }
+        if let base = settings.baseURL { entries["canonical"] = values.text(base + page.outputPath) }
+        return (entries, languages)
+    }
+
+    /// A key naming everything in a page's context but its own values: pages with the same key get the same
+    /// context apart from their slots.
+    private func shape(of page: Page, own: OwnValues) -> String {
+        let menuPosition = content.menu(language: page.language).firstIndex { $0.source == page.source } ?? -1
+        let links = own.languages.map { link in
+            "\(link["code"] ?? ""):\(link["isTranslation"] as? Bool == true):\(link["absolute"] != nil)"
+        }
+        return ([page.layout, page.language, RelativePath.folder(of: page.outputPath), "\(page.isHome)", "\(menuPosition)",
+                 "\(page.reviewed != nil)", "\(settings.baseURL != nil)"] + links).joined(separator: "|")
+    }
+
+    /// A page's whole context: what every page of its language and folder has, and its own values.
+    private func context(_ page: Page, _ own: OwnValues) -> [String: Any] {
+        commonContext(language: page.language, outputPath: page.outputPath, current: page, languages: own.languages)
+            .merging(own.entries) { _, pageValue in pageValue }
+    }
+
+    /// Values every template can use, for a page other than a content page (root, 404).
+    private func commonContext(language: String, outputPath: String, current: Page?) -> [String: Any] {
+        var values = LayoutValues(slots: nil)
+        let languages = languageLinks(language: language, outputPath: outputPath, current: current, values: &values)
+        return commonContext(language: language, outputPath: outputPath, current: current, languages: languages)
+    }
+
+    /// Links to each language's version of the page (its translation, or that language's home page).
+    private func languageLinks(language: String, outputPath: String, current: Page?, values: inout LayoutValues) -> [[String: Any]] {
+        settings.languages.compactMap { code -> [String: Any]? in
+            let target = current.flatMap { content.translation(of: $0, in: code) } ?? content.translation(ofKey: "index", in: code)
+            guard let target else { return nil }
+            var link: [String: Any] = [
+                "code": code, "name": strings[code]["language_name"] ?? code,
+                "href": values.text(RelativePath.url(from: outputPath, to: target.outputPath)),
+                "current": code == language,
+                "isTranslation": current != nil && target.key == current?.key,
+            ]
+            if let base = settings.baseURL { link["absolute"] = values.text(base + target.outputPath) }
+            return link
+        }
+    }
+
+    /// Values every template can use: language, links back to the root, assets, clinic details, menu and languages.
+    private func commonContext(language: String, outputPath: String, current: Page?, languages: [[String: Any]]) -> [String: Any] {
+        let menu: [[String: Any]] = content.menu(language: language).map { entry in
+            ["title": entry.title, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
+             "current": entry.source == current?.source]
+        }
+        let home = content.translation(ofKey: "index", in: language)
+        let alternates = languages.filter { $0["isTranslation"] as? Bool == true }
+        return [
+            "lang": language,
+            "root": RelativePath.toRoot(from: outputPath),
+            "homeHref": home.map { RelativePath.url(from: outputPath, to: $0.outputPath) } ?? "",
+            "assets": assets.urls(from: outputPath),
+            "clinic": clinicContext,
+            "strings": strings[language],
+            "recovery": recovery.byLanguage[language] ?? [:],
+            "menu": menu,
+            "languages": languages,
+            "alternates": alternates,
+            "hasAlternates": alternates.count > 1,
+        ]
+    }
+
+    private var clinicContext: [String: Any] {
+        let dialable = settings.phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+        return ["name": settings.clinicName, "phone": settings.phone, "phoneHref": dialable.isEmpty ? "" : "tel:\(dialable)",
+                "email": settings.email, "address": settings.address]
+    }
+
+    /// The root page, 404 page, robots.txt and, when the base URL is known, sitemap.xml.
+    func siteFiles() -> [OutputFile] {
+        var files: [OutputFile] = []
+        let language = settings.defaultLanguage
+        // The site root is a language chooser: each choice is written in its own language.
+        var root = commonContext(language: language, outputPath: "index.html", current: nil)
+        if let links = root["languages"] as? [[String: Any]] {
+            root["languages"] = links.map { link -> [String: Any] in
+                var link = link
+                if let code = link["code"] as? String { link["strings"] = strings[code] }
+                return link
+            }
+            root["title"] = links.compactMap { $0["name"] as? String }.joined(separator: " / ")
+        }
+        files.append(OutputFile(path: "index.html", text: templates.render("root", root)))
+
+        // A server shows 404.html at whatever depth the missing URL had, so relative links cannot work there:
+        // links are absolute when the base URL is known, and the styles are inlined.
+        var notFound = commonContext(language: language, outputPath: "404.html", current: nil)
+        if let base = settings.baseURL {
+            notFound["homeHref"] = base + (content.translation(ofKey: "index", in: language)?.outputPath ?? "")
+            notFound["root"] = base
+        }
+        notFound["title"] = strings[language]["not_found_title"] ?? "Page not found"
+        notFound["inlineStyle"] = assets.inlineText(named: "style")
+        files.append(OutputFile(path: "404.html", text: templates.render("404", notFound)))
+
+        var robots = "User-agent: *\nAllow: /\n"
+        if let base = settings.baseURL {
+            robots += "Sitemap: \(base)sitemap.xml\n"
+            files.append(OutputFile(path: "sitemap.xml", text: sitemap(base: base)))
+        }
+        files.append(OutputFile(path: "robots.txt", text: robots))
+        return files
+    }
+
+    private func sitemap(base: String) -> String {
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+        """
+        for loaded in content.published {
+            let page = loaded.page
+            xml += "  <url>\n    <loc>\(XMLText.escape(base + page.outputPath))</loc>\n"
+            let translations = settings.languages.compactMap { content.translation(of: page, in: $0) }
+            if translations.count > 1 {
+                for translation in translations {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(translation.language)\" href=\"\(XMLText.escape(base + translation.outputPath))\"/>\n"
+                }
+                if let fallback = content.translation(of: page, in: settings.defaultLanguage) {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base + fallback.outputPath))\"/>\n"
+                }
+            }
+            if let reviewed = page.reviewed { xml += "    <lastmod>\(reviewed.iso)</lastmod>\n" }
+            xml += "  </url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import RecoverySchedule
+
+/// The data the healing page's script needs, embedded in the page as JSON so nothing is fetched.
+struct TimelineScriptData: Encodable {
+    let language: String
+    let rules: RecoveryRules
+    let closedWeekdays: [String]
+    let closures: [String]
+    let strings: [String: String]
+
+    init(language: String, rules: RecoveryRules, calendar: ClinicCalendar, strings: [String: String]) {
+        self.language = language
+        self.rules = rules
+        self.closedWeekdays = calendar.closedWeekdays.map(\.rawValue).sorted()
+        self.closures = calendar.closures.map(\.iso).sorted()
+        self.strings = strings
+    }
+
+    /// JSON safe to place inside `<script type="application/json">`: `<`, `>` and `&` are escaped, so no
+    /// text from the rules can close the element.
+    func scriptJSON() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the real `clinicsite` executable, as staff would, and checks exit status and messages.
+@Suite struct CommandLineTests {
+    @Test func versionAndHelp() throws {
+        let version = try Executable.run(["--version"])
+        #expect(version.status == 0)
+        // The version names the memory allocator, and only when jemalloc really serves this process.
+        #expect(version.output.hasPrefix("0.1.0 (jemalloc 5."))
+        #expect(version.output.hasSuffix(")\n"))
+        let help = try Executable.run(["build", "--help"])
+        #expect(help.status == 0)
+        for option in ["--root", "--output", "--base-url"] { #expect(help.output.contains(option)) }
+    }
+
+    @Test func successfulBuildExitsZeroAndSaysWhatItDid() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try Executable.run(["build", "--root", root.path, "--base-url", "https://clinic.example/a"])
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("Built 8 pages: 16 files written, 0 unchanged, 0 removed."))
+        let again = try Executable.run(["build", "--root", root.path, "--base-url", "https://clinic.example/a"])
+        #expect(again.status == 0)
+        #expect(again.output == "Up to date: nothing changed since the last build (8 pages, 16 files).\n")
+        #expect(!run.errors.contains("error"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/sitemap.xml").path))
+    }
+
+    @Test func errorsArePrintedWithPlaceAndExitNonZero() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "---\ntitle: [broken\n---\n# A\n".write(to: root.appendingPathComponent("content/en/benefits.md"), atomically: true, encoding: .utf8)
+        try "{{#menu}}\n".write(to: root.appendingPathComponent("templates/page.mustache"), atomically: true, encoding: .utf8)
+        let run = try Executable.run(["build", "--root", root.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("content/en/benefits.md:3:1: error: invalid YAML"))
+        #expect(run.errors.contains("templates/page.mustache:2:1: error: template error:"))
+        #expect(run.errors.contains("clinicsite: 2 errors; nothing was changed."))
+        #expect(!run.errors.contains("Fatal error"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+
+    @Test func badBaseURLIsRejectedBeforeBuilding() throws {
+        let run = try Executable.run(["build", "--base-url", "not a url"])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("--base-url must be a full address"))
+    }
+}
+
+@Suite struct ParallelBuildTests {
+    /// A site large enough that the work is really split between threads.
+    static func largeSite() throws -> URL {
+        let root = try Fixture.scratchSite()
+        for index in 0..<400 {
+            let next = (index + 1) % 400
+            let text = "---\ntitle: Page \(index)\norder: \(index % 50 == 0 ? "1" : "")\n---\n# Page \(index) é\n\n## Part \(index % 5)\n\nSee [next](p\(next).md#part-\(next % 5)) and *more*.\n"
+            try text.write(to: root.appendingPathComponent("content/en/p\(index).md"), atomically: true, encoding: .utf8)
+            try text.write(to: root.appendingPathComponent("content/fr/p\(index).md"), atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test func parallelOutputIsByteIdenticalToSerial() throws {
+        let root = try Self.largeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let parallel = root.appendingPathComponent("parallel"), serial = root.appendingPathComponent("serial")
+        let process = Process()
+        process.executableURL = Executable.url
+        process.arguments = ["build", "--root", root.path, "--output", serial.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["CLINICSITE_THREADS": "1"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try Executable.run(["build", "--root", root.path, "--output", parallel.path]).status == 0)
+        let files = Fixture.files(in: parallel)
+        #expect(files.count > 800)
+        #expect(files == Fixture.files(in: serial))
+    }
+}
+
+@Suite struct CheckCommandTests {
+    @Test func jsonReportAndStrictExitStatus() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let clean = try Executable.run(["check", "--root", root.path, "--format", "json", "--strict"])
+        #expect(clean.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(clean.output.utf8)) as? [String: Any]
+        let pages = try #require(json?["pages"] as? [[String: Any]])
+        #expect(pages.count == 8)
+        #expect(pages.allSatisfy { ($0["grade"] as? Double ?? 99) <= 8 })
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+
+        let hard = "---\nreviewed: 2026-01-01\n---\n# Hard\n\nNotwithstanding considerable methodological heterogeneity, dermatological investigations demonstrate significantly improved cicatricial morphology.\n"
+        try hard.write(to: root.appendingPathComponent("content/en/hard.md"), atomically: true, encoding: .utf8)
+        let lenient = try Executable.run(["check", "--root", root.path])
+        #expect(lenient.status == 0)
+        #expect(lenient.output.contains("content/en/hard.md:1: warning: the reading level is grade"))
+        let strict = try Executable.run(["check", "--root", root.path, "--strict"])
+        #expect(strict.status == 1)
+        try "# Broken\n\n[x](gone.md)\n".write(to: root.appendingPathComponent("content/en/hard.md"), atomically: true, encoding: .utf8)
+        let broken = try Executable.run(["check", "--root", root.path])
+        #expect(broken.status == 1)
+        #expect(broken.errors.contains("content/en/hard.md:3:1: error:"))
+    }
+}
+
+@Suite struct ServeCommandTests {
+    @Test func ctrlCStopsTheServerCleanly() async throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let process = Process()
+        process.executableURL = Executable.url
+        process.arguments = ["serve", "--root", root.path, "--port", "0"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var said = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !said.contains("Serving on http://127.0.0.1:") && Date() < deadline {
+            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(said.contains("Serving on http://127.0.0.1:"))
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(said.contains("Stopped."))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+}

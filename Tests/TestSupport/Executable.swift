@@ -1,0 +1,53 @@
+import Synchronization
+import Foundation
+
+/// The `clinicsite` executable of this build, run as a child process the way staff run it.
+public enum Executable {
+    /// The executable beside the running test bundle, in whatever build folder and configuration it was built.
+    public static let url: URL = {
+        let tests = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: tests).deletingLastPathComponent().appendingPathComponent("clinicsite")
+    }()
+
+    /// What one run did.
+    public struct Run: Sendable {
+        /// The exit status.
+        public var status: Int32
+        /// Standard output.
+        public var output: String
+        /// Standard error.
+        public var errors: String
+    }
+
+    /// Runs the executable with `arguments` (and extra environment variables) and waits for it.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Both pipes are drained at once, so a child that fills one cannot block on it.
+        let errors = Collected()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            errors.data.withLock { $0 = err.fileHandleForReading.readDataToEndOfFile() }
+            done.signal()
+        }.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        done.wait()
+        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                   errors: String(decoding: errors.data.withLock { $0 }, as: UTF8.self))
+    }
+}
+
+/// Bytes read on another thread.
+private final class Collected: Sendable {
+    let data = Mutex(Data())
+}
