@@ -29,15 +29,9 @@ public enum CalendarFile {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    /// `YYYYMMDD`.
+    /// `YYYYMMDD` (RFC 5545's DATE form), from the ISO form so no year is cut short.
     static func compact(_ date: CivilDate) -> String {
-        var digits = [UInt8](repeating: 0, count: 8)
-        var value = date.year * 10_000 + date.month * 100 + date.day
-        for index in stride(from: 7, through: 0, by: -1) {
-            digits[index] = UInt8(ascii: "0") + UInt8(value % 10)
-            value /= 10
-        }
-        return String(decoding: digits, as: UTF8.self)
+        date.iso.replacingOccurrences(of: "-", with: "")
     }
 
     /// Escapes TEXT values (RFC 5545 section 3.3.11).

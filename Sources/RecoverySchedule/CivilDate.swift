@@ -27,6 +27,21 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.day = day
     }
 
+    /// Stores a date already known to exist; arithmetic makes only such dates, so it needs no check.
+    private init(existing year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The dates clinicsite accepts from people (procedure dates, review dates, closures): 1900-01-01 to
+    /// 2999-12-31. Every timeline computed from a date in this range stays on the Gregorian calendar that
+    /// dates are written in, and inside the four-digit years of ISO 8601 and calendar files.
+    public static let supportedRange = CivilDate(existing: 1900, month: 1, day: 1)...CivilDate(existing: 2999, month: 12, day: 31)
+
+    /// Whether people may enter this date (see `supportedRange`).
+    public var isSupported: Bool { Self.supportedRange.contains(self) }
+
     /// Parses the ISO 8601 form `YYYY-MM-DD`; returns nil for anything else or for a day that does not exist.
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -71,10 +86,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// (2027-01-31 plus one month is 2027-02-28).
     public func adding(months: Int) -> CivilDate {
         let index = year * 12 + (month - 1) + months
-        let newYear = index / 12
-        let newMonth = index % 12 + 1
+        // Floor division, so months before year 0 still land on a real month.
+        let newYear = index >= 0 ? index / 12 : (index - 11) / 12
+        let newMonth = index - newYear * 12 + 1
         let newDay = min(day, CivilDate.daysIn(month: newMonth, year: newYear))
-        return CivilDate(year: newYear, month: newMonth, day: newDay)!
+        return CivilDate(existing: newYear, month: newMonth, day: newDay)
     }
 
     /// Whole days from this date to `other` (positive when `other` is later).

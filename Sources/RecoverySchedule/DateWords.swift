@@ -5,7 +5,8 @@ extension CivilDate {
     /// English, "mardi 1 décembre 2026" in French.
     ///
     /// Uses the platform's locale data; the date is placed at noon UTC and formatted in UTC, so no
-    /// time zone can move it to another day.
+    /// time zone can move it to another day. Dates outside `supportedRange` are written as `YYYY-MM-DD`:
+    /// the platform writes dates before 1583 on the Julian calendar, which would name the wrong day.
     public func written(in language: String) -> String {
         DateWords.shared.text(self, language: language, style: .full)
     }
@@ -43,6 +44,7 @@ private final class DateWords: @unchecked Sendable {
     private let lock = NSLock()
 
     func text(_ date: CivilDate, language: String, style: Style) -> String {
+        guard date.isSupported else { return date.iso }
         let key = Key(day: date.daysSinceEpoch, language: language, style: style)
         lock.lock()
         defer { lock.unlock() }

@@ -3,6 +3,10 @@ import RecoverySchedule
 
 /// The build pipeline: sources in memory to output files in memory. It reads and writes no files,
 /// so every step can be tested with a site described in a dictionary.
+///
+/// The steps, in order: settings, interface text, templates and rules (`SiteBasics`); pages and their
+/// Markdown (`ContentSet`); links checked and filled in (`ContentSet.resolveLinks`); layouts applied
+/// (`PageRenderer`); the site-wide files (`PageRenderer.siteFiles`). `IncrementalBuild` (in SiteDisk) puts it on disk.
 public enum SiteBuilder {
     /// Builds the site, or throws every error found (with the warnings) in one `DiagnosticError`.
     /// `output`, when given, receives each file as soon as it is made (from any thread), so writing can
@@ -11,36 +15,61 @@ public enum SiteBuilder {
     /// discard them then, as `IncrementalBuild.run` does.
     public static func build(_ sources: SiteSources, options: BuildOptions,
                              output: (@Sendable (OutputFile) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
-        try build(sources, options: options, output: output, reusesLayouts: true)
+        try run(sources, options: options, output: output).site
     }
 
-    /// `build`, choosing whether pages of one shape share their layout's rendering (see `PageRenderer`);
-    /// a test compares the output both ways.
-    static func build(_ sources: SiteSources, options: BuildOptions, output: (@Sendable (OutputFile) -> Void)?,
-                      reusesLayouts: Bool) throws(DiagnosticError) -> BuiltSite {
+    /// What a build made, with what it read on the way, for `clinicsite check` to reuse.
+    struct Result {
+        var site: BuiltSite
+        var settings: Settings
+        var content: ContentSet
+    }
+
+    /// The build. `reusesLayouts` chooses whether pages of one shape share their layout's rendering (see
+    /// `LayoutCache`; a test compares the output both ways); `keepingProse` keeps each page's paragraphs.
+    static func run(_ sources: SiteSources, options: BuildOptions, output: (@Sendable (OutputFile) -> Void)? = nil,
+                    reusesLayouts: Bool = true, keepingProse: Bool = false) throws(DiagnosticError) -> Result {
         var log = DiagnosticLog()
         let basics = SiteBasics.load(sources, baseURL: options.baseURL, log: &log)
-        let (settings, strings, templates) = (basics.settings, basics.strings, basics.templates)
+        let settings = basics.settings
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
         PhaseClock.mark("basics+assets")
-        let content = ContentSet.load(sources: sources, settings: settings, log: &log)
-        if let templates {
+        let content = ContentSet.load(sources: sources, settings: settings, keepingProse: keepingProse, log: &log)
+        if let templates = basics.templates {
             for page in content.pages where !templates.names.contains(page.page.layout) {
                 log.add(Diagnostic(file: page.page.source, line: 1, message: "the layout '\(page.page.layout)' does not exist",
                                    hint: "use one of: \(templates.names.sorted().joined(separator: ", "))"))
             }
         }
         PhaseClock.mark("content")
-        guard !log.hasErrors, let strings, let templates, let assets else {
+        guard !log.hasErrors, let strings = basics.strings, let templates = basics.templates, let assets else {
             // Broken links are reported with the other errors, so one run lists everything to fix.
             log.add(contentsOf: content.published.parallelMap { content.resolveLinks(of: $0).problems }.flatMap { $0 })
             throw DiagnosticError(log.diagnostics)
         }
-
-        let recovery = RecoveryContext(rules: basics.rules, calendar: basics.calendar, strings: strings, languages: settings.languages)
+        let recovery = RecoveryContext(rules: basics.rules, calendar: settings.calendar, strings: strings, languages: settings.languages)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content,
                                     recovery: recovery, reusesLayouts: reusesLayouts)
-        let rendered = content.published.parallelMap { loaded -> Result<OutputFile, DiagnosticError> in
+        var files = try renderPages(content, with: renderer, output: output, log: &log)
+        let others = assets.files + content.assetFiles + renderer.siteFiles()
+        PhaseClock.mark("sitefiles")
+        for file in others { output?(file) }
+        files += others
+        files.sort { $0.path < $1.path }
+        PhaseClock.mark("sort")
+        log.add(contentsOf: content.reviewWarnings(today: options.today, months: settings.reviewMonths))
+        if settings.baseURL == nil {
+            log.add(.warning(file: Settings.path, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
+                             hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url", code: .missingBaseURL))
+        }
+        let site = BuiltSite(files: files, warnings: log.warnings, pageCount: content.published.count)
+        return Result(site: site, settings: settings, content: content)
+    }
+
+    /// Checks each published page's links and lays it out, on all cores; throws every broken link at once.
+    private static func renderPages(_ content: ContentSet, with renderer: PageRenderer, output: (@Sendable (OutputFile) -> Void)?,
+                                    log: inout DiagnosticLog) throws(DiagnosticError) -> [OutputFile] {
+        let rendered = content.published.parallelMap { loaded -> Swift.Result<OutputFile, DiagnosticError> in
             let (html, problems) = content.resolveLinks(of: loaded)
             guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }
             let file = renderer.render(loaded.page, content: html)
@@ -57,18 +86,6 @@ public enum SiteBuilder {
         }
         if log.hasErrors { throw DiagnosticError(log.diagnostics) }
         PhaseClock.mark("links+render")
-        let others = assets.files + content.assetFiles + renderer.siteFiles()
-        PhaseClock.mark("sitefiles")
-        for file in others { output?(file) }
-        files += others
-        files.sort { $0.path < $1.path }
-        PhaseClock.mark("sort")
-
-        log.add(contentsOf: content.reviewWarnings(today: options.today, months: settings.reviewMonths))
-        if settings.baseURL == nil {
-            log.add(.warning(file: SiteBasics.settingsFile, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
-                             hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url"))
-        }
-        return BuiltSite(files: files, warnings: log.warnings, pageCount: content.published.count)
+        return files
     }
 }

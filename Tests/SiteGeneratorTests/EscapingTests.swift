@@ -115,8 +115,8 @@ import Testing
     /// own, must come out byte for byte the same.
     static func expectSameBothWays(_ sources: SiteSources, baseURL: String? = nil) throws {
         let options = BuildOptions(baseURL: baseURL, today: Fixture.today)
-        let reused = try SiteBuilder.build(sources, options: options, output: nil, reusesLayouts: true)
-        let direct = try SiteBuilder.build(sources, options: options, output: nil, reusesLayouts: false)
+        let reused = try SiteBuilder.run(sources, options: options, reusesLayouts: true).site
+        let direct = try SiteBuilder.run(sources, options: options, reusesLayouts: false).site
         #expect(reused.files.map(\.path) == direct.files.map(\.path))
         for (one, other) in zip(reused.files, direct.files) {
             #expect(one.data == other.data, "\(one.path)")

@@ -8,8 +8,8 @@ import Testing
         let sources = SiteSources(texts: ["content/recovery.yml": yaml, "content/site.yml": site])
         var log = DiagnosticLog()
         let rules = RecoveryRulesFile.load(sources: sources, languages: ["en", "fr"], log: &log)
-        let calendar = ClinicCalendarSettings.load(sources: sources, log: &log)
-        return (rules, calendar, log.diagnostics)
+        let settings = Settings.parse(site, file: Settings.path, log: &log)
+        return (rules, settings.calendar, log.diagnostics)
     }
 
     @Test func shippedRulesFileEqualsTheFactsSheetDays() throws {

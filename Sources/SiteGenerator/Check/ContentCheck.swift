@@ -4,58 +4,53 @@ import RecoverySchedule
 /// `clinicsite check`: every validation of a build, without writing anything, plus the quality bar of
 /// patient material: reading level, long sentences, unexplained long words, and the age of the medical review.
 public enum ContentCheck {
-    /// Runs the checks. Build errors are thrown; everything else is in the report.
+    /// Runs the checks. Build errors are thrown; everything else is in the report. The pages are those the
+    /// build read (titles, review dates and prose come from the same parse).
     public static func run(sources: SiteSources, today: CivilDate) throws(DiagnosticError) -> CheckReport {
-        let site = try SiteBuilder.build(sources, options: BuildOptions(today: today))
-        var log = DiagnosticLog()
-        let settings = Settings.parse((try? sources.text("content/site.yml")) ?? "", file: "content/site.yml", log: &log)
-        var warnings = site.warnings.filter { !$0.message.hasPrefix("no base_url") }
-        let markdownFiles = sources.paths(under: "content/").filter { $0.hasSuffix(".md") && $0.split(separator: "/").count > 2 }
-        let pages = markdownFiles.parallelMap { path -> PageCheck? in
-            let language = String(path.split(separator: "/")[1])
-            guard settings.languages.contains(language), let text = try? sources.text(path),
-                  let split = try? FrontMatter.split(text, file: path), !split.frontMatter.draft else { return nil }
-            let document = CmarkDocument(markdown: split.body)
-            let title = split.frontMatter.title ?? document.headings.first { $0.level == 1 }?.text ?? path
-            return check(path: path, language: language, title: title, paragraphs: document.paragraphs(),
-                         reviewed: split.frontMatter.reviewed, today: today, settings: settings)
-        }.compactMap { $0 }
-        for page in pages {
-            for warning in page.warnings where !warning.hasPrefix("the last medical review") {
-                warnings.append(.warning(file: page.file, line: 1, warning))
-            }
+        let build = try SiteBuilder.run(sources, options: BuildOptions(today: today), keepingProse: true)
+        let settings = build.settings
+        // The check publishes nothing, so a missing base_url is not worth a warning here.
+        var warnings = build.site.warnings.filter { $0.code != .missingBaseURL }
+        let checked = build.content.published.parallelMap { loaded in
+            check(loaded.page, paragraphs: loaded.markdown.prose, today: today, settings: settings)
         }
-        return CheckReport(pages: pages, warnings: warnings.sorted())
+        // Overdue reviews are already among the build's warnings.
+        warnings += checked.flatMap(\.warnings).filter { $0.code != .reviewOverdue }
+        return CheckReport(pages: checked.map(\.page), warnings: warnings.sorted())
     }
 
-    static func check(path: String, language: String, title: String, paragraphs: [String], reviewed: CivilDate?,
-                      today: CivilDate, settings: Settings) -> PageCheck {
+    /// One page's report, and its warnings as diagnostics.
+    static func check(_ page: Page, paragraphs: [String], today: CivilDate, settings: Settings) -> (page: PageCheck, warnings: [Diagnostic]) {
+        let language = page.language
         let split = paragraphs.flatMap(Readability.sentencesWithWords)
         let counts = Readability.counts(of: split, language: language)
         let grade = (Readability.grade(counts, language: language) * 10).rounded() / 10
         let sentences = split.map { PageCheck.Sentence(words: $0.words.count, text: $0.text) }
             .sorted { ($0.words, $1.text) > ($1.words, $0.text) }
-        var page = PageCheck(file: path, language: language, title: title, words: counts.words, sentences: counts.sentences,
-                             grade: grade, measure: language == "fr" ? "Kandel–Moles reading ease" : "Flesch–Kincaid grade",
-                             ease: language == "fr" ? (Readability.kandelMolesEase(counts) * 10).rounded() / 10 : nil,
-                             lix: (Readability.lix(counts) * 10).rounded() / 10,
-                             longestSentences: Array(sentences.prefix(3)),
-                             unexplainedWords: unexplainedLongWords(paragraphs, words: split.flatMap(\.words), language: language),
-                             reviewed: reviewed?.iso, reviewAgeMonths: nil, warnings: [])
+        var report = PageCheck(file: page.source, language: language, title: page.title, words: counts.words, sentences: counts.sentences,
+                               grade: grade, measure: language == "fr" ? "Kandel–Moles reading ease" : "Flesch–Kincaid grade",
+                               ease: language == "fr" ? (Readability.kandelMolesEase(counts) * 10).rounded() / 10 : nil,
+                               lix: (Readability.lix(counts) * 10).rounded() / 10,
+                               longestSentences: Array(sentences.prefix(3)),
+                               unexplainedWords: unexplainedLongWords(paragraphs, words: split.flatMap(\.words), language: language),
+                               reviewed: page.reviewed?.iso, reviewAgeMonths: nil, warnings: [])
+        var warnings: [Diagnostic] = []
         if counts.words > 0 && grade > settings.readingGrade {
-            page.warnings.append("the reading level is grade \(grade), above the target of \(Int(settings.readingGrade))")
+            warnings.append(.warning(file: page.source, line: 1, "the reading level is grade \(grade), above the target of \(Int(settings.readingGrade))",
+                                     code: .readingLevel))
         }
-        if let reviewed {
-            var months = (today.year - reviewed.year) * 12 + today.month - reviewed.month
-            if today.day < reviewed.day { months -= 1 }
-            page.reviewAgeMonths = max(months, 0)
-            if reviewed.adding(months: settings.reviewMonths) < today {
-                page.warnings.append("the last medical review was on \(reviewed.iso), more than \(settings.reviewMonths) months ago")
+        if let reviewed = page.reviewed {
+            let age = ReviewAge(reviewed: reviewed, today: today)
+            report.reviewAgeMonths = age.months
+            if age.isOverdue(after: settings.reviewMonths) {
+                warnings.append(ReviewAge.warning(file: page.source, reviewed: reviewed, months: settings.reviewMonths))
             }
         } else {
-            page.warnings.append("no reviewed: date; add the date of the last medical review to the front matter")
+            warnings.append(.warning(file: page.source, line: 1, "no reviewed: date; add the date of the last medical review to the front matter",
+                                     code: .reviewMissing))
         }
-        return page
+        report.warnings = warnings.map(\.message)
+        return (report, warnings)
     }
 
     /// Words of more than three syllables with no explanation on the page: not followed by a bracket or a

@@ -1,4 +1,5 @@
 import Foundation
+import RecoverySchedule
 
 /// The clinic's site settings, read from `content/site.yml`.
 public struct Settings: Sendable, Equatable {
@@ -22,11 +23,17 @@ public struct Settings: Sendable, Equatable {
     public var reviewMonths: Int
     /// The highest school grade a page's reading level may have (health-literacy guidance: 6 to 8).
     public var readingGrade: Double
+    /// The days the clinic is closed (`closed_weekdays`, `closures`), which move appointments.
+    public var calendar: ClinicCalendar
+
+    /// Where the settings live, relative to the site root.
+    public static let path = "content/site.yml"
 
     /// Creates settings; the defaults are those of an empty `site.yml`.
     public init(clinicName: String = "", phone: String = "", email: String = "", address: String = "",
                 baseURL: String? = nil, defaultLanguage: String = "en", languages: [String] = ["en"],
-                allowRawHTML: Bool = false, reviewMonths: Int = 12, readingGrade: Double = 8) {
+                allowRawHTML: Bool = false, reviewMonths: Int = 12, readingGrade: Double = 8,
+                calendar: ClinicCalendar = ClinicCalendar()) {
         self.clinicName = clinicName
         self.phone = phone
         self.email = email
@@ -37,6 +44,7 @@ public struct Settings: Sendable, Equatable {
         self.allowRawHTML = allowRawHTML
         self.reviewMonths = reviewMonths
         self.readingGrade = readingGrade
+        self.calendar = calendar
     }
 
     static let keys = ["clinic_name", "phone", "email", "address", "base_url", "default_language",
@@ -85,7 +93,8 @@ public struct Settings: Sendable, Equatable {
                 case "allow_raw_html": settings.allowRawHTML = try value.bool(named: "allow_raw_html")
                 case "review_months": settings.reviewMonths = try value.int(named: "review_months", in: 1...120)
                 case "reading_grade": settings.readingGrade = Double(try value.int(named: "reading_grade", in: 1...20))
-                default: break // The clinic calendar keys are read by ClinicCalendarSettings.
+                case "closed_weekdays": settings.calendar.closedWeekdays = try closedWeekdays(value)
+                default: settings.calendar.closures = try closures(value)
                 }
             }
         }
@@ -98,6 +107,25 @@ public struct Settings: Sendable, Equatable {
                                             hint: "add it to languages or choose one of: \(settings.languages.joined(separator: ", "))").diagnostics)
         }
         return settings
+    }
+
+    private static func closedWeekdays(_ value: YAMLValue) throws(DiagnosticError) -> Set<Weekday> {
+        var days = Set<Weekday>()
+        for item in try value.sequence(named: "closed_weekdays") {
+            let name = try item.string(named: "each closed weekday").lowercased()
+            guard let day = Weekday(rawValue: name) else {
+                throw item.error("'\(name)' is not a weekday", hint: "write weekdays in English: monday, tuesday, ... sunday")
+            }
+            days.insert(day)
+        }
+        if days.count == 7 { throw value.error("the clinic cannot be closed on every weekday") }
+        return days
+    }
+
+    private static func closures(_ value: YAMLValue) throws(DiagnosticError) -> Set<CivilDate> {
+        var dates = Set<CivilDate>()
+        for item in try value.sequence(named: "closures") { dates.insert(try item.date(named: "each closure")) }
+        return dates
     }
 
     private static func languageCode(_ value: YAMLValue, named what: String) throws(DiagnosticError) -> String {

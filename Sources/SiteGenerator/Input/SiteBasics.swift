@@ -7,20 +7,16 @@ struct SiteBasics {
     var strings: UIStrings?
     var templates: Templates?
     var rules: RecoveryRules
-    var calendar: ClinicCalendar
-
-    static let settingsFile = "content/site.yml"
 
     static func load(_ sources: SiteSources, baseURL: String? = nil, log: inout DiagnosticLog) -> SiteBasics {
         var settings = Settings()
-        if let text = log.collect({ () throws(DiagnosticError) in try sources.text(settingsFile) }) {
-            settings = Settings.parse(text, file: settingsFile, log: &log)
+        if let text = log.collect({ () throws(DiagnosticError) in try sources.text(Settings.path) }) {
+            settings = Settings.parse(text, file: Settings.path, log: &log)
         }
         if let baseURL { settings.baseURL = baseURL }
         let strings = log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) }
         let templates = log.collect { () throws(DiagnosticError) in try Templates(sources: sources) }
         let rules = RecoveryRulesFile.load(sources: sources, languages: settings.languages, log: &log)
-        let calendar = ClinicCalendarSettings.load(sources: sources, log: &log)
-        return SiteBasics(settings: settings, strings: strings, templates: templates, rules: rules, calendar: calendar)
+        return SiteBasics(settings: settings, strings: strings, templates: templates, rules: rules)
     }
 }

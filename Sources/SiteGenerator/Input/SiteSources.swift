@@ -27,6 +27,11 @@ public struct SiteSources: Sendable, Equatable {
         files.keys.filter { $0.hasPrefix(folder) }.sorted()
     }
 
+    /// The files below `folder/`, sorted by path.
+    func files(under folder: String) -> [(path: String, data: Data)] {
+        files.filter { $0.key.hasPrefix(folder) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// The file as text with a byte-order mark removed and line endings made `\n`.
     func text(_ path: String) throws(DiagnosticError) -> String {
         guard let data = files[path] else {

@@ -23,7 +23,6 @@ final class CmarkDocument: @unchecked Sendable {
     }
 
     private let root: OpaquePointer
-    private let smart: Bool
     private var linkNodes: [OpaquePointer] = []
     private var headingNodes: [OpaquePointer] = []
     /// The headings in document order, after id assignment.
@@ -34,7 +33,6 @@ final class CmarkDocument: @unchecked Sendable {
     /// Parses `markdown`, with smart punctuation unless `smart` is false (the CommonMark spec check turns it
     /// off). Heading ids are assigned at once, so `headings` is complete.
     init<Text: StringProtocol>(markdown: Text, smart: Bool = true) {
-        self.smart = smart
         // Swift strings are always valid UTF-8, so cmark need not check it again.
         let options = smart ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT
         func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
@@ -60,7 +58,8 @@ final class CmarkDocument: @unchecked Sendable {
     /// Renders now, with every relative link's destination replaced by a placeholder, so the cmark tree
     /// can be freed at once and the links filled in later, when every page's anchors are known. Keeping
     /// rendered text instead of trees is what lets a 10,000-page site build in a fraction of the memory.
-    func renderWithPlaceholders(allowRawHTML: Bool, nonce: String) -> MarkdownBody {
+    func renderWithPlaceholders(allowRawHTML: Bool, nonce: String, keepingProse: Bool = false) -> MarkdownBody {
+        let prose = keepingProse ? paragraphs() : []
         let prefix = "clinicsite-link:\(nonce):"
         var placeholders: [Int] = []
         for (index, link) in links.enumerated() where LinkResolver.isRelative(link.destination) {
@@ -68,7 +67,7 @@ final class CmarkDocument: @unchecked Sendable {
             placeholders.append(index)
         }
         let html = renderHTMLBytes(allowRawHTML: allowRawHTML)
-        return MarkdownBody(html: html, headings: headings, links: links, placeholderPrefix: prefix, placeholders: placeholders)
+        return MarkdownBody(html: html, headings: headings, links: links, placeholderPrefix: prefix, placeholders: placeholders, prose: prose)
     }
 
     /// Renders the tree to HTML, once: headings are swapped for their rendered HTML with ids on the way.

@@ -13,55 +13,6 @@ struct MarkdownBody: Sendable {
     let placeholderPrefix: String
     /// Indexes (into `links`) of the links that have a placeholder.
     let placeholders: [Int]
-
-    /// The HTML with each placeholder replaced by its final URL (`urls` by link index), escaped for an attribute.
-    func filled(with urls: [Int: String]) -> [UInt8] {
-        guard !placeholders.isEmpty else { return html }
-        let marker = Array(("\"" + placeholderPrefix).utf8)
-        return html.withUnsafeBufferPointer { source -> [UInt8] in
-            var output: [UInt8] = []
-            output.reserveCapacity(source.count + 256)
-            var position = 0
-            var copiedUpTo = 0
-            while let found = source.firstIndex(of: marker, from: position) {
-                position = found
-                guard let (index, end) = source.decimalNumber(at: position + marker.count), end < source.count,
-                      source[end] == UInt8(ascii: "\""), let url = urls[index] else {
-                    position += 1
-                    continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copiedUpTo..<position]))
-                output.append(UInt8(ascii: "\""))
-                Self.appendEscapedHref(url, to: &output)
-                output.append(UInt8(ascii: "\""))
-                position = end + 1
-                copiedUpTo = position
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copiedUpTo...]))
-            return output
-        }
-    }
-
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
-
-    /// Escapes a URL for an href or src attribute as cmark does: bytes outside URL characters are
-    /// percent-encoded, and `&`, `'` become character references.
-    private static func appendEscapedHref(_ url: String, to output: inout [UInt8]) {
-        for byte in url.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "'"): output.append(contentsOf: "&#x27;".utf8)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "!"), UInt8(ascii: "*"),
-                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "@"),
-                 UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "$"),
-                 UInt8(ascii: "~"):
-                output.append(byte)
-            default:
-                output.append(UInt8(ascii: "%"))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 15)])
-            }
-        }
-    }
+    /// The prose of the page, one string per paragraph, when the build was asked to keep it (for `check`).
+    var prose: [String] = []
 }

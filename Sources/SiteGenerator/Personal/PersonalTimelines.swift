@@ -24,7 +24,7 @@ public struct PersonalTimelines: Sendable {
     public init(sources: SiteSources) throws(DiagnosticError) {
         var log = DiagnosticLog()
         let basics = SiteBasics.load(sources, log: &log)
-        let (settings, strings, templates, rules, calendar) = (basics.settings, basics.strings, basics.templates, basics.rules, basics.calendar)
+        let (settings, strings, templates, rules) = (basics.settings, basics.strings, basics.templates, basics.rules)
         let style = log.collect { () throws(DiagnosticError) in try sources.text(Self.printStylePath) }
         if let templates, !templates.names.contains(Self.printTemplate) {
             log.add(Diagnostic(file: "templates/\(Self.printTemplate).mustache", message: "the printed timeline template is missing"))
@@ -34,7 +34,7 @@ public struct PersonalTimelines: Sendable {
         self.strings = strings
         self.templates = templates
         self.rules = rules
-        self.calendar = calendar
+        self.calendar = settings.calendar
         self.printStyle = style
     }
 

@@ -23,20 +23,41 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, 
     public var message: String
     /// How to fix it, when there is something useful to say.
     public var hint: String?
+    /// What kind of problem this is.
+    public var code: DiagnosticCode
 
     /// Creates a diagnostic.
-    public init(file: String, line: Int = 0, column: Int = 0, severity: Severity = .error, message: String, hint: String? = nil) {
+    public init(file: String, line: Int = 0, column: Int = 0, severity: Severity = .error, message: String, hint: String? = nil,
+                code: DiagnosticCode = .general) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity
         self.message = message
         self.hint = hint
+        self.code = code
     }
 
     /// Creates a warning.
-    public static func warning(file: String, line: Int = 0, column: Int = 0, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(file: file, line: line, column: column, severity: .warning, message: message, hint: hint)
+    public static func warning(file: String, line: Int = 0, column: Int = 0, _ message: String, hint: String? = nil,
+                               code: DiagnosticCode = .general) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: .warning, message: message, hint: hint, code: code)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case file, line, column, severity, message, hint, code
+    }
+
+    /// Decodes a diagnostic; one saved before codes existed gets `.general`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        line = try container.decode(Int.self, forKey: .line)
+        column = try container.decode(Int.self, forKey: .column)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        message = try container.decode(String.self, forKey: .message)
+        hint = try container.decodeIfPresent(String.self, forKey: .hint)
+        code = try container.decodeIfPresent(DiagnosticCode.self, forKey: .code) ?? .general
     }
 
     /// The location as `file:line:column`, leaving out parts that are unknown.

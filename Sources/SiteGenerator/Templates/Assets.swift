@@ -13,7 +13,7 @@ struct Assets: Sendable {
     init(sources: SiteSources) throws(DiagnosticError) {
         var paths: [String: String] = [:]
         var files: [OutputFile] = []
-        for path in sources.paths(under: Self.folder) {
+        for (path, data) in sources.files(under: Self.folder) {
             let fileName = String(path.dropFirst(Self.folder.count))
             guard !fileName.contains("/"), let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else {
                 throw DiagnosticError(Diagnostic(file: path, message: "assets must be files directly in templates/assets/ with an extension such as .css"))
@@ -23,7 +23,6 @@ struct Assets: Sendable {
             guard Slug.isValid(stem), paths[stem] == nil else {
                 throw DiagnosticError(Diagnostic(file: path, message: "asset names must be unique and use only a-z, 0-9 and hyphens before the extension"))
             }
-            let data = sources.files[path]!
             let output = "assets/\(stem).\(ContentHash.hex(of: data)).\(ext)"
             paths[stem] = output
             files.append(OutputFile(path: output, data: data))

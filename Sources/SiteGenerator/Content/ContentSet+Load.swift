@@ -1,0 +1,111 @@
+import Foundation
+
+extension ContentSet {
+    /// File types under `content/` that are published as they are.
+    static let publishedExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf"]
+
+    /// A Markdown file to read as a page of `language`.
+    private struct PageFile: Sendable {
+        var path: String
+        var language: String
+    }
+
+    /// Reads every page and asset of `content/`. `keepingProse` keeps each page's paragraphs for `check`.
+    static func load(sources: SiteSources, settings: Settings, keepingProse: Bool = false, log: inout DiagnosticLog) -> ContentSet {
+        let (pageFiles, assetFiles) = classify(sources: sources, settings: settings, log: &log)
+        let (pages, failed) = read(pageFiles, sources: sources, settings: settings, keepingProse: keepingProse, log: &log)
+        checkPlaces(of: pages, languages: settings.languages, log: &log)
+        var targets = Dictionary(uniqueKeysWithValues: pages.map {
+            ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: Set($0.markdown.headings.map(\.id)), draft: $0.page.draft))
+        })
+        // A page with its own errors still exists: links to it are not reported again.
+        for path in failed { targets[path] = LinkResolver.Target(outputPath: "", anchors: nil, draft: false) }
+        let assetSources = Set(assetFiles.map { "content/\($0.path)" })
+        return ContentSet(pages: pages, assetFiles: assetFiles, resolver: LinkResolver(pages: targets, assets: assetSources))
+    }
+
+    /// Sorts the files of `content/` into pages to read and files to publish as they are; warns about the rest.
+    private static func classify(sources: SiteSources, settings: Settings, log: inout DiagnosticLog) -> ([PageFile], [OutputFile]) {
+        var pageFiles: [PageFile] = []
+        var assetFiles: [OutputFile] = []
+        for (path, data) in sources.files(under: "content/") {
+            let parts = path.split(separator: "/")
+            let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            if parts.count == 2 {
+                if ext == "md" {
+                    log.add(.warning(file: path, "this page is not inside a language folder, so it is not published",
+                                     hint: "move it to content/\(settings.defaultLanguage)/", code: .notPublished))
+                }
+                continue
+            }
+            let language = String(parts[1])
+            guard settings.languages.contains(language) else {
+                if ext == "md" {
+                    log.add(.warning(file: path, "the language '\(language)' is not listed in site.yml, so this page is not published",
+                                     hint: "add \(language) to languages in \(Settings.path)", code: .notPublished))
+                }
+                continue
+            }
+            if ext == "md" {
+                pageFiles.append(PageFile(path: path, language: language))
+            } else if publishedExtensions.contains(ext) {
+                assetFiles.append(OutputFile(path: String(path.dropFirst("content/".count)), data: data))
+            } else {
+                log.add(.warning(file: path, "files of type .\(ext) are not published",
+                                 hint: "pages end in .md; images can be .png, .jpg, .svg or .webp", code: .notPublished))
+            }
+        }
+        for language in settings.languages where !pageFiles.contains(where: { $0.language == language }) {
+            log.add(Diagnostic(file: "content/\(language)/", message: "the language '\(language)' has no pages",
+                               hint: "create content/\(language)/index.md, or remove \(language) from languages in site.yml"))
+        }
+        return (pageFiles, assetFiles)
+    }
+
+    /// Reads and renders the pages on all cores; returns them and the paths of those that failed.
+    private static func read(_ files: [PageFile], sources: SiteSources, settings: Settings, keepingProse: Bool,
+                             log: inout DiagnosticLog) -> ([LoadedPage], [String]) {
+        // Link placeholders carry a number drawn for this build, so no page text can forge one. It never
+        // reaches the output, which stays the same from build to build.
+        let nonce = String(UInt64.random(in: .min ... .max), radix: 36)
+        let results = files.parallelMap { file -> Result<LoadedPage, DiagnosticError> in
+            do throws(DiagnosticError) {
+                let text = try sources.text(file.path)
+                let (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
+                    CmarkDocument(markdown: body).renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce, keepingProse: keepingProse)
+                }
+                return .success(LoadedPage(page: page, markdown: markdown))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var pages: [LoadedPage] = []
+        var failed: [String] = []
+        for (file, result) in zip(files, results) {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let error):
+                log.add(contentsOf: error.diagnostics)
+                failed.append(file.path)
+            }
+        }
+        return (pages, failed)
+    }
+
+    /// Two pages may not land on one output file, and every language with pages needs a home page.
+    private static func checkPlaces(of pages: [LoadedPage], languages: [String], log: inout DiagnosticLog) {
+        var byOutput: [String: String] = [:]
+        for loaded in pages where !loaded.page.draft {
+            if let other = byOutput[loaded.page.outputPath] {
+                log.add(Diagnostic(file: loaded.page.source, line: 1, message: "this page would be written to \(loaded.page.outputPath), like \(other)",
+                                   hint: "give one of them a different slug: in its front matter"))
+            }
+            byOutput[loaded.page.outputPath] = loaded.page.source
+        }
+        for language in languages where pages.contains(where: { $0.page.language == language })
+            && !pages.contains(where: { $0.page.language == language && $0.page.isHome && !$0.page.draft }) {
+            log.add(Diagnostic(file: "content/\(language)/index.md", message: "the home page of '\(language)' is missing",
+                               hint: "every language folder needs an index.md"))
+        }
+    }
+}

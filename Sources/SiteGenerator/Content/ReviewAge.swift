@@ -1,0 +1,27 @@
+import RecoverySchedule
+
+/// The one rule for the age of a medical review, used by the build's warnings and by `clinicsite check`:
+/// a page reviewed on D is overdue from the day after D plus `review_months` months.
+struct ReviewAge: Sendable {
+    let reviewed: CivilDate
+    let today: CivilDate
+
+    /// Whole months from the review to today (0 when the review date is today or later).
+    var months: Int {
+        var months = (today.year - reviewed.year) * 12 + today.month - reviewed.month
+        if today.day < reviewed.day { months -= 1 }
+        return max(months, 0)
+    }
+
+    /// Whether more than `limit` months have passed: reviewed on 2026-01-31 with a limit of 1, the page is
+    /// still current on 2026-02-28 and overdue from 2026-03-01.
+    func isOverdue(after limit: Int) -> Bool {
+        reviewed.adding(months: limit) < today
+    }
+
+    /// The warning for an overdue review, placed on the page's first line.
+    static func warning(file: String, reviewed: CivilDate, months: Int) -> Diagnostic {
+        .warning(file: file, line: 1, "the last medical review was on \(reviewed.iso), more than \(months) months ago",
+                 hint: "have the page reviewed, then update reviewed: in its front matter", code: .reviewOverdue)
+    }
+}

@@ -1,0 +1,15 @@
+/// What kind of problem a diagnostic reports, so code can tell problems apart without reading their words.
+public enum DiagnosticCode: String, Sendable, Hashable, Codable {
+    /// A problem with no more specific code: every error that stops a build unless it has one below.
+    case general
+    /// No `base_url`, so the sitemap, canonical and absolute language links are left out.
+    case missingBaseURL
+    /// A page's `reviewed:` date is older than `review_months`.
+    case reviewOverdue
+    /// A page has no `reviewed:` date.
+    case reviewMissing
+    /// A page reads above `reading_grade`.
+    case readingLevel
+    /// A file under `content/` that is not published (outside a language folder, an unlisted language, a type not published).
+    case notPublished
+}
