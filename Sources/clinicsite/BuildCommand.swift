@@ -14,26 +14,23 @@ struct BuildCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/ and templates/.", valueName: "dir"))
-    var root: String = "."
+    @OptionGroup var site: SiteRootOption
 
     @Option(name: .long, help: ArgumentHelp("Where to write the site (default: ROOT/public). Must not be or contain content/ or templates/.", valueName: "dir"))
     var output: String?
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The address the site will be published at, such as https://clinic.example/info/. Overrides base_url in site.yml; used for the sitemap and canonical links.", valueName: "url"))
-    var baseURL: String?
-
-    func validate() throws {
-        if let baseURL, Settings.normalisedBaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be a full address starting with https:// or http://, such as https://clinic.example/")
-        }
-    }
+    @Option(name: .customLong("base-url"),
+            help: ArgumentHelp("The address the site will be published at, such as https://clinic.example/info/. Overrides base_url in site.yml; used for the sitemap and canonical links.", valueName: "url"),
+            transform: { text in
+                guard let url = BaseURL(argument: text) else { throw ValidationError(BaseURL.invalidMessage) }
+                return url
+            })
+    var baseURL: BaseURL?
 
     func run() throws {
-        let rootURL = URL(fileURLWithPath: root)
         let outputURL = output.map { URL(fileURLWithPath: $0) }
         let summary = try Terminal.run { () throws(DiagnosticError) in
-            try IncrementalBuild.run(root: rootURL, output: outputURL, baseURL: baseURL.flatMap(Settings.normalisedBaseURL), today: Terminal.today)
+            try IncrementalBuild.run(root: site.url, output: outputURL, baseURL: baseURL?.text, today: Terminal.today)
         }
         Terminal.report(summary.warnings)
         let report = summary.report

@@ -16,25 +16,19 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/ and templates/.", valueName: "dir"))
-    var root: String = "."
+    @OptionGroup var site: SiteRootOption
 
     @Option(name: .long, help: ArgumentHelp("text (for people) or json (for tools).", valueName: "format"))
-    var format: String = "text"
+    var format: CheckFormat = .text
 
     @Flag(name: .long, help: "Exit with status 1 when there is any warning, not only on errors.")
     var strict = false
 
-    func validate() throws {
-        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
-    }
-
     func run() throws {
-        let rootURL = URL(fileURLWithPath: root)
         let report = try Terminal.run { () throws(DiagnosticError) in
-            try ContentCheck.run(sources: SiteSources.load(root: rootURL), today: Terminal.today)
+            try ContentCheck.run(sources: SiteSources.load(root: site.url), today: Terminal.today)
         }
-        if format == "json" {
+        if format == .json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             FileHandle.standardOutput.write(try encoder.encode(report))

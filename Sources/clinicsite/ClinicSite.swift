@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import RecoverySchedule
-import SiteDisk
 import SiteGenerator
 
 @main
@@ -9,7 +7,21 @@ struct ClinicSite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinicsite",
         abstract: "Builds a clinic's patient-information website and personal recovery timelines.",
-        version: "0.1.0" + (MemoryAllocator.description.map { " (\($0))" } ?? ""),
         subcommands: [BuildCommand.self, TimelineCommand.self, ServeCommand.self, CheckCommand.self, RenderMarkdownCommand.self]
     )
+
+    /// The version of clinicsite, said once for the whole package.
+    static let version = "0.1.0"
+
+    // Handled here rather than by the configuration's `version`, so the allocator check runs only when asked.
+    @Flag(name: .long, help: "Show the version and exit.")
+    var version = false
+
+    func run() async throws {
+        guard version else {
+            print(Self.helpMessage())
+            return
+        }
+        print(Self.version + (MemoryAllocator.description.map { " (\($0))" } ?? ""))
+    }
 }

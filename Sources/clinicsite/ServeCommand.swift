@@ -14,8 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/ and templates/.", valueName: "dir"))
-    var root: String = "."
+    @OptionGroup var site: SiteRootOption
 
     @Option(name: .long, help: ArgumentHelp("The port to listen on (0 picks a free one).", valueName: "n"))
     var port: Int = 8000
@@ -36,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var path = subpath
         if !path.hasSuffix("/") { path += "/" }
-        let options = PreviewServer.Options(root: URL(fileURLWithPath: root), host: host, port: UInt16(port), subpath: path, today: Terminal.today)
+        let options = PreviewServer.Options(root: site.url, host: host, port: UInt16(port), subpath: path, today: Terminal.today)
         let server: PreviewServer
         do {
             server = try PreviewServer(options: options) { line in Terminal.printError(line) }

@@ -16,23 +16,22 @@ struct TimelineCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/ and templates/.", valueName: "dir"))
-    var root: String = "."
+    @OptionGroup var site: SiteRootOption
 
-    @Option(name: .long, help: ArgumentHelp("The procedure date (Day 1), as YYYY-MM-DD.", valueName: "date"))
-    var date: String?
+    @Option(name: .long, help: ArgumentHelp("The procedure date (Day 1), as YYYY-MM-DD.", valueName: "date"), transform: DateArgument.parse)
+    var date: CivilDate?
 
     @Option(name: .long, help: ArgumentHelp("The patient's name, printed on the page (never used in file names).", valueName: "text"))
     var name: String?
 
     @Option(name: .long, help: ArgumentHelp("The language: one of the site's languages (default: the site's default).", valueName: "code"))
-    var lang: String?
+    var lang: LanguageCode?
 
     @Option(name: .long, help: ArgumentHelp("How many future sessions to plan, 1 to 10.", valueName: "n"))
     var sessions: Int = 1
 
     @Option(name: .long, help: ArgumentHelp("html (printable page), ics (calendar), json or text.", valueName: "format"))
-    var format: String = "html"
+    var format: PersonalTimelines.Format = .html
 
     @Option(name: .long, help: ArgumentHelp("A CSV of patients (id,name,date,lang,sessions); needs --output DIR.", valueName: "file"))
     var patients: String?
@@ -43,36 +42,38 @@ struct TimelineCommand: ParsableCommand {
     func validate() throws {
         if (date == nil) == (patients == nil) { throw ValidationError("give either --date for one patient or --patients FILE.csv for many") }
         if patients != nil && output == nil { throw ValidationError("--patients needs --output DIR, the folder for the files") }
-        if let date, CivilDate(iso: date) == nil { throw ValidationError("--date must be a real date written YYYY-MM-DD, such as 2026-12-01") }
         if !(1...Timeline.maximumSessions).contains(sessions) { throw ValidationError("--sessions must be from 1 to \(Timeline.maximumSessions)") }
-        if PersonalTimelines.Format(rawValue: format) == nil { throw ValidationError("--format must be html, ics, json or text") }
     }
 
     func run() throws {
-        let rootURL = URL(fileURLWithPath: root)
         let outputURL = output.map { URL(fileURLWithPath: $0) }
         let timelines = try Terminal.run { () throws(DiagnosticError) in
-            if let outputURL { try OutputLocation.checkPrivate(output: outputURL, root: rootURL) }
-            return try PersonalTimelines(sources: SiteSources.load(root: rootURL))
+            if let outputURL { try OutputLocation.checkPrivate(output: outputURL, root: site.url) }
+            return try PersonalTimelines(sources: SiteSources.load(root: site.url))
         }
         if let patients, let outputURL {
             try runBatch(csv: patients, output: outputURL, timelines: timelines)
-            return
+        } else if let date {
+            try runOne(date: date, output: outputURL, timelines: timelines)
         }
-        let language = lang ?? timelines.defaultLanguage
+    }
+
+    private func runOne(date: CivilDate, output: URL?, timelines: PersonalTimelines) throws {
+        let language = lang?.code ?? timelines.defaultLanguage
         guard timelines.languages.contains(language) else {
-            throw ValidationError("--lang must be one of: \(timelines.languages.joined(separator: ", "))")
+            Terminal.printError("clinicsite: --lang must be one of the site's languages: \(timelines.languages.joined(separator: ", "))")
+            throw ExitCode.validationFailure
         }
-        let patient = Patient(name: name, procedure: CivilDate(iso: date!)!, language: language, sessions: sessions)
-        let text = timelines.render(patient, as: PersonalTimelines.Format(rawValue: format)!)
-        guard let outputURL else {
+        let patient = Patient(name: name, procedure: date, language: language, sessions: sessions)
+        let text = timelines.render(patient, as: format)
+        guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
         do {
-            try Data(text.utf8).write(to: outputURL, options: .atomic)
+            try Data(text.utf8).write(to: output, options: .atomic)
         } catch {
-            Terminal.printError("\(outputURL.path): error: cannot write the file: \(error.localizedDescription)")
+            Terminal.printError("\(output.path): error: cannot write the file: \(error.localizedDescription)")
             throw ExitCode.failure
         }
     }
