@@ -34,13 +34,6 @@ public enum CalendarFile {
         date.iso.replacingOccurrences(of: "-", with: "")
     }
 
-    /// Escapes TEXT values (RFC 5545 section 3.3.11).
-    static func escape(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        appendEscaped(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
@@ -52,14 +45,6 @@ public enum CalendarFile {
             default: bytes.append(byte)
             }
         }
-    }
-
-    /// Folds a content line so no physical line exceeds 75 octets, never splitting a UTF-8 sequence.
-    static func fold(_ line: String) -> String {
-        var writer = Writer()
-        writer.appendFolded(Array(line.utf8))
-        writer.bytes.removeLast(2)
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// Builds the file as bytes: content lines folded at 75 octets and ended with CRLF.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension CivilDate {
     /// The date written out for people in `language` (an ISO 639 code): "Tuesday, December 1, 2026" in
@@ -16,11 +17,6 @@ extension CivilDate {
         DateWords.shared.text(self, language: language, style: .long)
     }
 
-    /// Weekday, day and month without the year, for short lists: "Tuesday, December 1", "mardi 1 décembre".
-    public func writtenWithoutYear(in language: String) -> String {
-        DateWords.shared.text(self, language: language, style: .withoutYear)
-    }
-
     /// A short weekday and date for tight spaces: "Tue, Dec 1", "mar. 1 déc.".
     public func writtenBrief(in language: String) -> String {
         DateWords.shared.text(self, language: language, style: .brief)
@@ -29,8 +25,8 @@ extension CivilDate {
 
 /// Formats dates in words. DateFormatter is slow and not safe to share between threads, and a batch of
 /// patients uses the same few hundred dates again and again, so each text is made once and remembered.
-private final class DateWords: @unchecked Sendable {
-    enum Style: Hashable { case full, long, withoutYear, brief }
+private final class DateWords: Sendable {
+    enum Style: Hashable { case full, long, brief }
 
     private struct Key: Hashable {
         var day: Int
@@ -38,26 +34,31 @@ private final class DateWords: @unchecked Sendable {
         var style: Style
     }
 
+    /// DateFormatter is not safe to share between threads, so the formatters and the texts made so far live
+    /// behind one lock.
+    private struct State {
+        var formatters: [String: DateFormatter] = [:]
+        var texts: [Key: String] = [:]
+    }
+
     static let shared = DateWords()
-    private var formatters: [String: DateFormatter] = [:]
-    private var texts: [Key: String] = [:]
-    private let lock = NSLock()
+    private let state = Mutex(State())
 
     func text(_ date: CivilDate, language: String, style: Style) -> String {
         guard date.isSupported else { return date.iso }
         let key = Key(day: date.daysSinceEpoch, language: language, style: style)
-        lock.lock()
-        defer { lock.unlock() }
-        if let text = texts[key] { return text }
-        let noonUTC = Date(timeIntervalSince1970: TimeInterval(key.day) * 86_400 + 43_200)
-        let text = formatter(language: language, style: style).string(from: noonUTC)
-        texts[key] = text
-        return text
+        return state.withLock { state in
+            if let text = state.texts[key] { return text }
+            let noonUTC = Date(timeIntervalSince1970: TimeInterval(key.day) * 86_400 + 43_200)
+            let text = Self.formatter(language: language, style: style, in: &state).string(from: noonUTC)
+            state.texts[key] = text
+            return text
+        }
     }
 
-    private func formatter(language: String, style: Style) -> DateFormatter {
+    private static func formatter(language: String, style: Style, in state: inout State) -> DateFormatter {
         let name = "\(language)#\(style)"
-        if let formatter = formatters[name] { return formatter }
+        if let formatter = state.formatters[name] { return formatter }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: language)
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -65,10 +66,9 @@ private final class DateWords: @unchecked Sendable {
         switch style {
         case .full: formatter.dateStyle = .full
         case .long: formatter.dateStyle = .long
-        case .withoutYear: formatter.setLocalizedDateFormatFromTemplate("EEEEdMMMM")
         case .brief: formatter.setLocalizedDateFormatFromTemplate("EEEdMMM")
         }
-        formatters[name] = formatter
+        state.formatters[name] = formatter
         return formatter
     }
 }

@@ -26,5 +26,4 @@ actor ReloadHub {
         for continuation in clients.values { continuation.yield(message) }
     }
 
-    var clientCount: Int { clients.count }
 }

@@ -52,4 +52,18 @@ import Testing
             .init(destination: "p.png", isImage: true, line: 3, column: 21),
         ])
     }
+
+    /// The fast path (render once with placeholders, fill them in later) equals the slow one (set each
+    /// destination on the tree, then render), for URLs that need escaping.
+    @Test func placeholdersGiveWhatSettingTheDestinationGives() {
+        let markdown = "# [Head](a.md#x)\n\nSee [one](a.md), ![img](<img/a b.png> \"t\"), [two](../fr/b.md?q=1&r='2'#y) and [abs](https://x.example/).\n\n> [quoted *link*](c%20d.md)\n"
+        let urls = ["a.html#x", "a.html", "img/a%20b.png", "../fr/b.html?q=1&r='2'#y", "https://x.example/", "c d é.html"]
+        let fast = CmarkDocument(markdown: markdown).renderWithPlaceholders(allowRawHTML: false, nonce: "n1")
+        var byIndex: [Int: String] = [:]
+        for index in fast.placeholders { byIndex[index] = urls[index] }
+        let slow = CmarkDocument(markdown: markdown)
+        for index in fast.placeholders { slow.setDestination(urls[index], ofLink: index) }
+        #expect(fast.placeholders == [0, 1, 2, 3, 5])
+        #expect(String(decoding: fast.filled(with: byIndex), as: UTF8.self) == slow.renderHTML(allowRawHTML: false))
+    }
 }

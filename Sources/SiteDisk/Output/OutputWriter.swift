@@ -31,13 +31,6 @@ public struct OutputWriter: Sendable {
         public var removed: Int
     }
 
-    /// Replaces the output folder with exactly `files`, holding a lock so two builds cannot interleave.
-    public func write(_ files: [OutputFile]) throws(DiagnosticError) -> Report {
-        let session = try begin()
-        for file in files { session.add(file) }
-        return try session.commit(paths: files.map(\.path))
-    }
-
     /// Starts a write: takes the lock, checks the folder may be replaced and creates the staging folder.
     /// Files can then be added from any thread while the build is still producing them.
     public func begin() throws(DiagnosticError) -> StagedOutput {

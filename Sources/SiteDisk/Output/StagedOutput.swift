@@ -7,6 +7,10 @@ import Glibc
 /// An output folder being written: files go into a staging folder as the build produces them, and
 /// `commit` swaps it in. Writing while later pages still render takes the file creation off the end of
 /// the build. Nothing is visible in the output folder until `commit`; `abandon` removes the staging folder.
+///
+/// `@unchecked Sendable` because `add` is called from every build thread: the list of waiting files is
+/// touched only under `pendingLock`, and everything else that changes only on `queue` (checked with
+/// `dispatchPrecondition` where it is written).
 public final class StagedOutput: @unchecked Sendable {
     private let writer: OutputWriter
     private let staging: URL
@@ -62,6 +66,7 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Writes waiting files until none are left; runs on `queue`.
     private func drain() {
+        dispatchPrecondition(condition: .onQueue(queue))
         while true {
             let jobs = pendingLock.withLock { () -> [Job] in
                 if pending.isEmpty { drainScheduled = false }

@@ -4,6 +4,9 @@ import SiteGenerator
 /// Writes a batch's files on one thread while the next chunk renders. Two threads creating files in one
 /// folder mostly wait on the folder's lock (ext4), so writing stays serial; at most two chunks wait, so
 /// memory stays bounded however long the CSV is.
+///
+/// `@unchecked Sendable` because the reading thread hands chunks over: the count and problems change only
+/// on `queue` (checked with `dispatchPrecondition`), and `finish` reads them there.
 final class BatchWriter: @unchecked Sendable {
     private let folder: String
     private let mayExist: Bool
@@ -24,6 +27,7 @@ final class BatchWriter: @unchecked Sendable {
     func enqueue(_ pages: [(String, String, String)]) {
         slots.wait()
         queue.async {
+            dispatchPrecondition(condition: .onQueue(self.queue))
             for (id, html, ics) in pages {
                 do {
                     try FileSystem.replace(path: "\(self.folder)/\(id).html", with: html, mode: 0o600, mayExist: self.mayExist)

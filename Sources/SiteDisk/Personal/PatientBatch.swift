@@ -40,21 +40,7 @@ public enum PatientBatch {
         let startedEmpty = (try? FileManager.default.contentsOfDirectory(atPath: output.path))?.isEmpty ?? false
         let folder = output.path
         var rows = RowReader(reader: reader)
-        guard let header = rows.next() else { throw fail("the file is empty", line: 1, hint: "the first line must be: id,name,date,lang,sessions") }
-        let names = header.fields.enumerated().map { index, name in
-            (index == 0 ? name.replacingOccurrences(of: "\u{FEFF}", with: "") : name).trimmingSpaces.lowercased()
-        }
-        var position: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
-            guard columns.contains(name) else {
-                throw fail("unknown column '\(name)'", line: header.line, hint: "the columns are: \(columns.joined(separator: ", ")) (id and date are required)")
-            }
-            guard position[name] == nil else { throw fail("the column '\(name)' appears twice", line: header.line) }
-            position[name] = index
-        }
-        guard position["id"] != nil, position["date"] != nil else {
-            throw fail("the columns id and date are required", line: header.line, hint: "the first line must be: id,name,date,lang,sessions")
-        }
+        let position = try columnPositions(of: rows.next(), fail: fail)
 
         var report = Report(written: 0, problems: [])
         var seen: [String: Int] = [:]
@@ -89,6 +75,26 @@ public enum PatientBatch {
                                               hint: "save it as UTF-8 CSV"))
         }
         return report
+    }
+
+    /// Where each known column is, from the header row; throws when the header is missing or wrong.
+    private static func columnPositions(of header: RowReader.Row?,
+                                        fail: (String, Int, String?) -> DiagnosticError) throws(DiagnosticError) -> [String: Int] {
+        let expected = "the first line must be: id,name,date,lang,sessions"
+        guard let header else { throw fail("the file is empty", 1, expected) }
+        let names = header.fields.enumerated().map { index, name in
+            (index == 0 ? name.replacingOccurrences(of: "\u{FEFF}", with: "") : name).trimmingSpaces.lowercased()
+        }
+        var position: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            guard columns.contains(name) else {
+                throw fail("unknown column '\(name)'", header.line, "the columns are: \(columns.joined(separator: ", ")) (id and date are required)")
+            }
+            guard position[name] == nil else { throw fail("the column '\(name)' appears twice", header.line, nil) }
+            position[name] = index
+        }
+        guard position["id"] != nil, position["date"] != nil else { throw fail("the columns id and date are required", header.line, expected) }
+        return position
     }
 
     private static func patient(from row: RowReader.Row, position: [String: Int], timelines: PersonalTimelines,

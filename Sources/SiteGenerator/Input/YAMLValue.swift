@@ -49,10 +49,6 @@ struct YAMLValue {
         DiagnosticError(Diagnostic(file: file, line: line, column: column, message: message, hint: hint))
     }
 
-    func warning(_ message: String, hint: String? = nil) -> Diagnostic {
-        .warning(file: file, line: line, column: column, message, hint: hint)
-    }
-
     private func child(_ node: Node) -> YAMLValue {
         YAMLValue(node: node, file: file, lineOffset: lineOffset)
     }
@@ -153,11 +149,4 @@ struct YAMLValue {
         return date
     }
 
-    func stringList(named what: String) throws(DiagnosticError) -> [String] {
-        var result: [String] = []
-        for item in try sequence(named: what) {
-            result.append(try item.string(named: "each entry of \(what)"))
-        }
-        return result
-    }
 }

@@ -3,9 +3,9 @@ import Foundation
 
 /// One Markdown file parsed by cmark: headings get ids, links can be rewritten, then it renders to HTML once.
 ///
-/// The cmark tree is owned by this object and freed when it goes away. It is not safe to use from two
-/// threads at once; the build gives each document to one worker at a time.
-final class CmarkDocument: @unchecked Sendable {
+/// The cmark tree is owned by this object and freed when it goes away. It is not `Sendable`: each document
+/// is made, rendered and dropped by one worker.
+final class CmarkDocument {
     /// A heading with the id its anchor gets.
     struct Heading: Equatable {
         var level: Int

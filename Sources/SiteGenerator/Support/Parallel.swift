@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Whether work is spread over all cores. `CLINICSITE_THREADS=1` in the environment turns it off, so a
 /// test can check that a parallel build writes exactly the bytes a serial one does.
@@ -18,18 +19,16 @@ extension Array where Element: Sendable {
     }
 }
 
-/// One slot per index; each index is written by exactly one worker, so no two threads touch the same slot.
-private final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
+/// One slot per index; each index is written by exactly one worker.
+private final class ResultSlots<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
     func store(_ value: T, at index: Int) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+        slots.withLock { $0[index] = value }
     }
 
-    var values: [T] { slots.map { $0! } }
+    /// The results in order; `concurrentPerform` has returned, so every slot is filled.
+    var values: [T] { slots.withLock { $0.compactMap { $0 } } }
 }
