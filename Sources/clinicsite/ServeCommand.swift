@@ -57,6 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
                 Terminal.printError("Serving on http://\(shown):\(listening)\(path) — press Ctrl-C to stop.")
             }
         }
+        // The signal sources must outlive the server: released early (an optimised build may release a local
+        // after its last use), they stop listening and Ctrl-C no longer stops the preview.
+        defer { withExtendedLifetime(signals) {} }
         do {
             try await server.run()
         } catch where server.isStopping || error is CancellationError {

@@ -108,12 +108,18 @@ import Testing
 }
 
 @Suite struct ServeCommandTests {
-    @Test func ctrlCStopsTheServerCleanly() async throws {
+    /// Ctrl-C (SIGINT) and `kill` (SIGTERM) both stop the preview within 2 s, with status 0, and its private
+    /// build folder is gone.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalStopsTheServerCleanly(signal: Int32) async throws {
         let root = try Fixture.scratchSite()
         defer { try? FileManager.default.removeItem(at: root) }
+        let temporary = root.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = Executable.url
         process.arguments = ["serve", "--root", root.path, "--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -124,11 +130,16 @@ import Testing
             said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
         }
         #expect(said.contains("Serving on http://127.0.0.1:"))
-        kill(process.processIdentifier, SIGINT)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).contains { $0.hasPrefix("clinicsite-preview-") })
+        let sent = Date()
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
+        #expect(Date().timeIntervalSince(sent) < 2)
         said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
         #expect(said.contains("Stopped."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
     }
 }
