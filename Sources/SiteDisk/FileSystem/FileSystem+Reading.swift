@@ -35,13 +35,14 @@ extension FileSystem {
         return result.sorted()
     }
 
-    /// The whole file, or nil when it cannot be opened or read.
+    /// The whole regular file, or nil when it cannot be opened or read, or is something else (a folder, a
+    /// FIFO, a device): it is opened without waiting, so a FIFO where a file should be cannot hang a build.
     static func read(_ path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var data = Data(count: Int(info.st_size))
         var total = 0
         let complete = data.withUnsafeMutableBytes { buffer -> Bool in

@@ -5,7 +5,10 @@ import RecoverySchedule
 enum RecoveryRulesFile {
     static let path = "content/recovery.yml"
 
-    static func load(sources: SiteSources, languages: [String], log: inout DiagnosticLog) -> RecoveryRules {
+    /// Reads the rules. Every language in `languages` needs a label; labels in other languages are kept (a
+    /// clinic may stop offering a language without editing the rules). `languages` is nil when the settings
+    /// could not be read, so their errors are not repeated here as missing labels.
+    static func load(sources: SiteSources, languages: [String]?, log: inout DiagnosticLog) -> RecoveryRules {
         guard sources.files[path] != nil else { return .standard }
         guard let text = log.collect({ () throws(DiagnosticError) in try sources.text(path) }),
               let parsed = log.collect({ () throws(DiagnosticError) in try YAMLValue.parse(text, file: path) }) else { return .standard }
@@ -29,7 +32,7 @@ enum RecoveryRulesFile {
         return rules
     }
 
-    private static func steps(_ value: YAMLValue, named what: String, languages: [String], places: inout [String: YAMLValue], log: inout DiagnosticLog) -> [RecoveryRules.Step] {
+    private static func steps(_ value: YAMLValue, named what: String, languages: [String]?, places: inout [String: YAMLValue], log: inout DiagnosticLog) -> [RecoveryRules.Step] {
         guard let items = log.collect({ () throws(DiagnosticError) in try value.sequence(named: what) }) else { return [] }
         var steps: [RecoveryRules.Step] = []
         let keys = ["id", "label", "start", "latest_start", "end", "latest_end"]
@@ -44,7 +47,7 @@ enum RecoveryRulesFile {
                         step.id = try field.string(named: "id")
                         guard Slug.isValid(step.id) else { throw field.error("id must use only a-z, 0-9 and hyphens, found \(field.shown)") }
                     case "label":
-                        for (language, text) in try field.mapping(named: "label", allowed: languages) {
+                        for (language, text) in try field.languageMapping(named: "label") {
                             step.label[language] = try text.string(named: "label.\(language)")
                         }
                     case "start": step.start = try field.int(named: "start", in: -10_000...10_000)
@@ -60,7 +63,7 @@ enum RecoveryRulesFile {
             if fields["start"] == nil {
                 log.add(contentsOf: item.error("the entry '\(step.id)' needs a start day (1 is the procedure day)").diagnostics)
             }
-            for language in languages where step.label[language] == nil && fields["id"] != nil {
+            for language in languages ?? [] where step.label[language] == nil && fields["id"] != nil {
                 log.add(contentsOf: (fields["label"] ?? item).error("the entry '\(step.id)' has no label in '\(language)'",
                                                                     hint: "add it under label:, for example  \(language): ...").diagnostics)
             }

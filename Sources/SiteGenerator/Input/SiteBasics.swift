@@ -10,13 +10,16 @@ struct SiteBasics {
 
     static func load(_ sources: SiteSources, baseURL: String? = nil, log: inout DiagnosticLog) -> SiteBasics {
         var settings = Settings()
+        let errorsBefore = log.errorCount
         if let text = log.collect({ () throws(DiagnosticError) in try sources.text(Settings.path) }) {
             settings = Settings.parse(text, file: Settings.path, log: &log)
         }
+        let settingsRead = log.errorCount == errorsBefore
         if let baseURL { settings.baseURL = baseURL }
-        let strings = log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) }
+        // With broken settings the languages are a guess: the files that depend on them are not judged by it.
+        let strings = settingsRead ? log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) } : nil
         let templates = log.collect { () throws(DiagnosticError) in try Templates(sources: sources) }
-        let rules = RecoveryRulesFile.load(sources: sources, languages: settings.languages, log: &log)
+        let rules = RecoveryRulesFile.load(sources: sources, languages: settingsRead ? settings.languages : nil, log: &log)
         return SiteBasics(settings: settings, strings: strings, templates: templates, rules: rules)
     }
 }

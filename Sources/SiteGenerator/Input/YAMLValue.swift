@@ -107,6 +107,21 @@ struct YAMLValue {
         return entries
     }
 
+    /// The entries of a mapping keyed by language codes (`en: …`, `fr: …`), in file order.
+    func languageMapping(named what: String) throws(DiagnosticError) -> [(key: String, value: YAMLValue)] {
+        guard case .mapping(let mapping) = node else {
+            throw error("\(what) must be a group of 'language: text' lines, found \(shown)")
+        }
+        var entries: [(key: String, value: YAMLValue)] = []
+        for (keyNode, valueNode) in mapping {
+            guard let code = keyNode.string, (2...3).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLowercase }) else {
+                throw child(keyNode).error("each key of \(what) must be a language code such as en or fr")
+            }
+            entries.append((code, child(valueNode)))
+        }
+        return entries
+    }
+
     func sequence(named what: String) throws(DiagnosticError) -> [YAMLValue] {
         guard case .sequence(let sequence) = node else {
             throw error("\(what) must be a list (lines starting with '- '), found \(shown)")
@@ -146,7 +161,10 @@ struct YAMLValue {
         guard case .scalar(let scalar) = node, let date = CivilDate(iso: scalar.string.trimmingSpaces) else {
             throw error("\(what) must be a date written YYYY-MM-DD (for example 2026-03-31), found \(shown)")
         }
+        let range = CivilDate.supportedRange
+        guard date.isSupported else {
+            throw error("\(what) must be a date from \(range.lowerBound.iso) to \(range.upperBound.iso), found \(shown)")
+        }
         return date
     }
-
 }

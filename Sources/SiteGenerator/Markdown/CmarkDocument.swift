@@ -195,19 +195,22 @@ final class CmarkDocument {
         return id
     }
 
+    /// The text of a heading, walked with cmark's iterator rather than by recursion, so a heading nested
+    /// thousands of levels deep cannot overflow the stack.
     private func plainText(of node: OpaquePointer) -> String {
         var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else { continue }
             let type = cmark_node_get_type(current)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
                 if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                 text += " "
-            } else {
-                text += plainText(of: current)
             }
-            child = cmark_node_next(current)
         }
         return text
     }

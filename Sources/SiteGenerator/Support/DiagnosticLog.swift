@@ -3,6 +3,7 @@ struct DiagnosticLog: Sendable {
     private(set) var diagnostics: [Diagnostic] = []
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
 
     mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
     mutating func add(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }

@@ -1,0 +1,41 @@
+import Foundation
+import RecoverySchedule
+import TestSupport
+import Testing
+@testable import SiteGenerator
+
+/// Inputs from the hostile pass of #11 that once crashed or misreported, kept fixed.
+@Suite struct HardeningTests {
+    @Test func aHeadingNestedThousandsOfLevelsDeepDoesNotOverflowTheStack() throws {
+        let stars = String(repeating: "*", count: 150_000)
+        let document = CmarkDocument(markdown: "# " + stars + "deep" + stars + "\n")
+        let text = document.headings.first?.text ?? ""
+        #expect(text == "deep", "the heading text has \(text.count) characters")
+    }
+
+    @Test func datesOutsideTheSupportedRangeAreClearErrors() {
+        let errors = Fixture.errors(Fixture.site(pages: ["content/en/index.md": "---\nreviewed: 9999-06-01\n---\n# Home\n"]))
+        #expect(errors.map(\.description) == ["content/en/index.md:2:11: error: reviewed must be a date from 1900-01-01 to 2999-12-31, found '9999-06-01'"])
+        // Arithmetic itself never traps, even past year 9999, and old dates are not written on the wrong calendar.
+        #expect(CivilDate(iso: "9999-12-31")!.adding(months: 6).iso == "10000-06-30")
+        #expect(CivilDate(iso: "0001-01-01")!.adding(months: -1).iso == "0000-12-01")
+        #expect(CivilDate(iso: "1582-10-04")!.written(in: "en") == "1582-10-04")
+        #expect(CivilDate(iso: "2026-12-01")!.written(in: "en") == "Tuesday, December 1, 2026")
+    }
+
+    @Test func aClinicThatDropsALanguageKeepsItsRecoveryRules() throws {
+        var files = try Fixture.shippedSources().files
+        files["content/site.yml"] = Data("clinic_name: Solo\nlanguages: [en]\n".utf8)
+        for path in files.keys where path.hasPrefix("content/fr/") { files[path] = nil }
+        let site = try Fixture.build(SiteSources(files: files))
+        #expect(site.pageCount == 4)
+    }
+
+    @Test func brokenSettingsAreReportedOnceWithoutACascade() throws {
+        var files = try Fixture.shippedSources().files
+        files["content/site.yml"] = Data("clinic_name: [unclosed\n".utf8)
+        let errors = Fixture.errors(SiteSources(files: files))
+        #expect(!errors.isEmpty)
+        #expect(errors.allSatisfy { $0.file == "content/site.yml" }, "\(errors)")
+    }
+}
