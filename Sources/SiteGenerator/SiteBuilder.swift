@@ -34,7 +34,8 @@ public enum SiteBuilder {
         let settings = basics.settings
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
         PhaseClock.mark("basics+assets")
-        let content = ContentSet.load(sources: sources, settings: settings, keepingProse: keepingProse, log: &log)
+        let content = ContentSet.load(sources: sources, settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [],
+                                      keepingProse: keepingProse, log: &log)
         if let templates = basics.templates {
             for page in content.pages where !templates.names.contains(page.page.layout) {
                 log.add(Diagnostic(file: page.page.source, line: 1, message: "the layout '\(page.page.layout)' does not exist",

@@ -70,12 +70,7 @@ struct TimelineCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        do {
-            try Data(text.utf8).write(to: output, options: .atomic)
-        } catch {
-            Terminal.printError("\(output.path): error: cannot write the file: \(error.localizedDescription)")
-            throw ExitCode.failure
-        }
+        try Terminal.run { () throws(DiagnosticError) in try PrivateFile.write(text, to: output) }
     }
 
     private func runBatch(csv: String, output: URL, timelines: PersonalTimelines) throws {

@@ -143,3 +143,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
     }
 }
+
+@Suite struct TimelineCommandTests {
+    @Test func aSingleTimelineFileIsPrivateAndDatesOutOfRangeAreRefused() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("ann.html")
+        let run = try Executable.run(["timeline", "--root", root.path, "--date", "2026-12-01", "--output", file.path])
+        #expect(run.status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        let far = try Executable.run(["timeline", "--root", root.path, "--date", "9999-12-31", "--format", "ics"])
+        #expect(far.status == 64)
+        #expect(far.errors.contains("from 1900-01-01 to 2999-12-31"))
+        #expect(!far.errors.contains("Fatal error"))
+    }
+}

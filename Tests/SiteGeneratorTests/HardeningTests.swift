@@ -38,4 +38,24 @@ import Testing
         #expect(!errors.isEmpty)
         #expect(errors.allSatisfy { $0.file == "content/site.yml" }, "\(errors)")
     }
+
+    @Test func rawHTMLKeepsTheURLFilter() throws {
+        let page = "# Home\n\n[a](javascript:alert(1)) [b](VBScript:x) ![c](data:text/html;base64,PHN2Zz4=) [d](file:///etc/passwd) ![e](data:image/png;base64,AA==) <b>raw</b>\n"
+        let site = try Fixture.build(Fixture.site(pages: ["content/en/index.md": page], settings: Fixture.settings + "\nallow_raw_html: true\n"))
+        let html = try #require(Fixture.text(site, "en/index.html"))
+        #expect(html.contains("<b>raw</b>"))
+        for dangerous in ["javascript:", "VBScript:", "data:text/html", "file:"] { #expect(!html.contains(dangerous), "\(dangerous) went live") }
+        #expect(html.contains("src=\"data:image/png;base64,AA==\""))
+    }
+
+    @Test func headingsCannotTakeTheLayoutsOwnIDs() throws {
+        let layout = "<main id=\"main\"><div id=\"cs-recovery-data\"></div>{{{content}}}</main>"
+        let page = "# Main\n\n## Data {#cs-recovery-data}\n"
+        let site = try Fixture.build(Fixture.site(pages: ["content/en/index.md": page], extra: ["templates/page.mustache": layout]))
+        let html = try #require(Fixture.text(site, "en/index.html"))
+        #expect(html.components(separatedBy: "id=\"main\"").count == 2)
+        #expect(html.components(separatedBy: "id=\"cs-recovery-data\"").count == 2)
+        #expect(html.contains("<h1 id=\"main-2\">Main</h1>"))
+        #expect(html.contains("<h2 id=\"cs-recovery-data-2\">Data</h2>"))
+    }
 }

@@ -20,8 +20,10 @@ enum FileSystem {
     }
 
     /// Creates (or truncates) the file at `path` and writes all of `bytes`.
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t = 0o644) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t = 0o644, exclusive: Bool = false) throws {
+        // Exclusive: the file must not exist yet and may not be a symbolic link, so nothing planted there is followed.
+        let flags = exclusive ? O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC : O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+        let descriptor = open(path, flags, mode)
         guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var offset = 0
@@ -45,10 +47,12 @@ enum FileSystem {
 
     /// `mayExist: false` skips removing an old file, for folders that started empty.
     static func replace(path: String, with text: String, mode: mode_t = 0o644, mayExist: Bool) throws {
-        let temporary = path + ".\(processID).tmp"
+        // A hidden name no one can guess, created exclusively: a file or link planted in advance cannot be hit.
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        let temporary = folder + ".clinicsite-\(processID)-\(UInt64.random(in: .min ... .max)).tmp"
         var text = text
         do {
-            try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: temporary, mode: mode) }
+            try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: temporary, mode: mode, exclusive: true) }
         } catch {
             unlink(temporary)
             throw error

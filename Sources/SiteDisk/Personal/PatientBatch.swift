@@ -114,7 +114,10 @@ public enum PatientBatch {
         guard Patient.isValidID(id) else {
             return problem("the id must be 1 to 64 letters, digits, '-' or '_'", hint: "ids name the output files, so they cannot contain spaces or slashes")
         }
-        if let first = seen[id] { return problem("the id '\(id)' is already used on line \(first)") }
+        // Ids name files, and on some disks ann.html and ANN.html are one file.
+        if let first = seen[id.lowercased()] {
+            return problem("the id '\(id)' is already used on line \(first)", hint: "ids must differ by more than upper and lower case")
+        }
         guard let dateText = value("date") else { return problem("the date is missing (id \(id))") }
         guard let date = CivilDate(iso: dateText) else {
             return problem("'\(dateText)' is not a valid date (id \(id))", hint: "write dates as YYYY-MM-DD, for example 2026-12-01")
@@ -134,7 +137,7 @@ public enum PatientBatch {
             }
             sessions = number
         }
-        seen[id] = row.line
+        seen[id.lowercased()] = row.line
         return .success(Patient(id: id, name: value("name"), procedure: date, language: language, sessions: sessions))
     }
 }

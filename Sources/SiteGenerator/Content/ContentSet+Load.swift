@@ -11,9 +11,10 @@ extension ContentSet {
     }
 
     /// Reads every page and asset of `content/`. `keepingProse` keeps each page's paragraphs for `check`.
-    static func load(sources: SiteSources, settings: Settings, keepingProse: Bool = false, log: inout DiagnosticLog) -> ContentSet {
+    static func load(sources: SiteSources, settings: Settings, reservedIDs: Set<String> = [], keepingProse: Bool = false,
+                     log: inout DiagnosticLog) -> ContentSet {
         let (pageFiles, assetFiles) = classify(sources: sources, settings: settings, log: &log)
-        let (pages, failed) = read(pageFiles, sources: sources, settings: settings, keepingProse: keepingProse, log: &log)
+        let (pages, failed) = read(pageFiles, sources: sources, settings: settings, reservedIDs: reservedIDs, keepingProse: keepingProse, log: &log)
         checkPlaces(of: pages, languages: settings.languages, log: &log)
         var targets = Dictionary(uniqueKeysWithValues: pages.map {
             ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: Set($0.markdown.headings.map(\.id)), draft: $0.page.draft))
@@ -63,7 +64,7 @@ extension ContentSet {
     }
 
     /// Reads and renders the pages on all cores; returns them and the paths of those that failed.
-    private static func read(_ files: [PageFile], sources: SiteSources, settings: Settings, keepingProse: Bool,
+    private static func read(_ files: [PageFile], sources: SiteSources, settings: Settings, reservedIDs: Set<String>, keepingProse: Bool,
                              log: inout DiagnosticLog) -> ([LoadedPage], [String]) {
         // Link placeholders carry a number drawn for this build, so no page text can forge one. It never
         // reaches the output, which stays the same from build to build.
@@ -72,7 +73,7 @@ extension ContentSet {
             do throws(DiagnosticError) {
                 let text = try sources.text(file.path)
                 let (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
-                    CmarkDocument(markdown: body).renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce, keepingProse: keepingProse)
+                    CmarkDocument(markdown: body, reservedIDs: reservedIDs).renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce, keepingProse: keepingProse)
                 }
                 return .success(LoadedPage(page: page, markdown: markdown))
             } catch {

@@ -32,7 +32,7 @@ final class CmarkDocument {
 
     /// Parses `markdown`, with smart punctuation unless `smart` is false (the CommonMark spec check turns it
     /// off). Heading ids are assigned at once, so `headings` is complete.
-    init<Text: StringProtocol>(markdown: Text, smart: Bool = true) {
+    init<Text: StringProtocol>(markdown: Text, smart: Bool = true, reservedIDs: Set<String> = []) {
         // Swift strings are always valid UTF-8, so cmark need not check it again.
         let options = smart ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT
         func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
@@ -45,7 +45,7 @@ final class CmarkDocument {
             root = copy.withUTF8(parse)
         }
         collectLinksAndHeadings()
-        assignHeadingIDs()
+        assignHeadingIDs(reserved: reservedIDs)
     }
 
     deinit { cmark_node_free(root) }
@@ -80,10 +80,27 @@ final class CmarkDocument {
     /// converting them to a `String` and back.
     func renderHTMLBytes(allowRawHTML: Bool) -> [UInt8] {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        // cmark's unsafe mode, which passes raw HTML, also stops it removing dangerous link destinations:
+        // with raw HTML allowed, they are removed here as cmark's safe mode would.
+        if allowRawHTML {
+            for node in linkNodes {
+                if let url = cmark_node_get_url(node).map({ String(cString: $0) }), Self.isDangerous(url) { cmark_node_set_url(node, "") }
+            }
+        }
         for (node, heading) in zip(headingNodes, headings) { replace(heading: node, level: heading.level, id: heading.id, options: options) }
         headingNodes = []
         linkNodes = []
         return Self.render(root, options: options)
+    }
+
+    /// cmark's own rule for destinations it drops in safe mode: `javascript:`, `vbscript:`, `file:`, and `data:`
+    /// other than PNG, GIF, JPEG and WebP images.
+    static func isDangerous(_ url: String) -> Bool {
+        let lower = url.trimmingSpaces.lowercased()
+        if lower.hasPrefix("data:") {
+            return !["image/png", "image/gif", "image/jpeg", "image/webp"].contains { lower.dropFirst(5).hasPrefix($0) }
+        }
+        return ["javascript:", "vbscript:", "file:"].contains { lower.hasPrefix($0) }
     }
 
     private static func render(_ node: OpaquePointer, options: Int32) -> [UInt8] {
@@ -147,8 +164,9 @@ final class CmarkDocument {
 
     /// Gives every heading a unique id and swaps it for a custom block that renders `<hN id="…">`,
     /// because cmark's own heading output has no attributes.
-    private func assignHeadingIDs() {
-        var used: [String: Int] = [:]
+    private func assignHeadingIDs(reserved: Set<String>) {
+        // Ids the layout itself uses (`main`, the calculator's) count as taken, so no heading can steal one.
+        var used = Dictionary(uniqueKeysWithValues: reserved.map { ($0, 1) })
         for node in headingNodes {
             let explicit = takeExplicitID(from: node)
             let text = plainText(of: node).trimmingSpaces

@@ -13,6 +13,8 @@ struct Templates: Sendable {
     /// Whether some template applies a transform, such as `{{lowercased(title)}}`, or names a partial by
     /// a value (`{{>*name}}`): those need the real values rather than `LayoutSlots` markers.
     let transformsValues: Bool
+    /// The `id="…"` values written literally in the templates, which headings must not take.
+    let reservedIDs: Set<String>
 
     static let folder = "templates/"
 
@@ -65,6 +67,9 @@ struct Templates: Sendable {
         try log.throwIfErrors()
         self.library = library
         self.names = names
+        reservedIDs = Set(texts.values.flatMap { text in
+            text.matches(of: /id="([A-Za-z0-9_-]+)"/).map { String($0.output.1) }
+        })
         transformsValues = texts.values.contains { text in
             // Any "(" or "*" inside a tag counts; a template that sets other delimiters is not scanned, and counts too.
             text.contains("{{=") || text.split(separator: "{{", omittingEmptySubsequences: false).dropFirst().contains { tag in

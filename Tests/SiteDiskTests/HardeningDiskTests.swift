@@ -1,0 +1,53 @@
+import Foundation
+import SiteDisk
+import SiteGenerator
+import TestSupport
+import Testing
+
+/// Disk-side cases from the hostile pass of #11, kept fixed.
+@Suite struct HardeningDiskTests {
+    @Test func aFIFOWhereAPageWasDoesNotHangTheBuild() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        let page = root.appendingPathComponent("public/en/index.html")
+        try FileManager.default.removeItem(at: page)
+        #expect(mkfifo(page.path, 0o644) == 0)
+        let summary = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(summary.pageCount == 8)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("<html"))
+    }
+
+    @Test func namesThatDifferOnlyInUnicodeFormAreAnError() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("content/en")
+        try "# A\n".write(toFile: folder.path + "/caf\u{E9}.md", atomically: true, encoding: .utf8)
+        try "# B\n".write(toFile: folder.path + "/cafe\u{301}.md", atomically: true, encoding: .utf8)
+        #expect(throws: DiagnosticError.self) { try SiteSources.load(root: root) }
+        do {
+            _ = try SiteSources.load(root: root)
+        } catch {
+            #expect(error.diagnostics.first?.message.contains("different Unicode forms") == true)
+        }
+    }
+
+    @Test func badDatesAndCaseTwinIDsAreRowErrorsAndTheRestIsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let csv = folder.appendingPathComponent("p.csv")
+        try "id,date\nann,2026-12-01\nfar,9999-12-31\nANN,2026-12-02\nbob,2026-12-03\n".write(to: csv, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out")
+        let report = try PatientBatch.run(csv: csv, displayPath: "p.csv", output: output, timelines: Fixture.timelines())
+        #expect(report.written == 2)
+        #expect(report.problems.map(\.location) == ["p.csv:3", "p.csv:4"])
+        #expect(report.problems[0].message.contains("outside the supported range 1900-01-01 to 2999-12-31"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(names == ["ann.html", "ann.ics", "bob.html", "bob.ics"])
+        for name in names {
+            let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(name).path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
+    }
+}
