@@ -1,7 +1,4 @@
 import ArgumentParser
-import SiteGenerator
-
-extension PersonalTimelines.Format: ExpressibleByArgument {}
 
 /// How `clinicsite check` prints its report.
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,0 +1,5 @@
+import ArgumentParser
+import SiteGenerator
+
+/// `timeline --format html|ics|json|text`.
+extension PersonalTimelines.Format: ExpressibleByArgument {}
