@@ -6,6 +6,7 @@ import SiteGenerator
 /// (never to the files themselves).
 struct PreviewHandler: HTTPHandler {
     let siteFolder: URL
+    /// Starts and ends with `/` (normalised by `PreviewServer.Options`).
     let subpath: String
     let state: PreviewState
     let hub: ReloadHub
@@ -56,16 +57,10 @@ struct PreviewHandler: HTTPHandler {
 
     private func html(_ status: HTTPStatusCode, _ page: String) -> HTTPResponse {
         HTTPResponse(statusCode: status, headers: HTTPHeaders([.contentType: "text/html; charset=utf-8", .init("Cache-Control"): "no-store"]),
-                     body: Data(LiveReload.inject(into: page, eventsURL: subpathPrefix + Self.eventsPath).utf8))
+                     body: Data(LiveReload.inject(into: page, eventsURL: subpath + Self.eventsPath).utf8))
     }
 
     private func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
         HTTPResponse(statusCode: status, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]), body: Data(message.utf8))
-    }
-
-    private var subpathPrefix: String {
-        var prefix = subpath.hasPrefix("/") ? subpath : "/" + subpath
-        if !prefix.hasSuffix("/") { prefix += "/" }
-        return prefix
     }
 }

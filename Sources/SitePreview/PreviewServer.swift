@@ -16,7 +16,7 @@ public final class PreviewServer: Sendable {
         public var host: String
         /// The port; 0 picks a free one.
         public var port: UInt16
-        /// The path the site is served under, such as `/` or `/clinic/`.
+        /// The path the site is served under, such as `/` or `/clinic/`; normalised once, here, to start and end with `/`.
         public var subpath: String
         /// Today's date, for review warnings.
         public var today: CivilDate
@@ -26,7 +26,7 @@ public final class PreviewServer: Sendable {
             self.root = root
             self.host = host
             self.port = port
-            self.subpath = subpath
+            self.subpath = RequestPath.normalisedSubpath(subpath)
             self.today = today
         }
     }

@@ -17,9 +17,7 @@ public enum RequestPath {
     /// (`/` or `/clinic/`). A path ending in `/` means its `index.html`.
     public static func resolve(_ path: String, subpath: String) -> Resolution {
         guard path.hasPrefix("/"), !path.hasPrefix("//") else { return .refused }
-        var prefix = subpath
-        if !prefix.hasPrefix("/") { prefix = "/" + prefix }
-        if !prefix.hasSuffix("/") { prefix += "/" }
+        let prefix = normalisedSubpath(subpath)
         let bare = String(prefix.dropLast())
         if path == bare { return .file("index.html") }
         guard path.hasPrefix(prefix) else { return .outsideSubpath }
@@ -35,6 +33,13 @@ public enum RequestPath {
         }
         if segments.isEmpty || rest.hasSuffix("/") { segments.append("index.html") }
         return .file(segments.joined(separator: "/"))
+    }
+
+    /// The one spelling of a subpath: starting and ending with `/` (`clinic` and `/clinic` become `/clinic/`).
+    public static func normalisedSubpath(_ subpath: String) -> String {
+        var prefix = subpath.hasPrefix("/") ? subpath : "/" + subpath
+        if !prefix.hasSuffix("/") { prefix += "/" }
+        return prefix
     }
 
     /// Decodes `%XX` escapes as UTF-8; nil for a malformed escape or invalid UTF-8.

@@ -33,9 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var path = subpath
-        if !path.hasSuffix("/") { path += "/" }
-        let options = PreviewServer.Options(root: site.url, host: host, port: UInt16(port), subpath: path, today: Terminal.today)
+        let options = PreviewServer.Options(root: site.url, host: host, port: UInt16(port), subpath: subpath, today: Terminal.today)
         let server: PreviewServer
         do {
             server = try PreviewServer(options: options) { line in Terminal.printError(line) }
@@ -54,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         Task {
             if let listening = await server.listeningPort() {
                 let shown = host.contains(":") ? "[\(host)]" : host
-                Terminal.printError("Serving on http://\(shown):\(listening)\(path) — press Ctrl-C to stop.")
+                Terminal.printError("Serving on http://\(shown):\(listening)\(options.subpath) — press Ctrl-C to stop.")
             }
         }
         // The signal sources must outlive the server: released early (an optimised build may release a local
