@@ -39,6 +39,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// dates are written in, and inside the four-digit years of ISO 8601 and calendar files.
     public static let supportedRange = CivilDate(existing: 1900, month: 1, day: 1)...CivilDate(existing: 2999, month: 12, day: 31)
 
+    /// `supportedRange` in words for messages: "1900-01-01 to 2999-12-31".
+    public static let supportedRangeText = "\(supportedRange.lowerBound.iso) to \(supportedRange.upperBound.iso)"
+
     /// Whether people may enter this date (see `supportedRange`).
     public var isSupported: Bool { Self.supportedRange.contains(self) }
 

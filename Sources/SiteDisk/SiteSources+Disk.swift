@@ -6,7 +6,6 @@ extension SiteSources {
     /// symbolic links are not followed, so nothing outside the site can be pulled in.
     public static func load(root: URL) throws(DiagnosticError) -> SiteSources {
         var files: [String: Data] = [:]
-        var original: [String: String] = [:]
         for folder in inputFolders {
             let base = root.appendingPathComponent(folder).path
             guard let paths = FileSystem.files(below: base) else {
@@ -21,11 +20,11 @@ extension SiteSources {
                 }
                 let key = "\(folder)/\(path)"
                 // Swift compares strings by canonical equivalence: café.md written as NFC and as NFD are one key.
-                if let other = original[key] {
+                if let index = files.index(forKey: key) {
+                    let other = files[index].key
                     throw DiagnosticError(Diagnostic(file: key, message: "two files have this name, written with different Unicode forms (\(other.unicodeScalars.count) and \(key.unicodeScalars.count) characters)",
                                                      hint: "rename or delete one of them; they would be published as one page"))
                 }
-                original[key] = key
                 files[key] = data
             }
         }

@@ -1,4 +1,3 @@
-import SiteGenerator
 import Foundation
 import Glibc
 

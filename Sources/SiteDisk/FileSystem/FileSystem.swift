@@ -1,4 +1,3 @@
-import SiteGenerator
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -11,12 +11,11 @@ public enum OutputLocation {
             DiagnosticError(Diagnostic(file: output.path, message: "refusing to use this output folder: \(why)",
                                        hint: "choose a separate folder, such as \(base)/public"))
         }
-        if out == base || base.hasPrefix(out + "/") || out == "/" {
+        if isInside(base, out) || out == "/" {
             throw refuse("it contains the site's own files, which the build would replace")
         }
-        for folder in SiteSources.inputFolders {
-            let input = base + "/" + folder
-            if out == input || out.hasPrefix(input + "/") { throw refuse("it is inside \(folder)/, which holds the sources") }
+        for folder in SiteSources.inputFolders where isInside(out, base + "/" + folder) {
+            throw refuse("it is inside \(folder)/, which holds the sources")
         }
     }
 
@@ -29,9 +28,8 @@ public enum OutputLocation {
             DiagnosticError(Diagnostic(file: output.path, message: "refusing to write personal timelines here: \(why)",
                                        hint: "patient data must never be published; choose a folder outside the website, such as \(base)/timelines"))
         }
-        let site = base + "/public"
-        if out == site || out.hasPrefix(site + "/") { throw refuse("it is inside the website folder public/") }
-        for folder in SiteSources.inputFolders where out == base + "/" + folder || out.hasPrefix(base + "/" + folder + "/") {
+        if isInside(out, base + "/public") { throw refuse("it is inside the website folder public/") }
+        for folder in SiteSources.inputFolders where isInside(out, base + "/" + folder) {
             throw refuse("it is inside \(folder)/, which is published or read by the site build")
         }
         var ancestor = URL(fileURLWithPath: out)
@@ -42,6 +40,11 @@ public enum OutputLocation {
             if ancestor.path == "/" { break }
             ancestor.deleteLastPathComponent()
         }
+    }
+
+    /// Whether `path` is `folder` or lies below it (both resolved, without a final `/`).
+    private static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder + "/")
     }
 
     /// The absolute path with symbolic links resolved, also for a folder that does not exist yet.

@@ -104,7 +104,6 @@ public struct OutputWriter: Sendable {
         Set(FileSystem.files(below: output.path) ?? [])
     }
 
-
     private func swap(_ staging: URL) throws {
         let manager = FileManager.default
         if !manager.fileExists(atPath: output.path) {

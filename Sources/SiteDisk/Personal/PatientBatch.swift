@@ -123,8 +123,7 @@ public enum PatientBatch {
             return problem("'\(dateText)' is not a valid date (id \(id))", hint: "write dates as YYYY-MM-DD, for example 2026-12-01")
         }
         guard date.isSupported else {
-            let range = CivilDate.supportedRange
-            return problem("the date \(dateText) is outside the supported range \(range.lowerBound.iso) to \(range.upperBound.iso) (id \(id))")
+            return problem("the date \(dateText) is outside the supported range \(CivilDate.supportedRangeText) (id \(id))")
         }
         let language = value("lang")?.lowercased() ?? timelines.defaultLanguage
         guard timelines.languages.contains(language) else {

@@ -161,9 +161,8 @@ struct YAMLValue {
         guard case .scalar(let scalar) = node, let date = CivilDate(iso: scalar.string.trimmingSpaces) else {
             throw error("\(what) must be a date written YYYY-MM-DD (for example 2026-03-31), found \(shown)")
         }
-        let range = CivilDate.supportedRange
         guard date.isSupported else {
-            throw error("\(what) must be a date from \(range.lowerBound.iso) to \(range.upperBound.iso), found \(shown)")
+            throw error("\(what) must be a date from \(CivilDate.supportedRangeText), found \(shown)")
         }
         return date
     }
