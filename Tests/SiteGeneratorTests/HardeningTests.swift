@@ -58,4 +58,25 @@ import Testing
         #expect(html.contains("<h1 id=\"main-2\">Main</h1>"))
         #expect(html.contains("<h2 id=\"cs-recovery-data-2\">Data</h2>"))
     }
+
+    /// A "billion laughs" document: each level names the one before it nine times.
+    static func aliasBomb(depth: Int) -> String {
+        var yaml = "a0: &a0 [lol]\n"
+        for level in 1...depth {
+            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        return yaml + "? *a\(depth)\n: boom\n"
+    }
+
+    @Test(.timeLimit(.minutes(1))) func yamlAnchorsAndAliasesAreRefusedBeforeTheyAreExpanded() {
+        let bomb = Self.aliasBomb(depth: 9)
+        let inPage = Fixture.errors(Fixture.site(pages: ["content/en/index.md": "---\n" + bomb + "---\n# Home\n"]))
+        #expect(inPage.map(\.description).first?.hasPrefix("content/en/index.md:2:5: error: YAML anchors and aliases are not accepted, found an anchor (&name)") == true, "\(inPage)")
+        let inSettings = Fixture.errors(Fixture.site(pages: ["content/en/index.md": "# Home\n"], settings: Fixture.settings + "\n" + bomb))
+        #expect(inSettings.contains { $0.file == "content/site.yml" && $0.message.contains("anchors and aliases are not accepted") }, "\(inSettings)")
+        // An ampersand or asterisk inside text is still just text.
+        let site = try? Fixture.build(Fixture.site(pages: ["content/en/index.md": "---\ntitle: \"*Care* & aftercare\"\ndescription: Before & after\n---\n# Home\n"]))
+        let html = site.flatMap { Fixture.text($0, "en/index.html") } ?? ""
+        #expect(html.contains("*Care* &amp; aftercare"), "\(html.prefix(600))")
+    }
 }

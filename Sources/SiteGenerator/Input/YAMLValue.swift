@@ -13,6 +13,12 @@ struct YAMLValue {
 
     /// Parses `text`; nil for an empty document. Syntax errors become a diagnostic with the line and column.
     static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) -> YAMLValue? {
+        if let found = YAMLAnchors.first(in: text) {
+            let what = found.isAlias ? "an alias (*name)" : "an anchor (&name)"
+            throw DiagnosticError(Diagnostic(file: file, line: found.line + lineOffset, column: found.column,
+                                             message: "YAML anchors and aliases are not accepted, found \(what)",
+                                             hint: "write the value out in full; if the text itself starts with & or *, put it in quotes"))
+        }
         do {
             // Types are decided here, by the reader of each key, so Yams need not resolve tags with its
             // regular expressions; passing the encoding stops it reading the environment on every parse.
