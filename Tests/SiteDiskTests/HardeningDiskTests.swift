@@ -50,4 +50,23 @@ import Testing
             #expect(mode == 0o600)
         }
     }
+
+    @Test func temporaryFilesOfAKilledBatchAreRemovedByTheNextOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        // A process that has ended, and one that is running (init), each with a temporary file left behind.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let abandoned = ".clinicsite-\(ended.processIdentifier)-42.tmp", live = ".clinicsite-1-42.tmp"
+        for name in [abandoned, live] { try "Ann Smith".write(to: output.appendingPathComponent(name), atomically: false, encoding: .utf8) }
+        let csv = folder.appendingPathComponent("p.csv")
+        try "id,date\nann,2026-12-01\n".write(to: csv, atomically: true, encoding: .utf8)
+        let report = try PatientBatch.run(csv: csv, displayPath: "p.csv", output: output, timelines: Fixture.timelines())
+        #expect(report.written == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [live, "ann.html", "ann.ics"])
+    }
 }

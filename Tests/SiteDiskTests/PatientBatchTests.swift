@@ -24,7 +24,7 @@ import SiteGenerator
         let csv = "\u{FEFF}id,name,date,lang,sessions\r\n" +
             "a1,\"Smith, Ann\",2026-12-01,en,2\r\n" +
             "\r\n" +
-            "b2,\"Line one\r\nline two\",2027-02-28,fr,\r\n" +
+            "b2,\"Ann \"\"Nan\"\" Lee\",2027-02-28,fr,\r\n" +
             "c_3,,2028-02-29,,1\r\n"
         let (report, output) = try Self.run(csv)
         #expect(report.problems.isEmpty)
@@ -34,7 +34,7 @@ import SiteGenerator
         #expect(a1.contains("<dd>Smith, Ann</dd>"))
         let b2 = try String(contentsOf: output.appendingPathComponent("b2.html"), encoding: .utf8)
         #expect(b2.contains("<html lang=\"fr\">"))
-        #expect(b2.contains("Line one\nline two"))
+        #expect(b2.contains("<dd>Ann &quot;Nan&quot; Lee</dd>"))
         let c3 = try String(contentsOf: output.appendingPathComponent("c_3.html"), encoding: .utf8)
         #expect(c3.contains("<html lang=\"en\">"))
         #expect(!c3.contains("<dd></dd>"))
@@ -46,8 +46,8 @@ import SiteGenerator
         ok1,A,2026-12-01,en,1
         bad date,B,2026-12-01,en,1
         ok2,"Multi
-        line, name",2026-02-30,en,1
-        ok3,C,2026-12-01,de,1
+        line, name",2026-12-01,en,1
+        ok3,C,2026-02-30,de,1
         ok1,D,2026-12-01,en,1
         ../etc,E,2026-12-01,en,1
         ok4,F,2026-12-01,en,11
@@ -57,17 +57,59 @@ import SiteGenerator
         let (report, output) = try Self.run(csv)
         #expect(report.written == 2)
         #expect(report.problems.map(\.location) == ["patients.csv:3", "patients.csv:4", "patients.csv:6", "patients.csv:7", "patients.csv:8", "patients.csv:9"])
-        #expect(report.problems[1].message == "'2026-02-30' is not a valid date (id ok2)")
-        #expect(report.problems[2].message.hasPrefix("unknown language 'de'"))
+        #expect(report.problems[1].message == "the quote opened on line 4 is not closed until line 5, so lines 4–5 were read as one row and not used")
+        #expect(report.problems[2].message == "'2026-02-30' is not a valid date (id ok3)")
         #expect(report.problems[3].message == "the id 'ok1' is already used on line 2")
         #expect(!report.problems.map(\.description).joined().contains("Multi"))
         #expect(Self.names(in: output) == ["ok1.html", "ok1.ics", "ok5.html", "ok5.ics"])
+    }
+
+    @Test func anUnclosedQuoteNamesTheLinesItSwallowed() throws {
+        let header = "id,name,date,lang,sessions\n"
+        let (toEnd, output) = try Self.run(header + "a1,A,2026-12-01,en,1\na2,\"Ann,2026-12-01,en,1\na3,C,2026-12-01,en,1\na4,D,2026-12-01,en,1\n")
+        #expect(toEnd.problems.map(\.description) == [
+            "patients.csv:3: error: the quote opened on line 3 is never closed, so every line from 3 to the end of the file was read as one row and not used\n" +
+            "    hint: add the missing closing quote (\") in column 2 of line 3"])
+        #expect(Self.names(in: output) == ["a1.html", "a1.ics"])
+        // Closed by the next row's quote: the two rows merge, and neither is used under the wrong name.
+        let (merged, mergedOutput) = try Self.run(header + "a1,A,2026-12-01,en,1\na2,\"Ann,2026-12-01,en,1\na3,C\",2026-12-01,en,1\na4,D,2026-12-01,en,1\n")
+        #expect(merged.problems.map(\.location) == ["patients.csv:3"])
+        #expect(merged.problems.first?.message.hasSuffix("so lines 3–4 were read as one row and not used") == true)
+        #expect(Self.names(in: mergedOutput) == ["a1.html", "a1.ics", "a4.html", "a4.ics"])
+    }
+
+    @Test func aFileThatIsNotUTF8IsRefusedBeforeAnythingIsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("patients.csv")
+        // Windows-1252, as Excel's plain "CSV" saves it: é is the single byte E9.
+        var bytes = Data("id,name,date,lang,sessions\na1,A,2026-12-01,en,1\na2,Ren".utf8)
+        bytes.append(0xE9)
+        bytes.append(Data(",2026-12-01,fr,1\r\na3,C,2026-12-01,en,1\n".utf8))
+        try bytes.write(to: file)
+        let output = folder.appendingPathComponent("out")
+        let error = #expect(throws: DiagnosticError.self) {
+            try PatientBatch.run(csv: file, displayPath: "patients.csv", output: output, timelines: Fixture.timelines())
+        }
+        #expect(error?.diagnostics.map(\.location) == ["patients.csv:3"])
+        #expect(error?.diagnostics.first?.message == "this line is not UTF-8 text")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
     @Test func headerProblemsStopTheBatch() throws {
         #expect(throws: DiagnosticError.self) { try Self.run("id,name,when\nx,y,2026-01-01\n") }
         #expect(throws: DiagnosticError.self) { try Self.run("name,lang\nx,en\n") }
         #expect(throws: DiagnosticError.self) { try Self.run("") }
+        // A file that cannot be used leaves no output folder behind.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty.csv")
+        try Data().write(to: empty)
+        let output = folder.appendingPathComponent("out")
+        #expect(throws: DiagnosticError.self) { try PatientBatch.run(csv: empty, displayPath: "empty.csv", output: output, timelines: Fixture.timelines()) }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
     @Test func personalTimelinesNeverGoIntoTheWebsite() throws {

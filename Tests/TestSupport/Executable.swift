@@ -9,6 +9,9 @@ public enum Executable {
         return URL(fileURLWithPath: tests).deletingLastPathComponent().appendingPathComponent("clinicsite")
     }()
 
+    /// The user and group id of `nobody` on Debian.
+    public static let nobody: UInt32 = 65534
+
     /// What one run did.
     public struct Run: Sendable {
         /// The exit status.
@@ -20,10 +23,17 @@ public enum Executable {
     }
 
     /// Runs the executable with `arguments` (and extra environment variables) and waits for it.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// With `unprivileged`, a test running as root runs the executable as `nobody` (through `setpriv`),
+    /// so file permissions apply to it as they do to clinic staff.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], unprivileged: Bool = false) throws -> Run {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if unprivileged && getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }

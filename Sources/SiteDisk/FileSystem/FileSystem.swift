@@ -10,7 +10,7 @@ import Glibc
 /// the disk for most of a build (durability comes from the final rename instead), and its conveniences make
 /// several system calls more per file.
 enum FileSystem {
-    private static let processID = getpid()
+    static let processID = getpid()
 
     struct Failure: Error, CustomStringConvertible {
         var path: String

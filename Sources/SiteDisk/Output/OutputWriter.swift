@@ -42,10 +42,13 @@ public struct OutputWriter: Sendable {
         } catch {
             throw failure("cannot create the folder \(parent.path): \(error.localizedDescription)")
         }
+        // Judged before the lock is taken too, so a refused target does not get a lock file beside it.
+        try checkOwnership()
         let lock = try BuildLock(path: parent.appendingPathComponent(".\(name).lock").path, output: output.path)
         do throws(DiagnosticError) {
             try checkOwnership()
             removeLeftovers(in: parent, prefix: ".\(name).staging-")
+            removeLeftovers(in: parent, prefix: ".\(name).old-")
             let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
             do {
                 try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -110,14 +113,16 @@ public struct OutputWriter: Sendable {
             try manager.moveItem(at: staging, to: output)
             return
         }
+        // Once the new site is in place the build has succeeded; an old copy that cannot be removed now
+        // (someone made it read-only and it resists) is removed by the next build, not reported as failure.
         if AtomicExchange.exchange(staging.path, output.path) {
-            try manager.removeItem(at: staging)
+            FileSystem.removeTree(staging.path)
             return
         }
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
         try manager.moveItem(at: output, to: old)
         try manager.moveItem(at: staging, to: output)
-        try? manager.removeItem(at: old)
+        FileSystem.removeTree(old.path)
     }
 
     /// Removes staging folders left by builds that were killed.
@@ -126,7 +131,7 @@ public struct OutputWriter: Sendable {
         for name in names where name.hasPrefix(prefix) {
             let pid = Int32(name.dropFirst(prefix.count)) ?? 0
             if pid > 0 && kill(pid, 0) == 0 && pid != getpid() { continue }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            FileSystem.removeTree(parent.appendingPathComponent(name).path)
         }
     }
 }

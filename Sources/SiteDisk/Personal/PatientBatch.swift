@@ -26,21 +26,23 @@ public enum PatientBatch {
         func fail(_ message: String, line: Int = 0, hint: String? = nil) -> DiagnosticError {
             DiagnosticError(Diagnostic(file: displayPath, line: line, message: message, hint: hint))
         }
+        try CSVTextCheck.requireUTF8(csv, displayPath: displayPath)
         guard let stream = InputStream(url: csv), FileManager.default.isReadableFile(atPath: csv.path) else {
             throw fail("cannot open this file", hint: "check the path and that the file can be read")
         }
         let reader: CSVReader
         do { reader = try CSVReader(stream: stream, hasHeaderRow: false) } catch { throw fail("cannot read this file as CSV: \(error)") }
+        var rows = RowReader(reader: reader)
+        // The header is judged before the folder is made, so a file that cannot be used leaves nothing behind.
+        let position = try columnPositions(of: rows.next(), fail: fail)
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
             throw DiagnosticError(Diagnostic(file: output.path, message: "cannot create the output folder: \(error.localizedDescription)"))
         }
-
+        FileSystem.removeAbandonedTemporaries(in: output.path)
         let startedEmpty = (try? FileManager.default.contentsOfDirectory(atPath: output.path))?.isEmpty ?? false
         let folder = output.path
-        var rows = RowReader(reader: reader)
-        let position = try columnPositions(of: rows.next(), fail: fail)
 
         var report = Report(written: 0, problems: [])
         var seen: [String: Int] = [:]
@@ -106,6 +108,16 @@ public enum PatientBatch {
         }
         func problem(_ message: String, hint: String? = nil) -> Result<Patient, DiagnosticError> {
             .failure(DiagnosticError(Diagnostic(file: file, line: row.line, message: message, hint: hint)))
+        }
+        if let lineBreak = row.fields.firstIndex(where: { $0.contains(where: \.isNewline) }) {
+            // Names never span lines; a field that does is a quote left open, and the rows it swallowed are lost.
+            if row.fields[lineBreak].last?.isNewline == true {
+                return problem("the quote opened on line \(row.line) is never closed, so every line from \(row.line) to the end of the file was read as one row and not used",
+                               hint: "add the missing closing quote (\") in column \(lineBreak + 1) of line \(row.line)")
+            }
+            let last = row.line + row.lineCount - 1
+            return problem("the quote opened on line \(row.line) is not closed until line \(last), so lines \(row.line)–\(last) were read as one row and not used",
+                           hint: "add the missing closing quote (\") in column \(lineBreak + 1) of line \(row.line)")
         }
         if row.fields.count > position.count {
             return problem("this row has \(row.fields.count) fields but the header has \(position.count)", hint: "put text containing commas in double quotes")

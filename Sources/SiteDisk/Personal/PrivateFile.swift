@@ -6,6 +6,7 @@ import SiteGenerator
 public enum PrivateFile {
     /// Writes `text` to `url`, replacing what is there.
     public static func write(_ text: String, to url: URL) throws(DiagnosticError) {
+        FileSystem.removeAbandonedTemporaries(in: url.deletingLastPathComponent().path)
         do {
             try FileSystem.replace(path: url.path, with: text, mode: 0o600, mayExist: true)
         } catch {

@@ -6,6 +6,8 @@ struct RowReader {
     struct Row {
         var fields: [String]
         var line: Int
+        /// How many lines of the file the row covers (more than one when a quoted field holds line breaks).
+        var lineCount: Int
     }
 
     let reader: CSVReader
@@ -18,7 +20,6 @@ struct RowReader {
 
     mutating func next() -> Row? {
         guard let fields = reader.next() else { return nil }
-        let row = Row(fields: fields, line: line)
         var breaks = 1
         for field in fields {
             var previousWasCR = false
@@ -27,7 +28,7 @@ struct RowReader {
                 previousWasCR = scalar == "\r"
             }
         }
-        line += breaks
-        return row
+        defer { line += breaks }
+        return Row(fields: fields, line: line, lineCount: breaks)
     }
 }

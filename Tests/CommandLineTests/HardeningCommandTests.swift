@@ -1,0 +1,65 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Command-line cases from the hostile pass of #11, run as staff run them, kept fixed.
+@Suite struct HardeningCommandTests {
+    /// Hands a scratch folder to `nobody`, for runs that must feel file permissions even when tests run as root.
+    static func giveToNobody(_ folder: URL) throws {
+        guard getuid() == 0 else { return }
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        chown(folder.path, Executable.nobody, Executable.nobody)
+        while let relative = enumerator?.nextObject() as? String {
+            lchown(folder.path + "/" + relative, Executable.nobody, Executable.nobody)
+        }
+    }
+
+    @Test func aReadOnlyPublicFolderIsReplacedAndNothingPilesUp() throws {
+        let root = try Fixture.scratchSite()
+        defer { _ = chmodTree(root); try? FileManager.default.removeItem(at: root) }
+        try Self.giveToNobody(root)
+        let first = try Executable.run(["build", "--root", root.path], unprivileged: true)
+        #expect(first.status == 0, "\(first.errors)")
+        let public_ = root.appendingPathComponent("public")
+        #expect(chmodTree(public_, writable: false))
+        try "# Home again\n".write(to: root.appendingPathComponent("content/en/index.md"), atomically: true, encoding: .utf8)
+        try Self.giveToNobody(root)
+        let second = try Executable.run(["build", "--root", root.path], unprivileged: true)
+        #expect(second.status == 0, "\(second.errors)")
+        #expect(!second.errors.contains("nothing was changed"))
+        let html = try String(contentsOf: public_.appendingPathComponent("en/index.html"), encoding: .utf8)
+        #expect(html.contains("Home again"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") || $0.contains(".old-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func aRefusedOutputGetsNoLockFileBesideIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("refused-\(UUID().uuidString)")
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: root) }
+        let mine = folder.appendingPathComponent("my-documents")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try "letter".write(to: mine.appendingPathComponent("letter.txt"), atomically: true, encoding: .utf8)
+        let run = try Executable.run(["build", "--root", root.path, "--output", mine.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("this folder was not made by clinicsite, so it will not be replaced"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["my-documents"])
+    }
+}
+
+/// Sets or clears write permission on every folder and file below `url`; true when all succeeded.
+@discardableResult
+private func chmodTree(_ url: URL, writable: Bool = true) -> Bool {
+    var ok = true
+    var paths = [url.path]
+    if let enumerator = FileManager.default.enumerator(atPath: url.path) {
+        while let relative = enumerator.nextObject() as? String { paths.append(url.path + "/" + relative) }
+    }
+    for path in paths {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFLNK else { continue }
+        let mode = writable ? info.st_mode | S_IWUSR : info.st_mode & ~(S_IWUSR | S_IWGRP | S_IWOTH)
+        ok = chmod(path, mode & 0o7777) == 0 && ok
+    }
+    return ok
+}
