@@ -50,6 +50,10 @@ extension ContentSet {
             if ext == "md" {
                 pageFiles.append(PageFile(path: path, language: language))
             } else if publishedExtensions.contains(ext) {
+                if ext == "svg", let problem = SVGPolicy.problem(in: Array(data), file: path) {
+                    log.add(problem)
+                    continue
+                }
                 assetFiles.append(OutputFile(path: String(path.dropFirst("content/".count)), data: data))
             } else {
                 log.add(.warning(file: path, "files of type .\(ext) are not published",
