@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardOutput.write(try encoder.encode(report))
             print()
         } else {
-            print(Self.text(report))
+            Terminal.printOutput(Self.text(report) + "\n")
         }
         if strict && !report.warnings.isEmpty {
             Terminal.printError("clinicsite: \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") (--strict).")

@@ -11,7 +11,33 @@ enum Terminal {
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((visible(text) + "\n").utf8))
+    }
+
+    /// Writes text made from content or patient data to standard output.
+    static func printOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(visible(text).utf8))
+    }
+
+    /// `text` with control characters shown as `<U+001B>` rather than obeyed: text from content could
+    /// otherwise move the cursor, recolour or retitle the terminal (ANSI escape sequences).
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                shown.append(contentsOf: "<U+\(String(repeating: "0", count: 4 - hex.count))\(hex)>".unicodeScalars)
+            } else {
+                shown.append(scalar)
+            }
+        }
+        return String(shown)
+    }
+
+    /// C0 (other than line feed and tab), DEL and C1: the characters terminals act on.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Today's date on this computer's calendar.

@@ -67,7 +67,8 @@ struct TimelineCommand: ParsableCommand {
         let patient = Patient(name: name, procedure: date, language: language, sessions: sessions)
         let text = timelines.render(patient, as: format)
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // The other formats escape or drop control characters themselves (and a calendar needs its CR LF).
+            if format == .text { Terminal.printOutput(text) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
             return
         }
         try Terminal.run { () throws(DiagnosticError) in try PrivateFile.write(text, to: output) }

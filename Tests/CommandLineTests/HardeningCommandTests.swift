@@ -47,6 +47,20 @@ import Testing
     }
 }
 
+extension HardeningCommandTests {
+    @Test func controlCharactersAreShownNotObeyedInTheTerminal() throws {
+        let text = try Executable.run(["timeline", "--date", "2026-12-01", "--name", "Ann\u{1B}]0;owned\u{07}", "--format", "text"])
+        #expect(text.status == 0)
+        #expect(text.output.contains("Ann<U+001B>]0;owned<U+0007>\n"))
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "x".write(to: root.appendingPathComponent("content/en/notes\u{1B}[2J.txt"), atomically: true, encoding: .utf8)
+        let build = try Executable.run(["build", "--root", root.path])
+        #expect(build.errors.contains("content/en/notes<U+001B>[2J.txt: warning: files of type .txt are not published"), "\(build.errors)")
+        #expect(!build.errors.utf8.contains(0x1B))
+    }
+}
+
 /// Sets or clears write permission on every folder and file below `url`; true when all succeeded.
 @discardableResult
 private func chmodTree(_ url: URL, writable: Bool = true) -> Bool {

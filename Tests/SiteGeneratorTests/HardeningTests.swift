@@ -79,4 +79,13 @@ import Testing
         let html = site.flatMap { Fixture.text($0, "en/index.html") } ?? ""
         #expect(html.contains("*Care* &amp; aftercare"), "\(html.prefix(600))")
     }
+
+    @Test func controlCharactersNeverReachTheHTML() throws {
+        let errors = Fixture.errors(Fixture.site(pages: ["content/en/index.md": "# Home\n\nPasted \u{0B}text\n"]))
+        #expect(errors.map(\.description).first?.hasPrefix("content/en/index.md:3: error: this line contains an invisible control character (U+000B)") == true, "\(errors)")
+        #expect(XMLText.escape("Ann\u{1B}[31m\u{07}\u{7F} <Lee>\tB\r\n") == "Ann[31m &lt;Lee&gt;\tB\r\n")
+        let page = try Fixture.timelines().render(Patient(name: "Ann\u{1B}[2J", procedure: Fixture.today, language: "en", sessions: 1), as: .html)
+        #expect(page.contains("Ann[2J"))
+        #expect(!page.utf8.contains(0x1B))
+    }
 }

@@ -27,6 +27,10 @@ struct Page: Sendable {
 
     /// Reads a page. The title falls back to the first `#` heading, then to the file name.
     static func read(source: String, language: String, text: String, markdown render: (Substring) -> MarkdownBody) throws(DiagnosticError) -> (Page, MarkdownBody) {
+        if let line = ControlCharacter.firstLine(in: text) {
+            throw DiagnosticError(Diagnostic(file: source, line: line.number, message: "this line contains an invisible control character (\(line.code))",
+                                             hint: "delete it: it often comes from text pasted from another program"))
+        }
         let split = try FrontMatter.split(text, file: source)
         let front = split.frontMatter
         let key = String(source.dropFirst("content/\(language)/".count).dropLast(".md".count))

@@ -1,4 +1,5 @@
-/// Escaping for text placed in HTML or XML: `&`, `<`, `>`, `"` and `'` become entities, whatever follows them.
+/// Escaping for text placed in HTML or XML: `&`, `<`, `>`, `"` and `'` become entities, whatever follows them,
+/// and control characters other than tab and line breaks are left out (HTML and XML do not allow them).
 ///
 /// Every template value goes through this (see `Templates`), as does HTML built outside the templates.
 /// It works on UTF-8 bytes rather than characters: swift-mustache's own escaper looks characters up
@@ -21,6 +22,7 @@ public enum XMLText {
                 case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
                 case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
                 case UInt8(ascii: "'"): escaped.append(contentsOf: "&#39;".utf8)
+                case _ where isControl(byte): continue
                 default: escaped.append(byte)
                 }
             }
@@ -30,6 +32,11 @@ public enum XMLText {
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || isControl(byte)
+    }
+
+    /// C0 controls except tab, line feed and carriage return, and DEL.
+    static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
 }
