@@ -67,21 +67,14 @@ public enum ContentCheck {
             long.insert(word.lowercased())
         }
         guard !long.isEmpty else { return [] }
-        let text = Array(paragraphs.joined(separator: "\n").lowercased().utf8)
-        return text.withUnsafeBufferPointer { text in
+        let index = WordOccurrences(paragraphs.joined(separator: "\n").lowercased())
+        return index.bytes.withUnsafeBufferPointer { text in
             long.filter { word in
-                // Every place the word appears (inside longer words too) is looked at for an explanation around it.
-                let bytes = Array(word.utf8)
-                var start = 0
-                while let found = text.firstIndex(of: bytes, from: start) {
-                    let end = found + bytes.count
-                    if explanationsBefore.contains(where: { text[..<found].ends(with: $0) })
-                        || explanationsAfter.contains(where: { text[end...].starts(with: $0) }) {
-                        return false
-                    }
-                    start = found + 1
+                // Every place the word appears is looked at for an explanation around it.
+                !index.places(of: word).contains { place in
+                    explanationsBefore.contains { text[..<place.lowerBound].ends(with: $0) }
+                        || explanationsAfter.contains { text[place.upperBound...].starts(with: $0) }
                 }
-                return true
             }
         }.sorted()
     }
