@@ -1,12 +1,21 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
 import RecoverySchedule
+import ServiceLifecycle
 import SiteDisk
 import SiteGenerator
+import Synchronization
+import UnixSignals
 
 /// `clinicsite serve`: builds the site into a private folder, serves it over HTTP, rebuilds when files
 /// under `content/` or `templates/` change, and tells open pages to reload. `public/` is never touched.
+///
+/// HTTP is SwiftNIO's, through Hummingbird 2: its parser is linear and bounded (request line and headers
+/// over the limits get 400), idle connections are closed, the number of connections is capped below the
+/// process's file limit, and failing to accept a connection backs off instead of ending the server.
 public final class PreviewServer: Sendable {
     /// Where and how to serve.
     public struct Options: Sendable {
@@ -20,6 +29,8 @@ public final class PreviewServer: Sendable {
         public var subpath: String
         /// Today's date, for review warnings.
         public var today: CivilDate
+        /// Seconds a connection with no request in progress is kept open (shortened by tests).
+        var idleSeconds: Int64 = 30
 
         /// Creates options.
         public init(root: URL, host: String = "127.0.0.1", port: UInt16 = 8000, subpath: String = "/", today: CivilDate) {
@@ -29,71 +40,83 @@ public final class PreviewServer: Sendable {
             self.subpath = RequestPath.normalisedSubpath(subpath)
             self.today = today
         }
+
+        /// Whether the chosen address lets other computers on the network reach the preview.
+        public var isVisibleOnNetwork: Bool { HostCheck(listeningHost: host).listensBeyondLoopback }
+    }
+
+    /// Limits that keep one misbehaving client from taking the preview down.
+    enum Limits {
+        static let maxHeaderFieldSize = 16 * 1024
+        static let maxHeaderListSize = 32 * 1024
+        static let maxHeaderFieldCount = 100
+        /// Connections served at once: half the descriptors this process may open, at most 256.
+        static var maxConnections: Int {
+            var limit = rlimit()
+            guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 64 }
+            return max(8, min(256, Int(min(limit.rlim_cur, 1 << 20)) / 2 - 16))
+        }
     }
 
     private let options: Options
-    private let server: HTTPServer
     /// The private folder the site is built into.
     let siteFolder: URL
     private let state = PreviewState()
     private let hub = ReloadHub()
     private let report: @Sendable (String) -> Void
+    private let listening = Mutex<UInt16?>(nil)
+    private let group = Mutex<ServiceGroup?>(nil)
 
     /// Prepares a server; `report` receives the lines to show in the terminal.
-    public init(options: Options, report: @escaping @Sendable (String) -> Void) throws {
+    public init(options: Options, report: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.report = report
         siteFolder = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-preview-\(UUID().uuidString)").appendingPathComponent("site")
-        let handler = PreviewHandler(siteFolder: siteFolder, subpath: options.subpath, state: state, hub: hub)
-        let address: any SocketAddress
-        let host = options.host == "localhost" ? "127.0.0.1" : options.host
-        if host.contains(":") {
-            address = try sockaddr_in6.inet6(ip6: host, port: options.port)
-        } else {
-            address = try sockaddr_in.inet(ip4: host, port: options.port)
-        }
-        server = HTTPServer(address: address, timeout: 3600, logger: QuietLogger(report: report), handler: handler)
     }
 
-    /// Builds once, then serves and watches until `stop()`.
-    public func run() async throws {
+    /// Builds once, then serves and watches until `stop()` or one of `stopSignals` arrives; the private
+    /// folder is removed before it returns. Throws when the address cannot be listened on.
+    public func run(stopSignals: [UnixSignal] = []) async throws {
+        defer { try? FileManager.default.removeItem(at: siteFolder.deletingLastPathComponent()) }
         await rebuild()
         try FileManager.default.createDirectory(at: siteFolder, withIntermediateDirectories: true)
-        let watcher = SiteWatcher(root: options.root)
-        let watching = Task { await watcher.watch { await self.rebuild() } }
-        let keepAlive = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 15_000_000_000)
-                await hub.send(event: "ping", data: "")
-            }
-        }
-        defer {
-            watching.cancel()
-            keepAlive.cancel()
-            try? FileManager.default.removeItem(at: siteFolder.deletingLastPathComponent())
-        }
-        try await server.run()
+        let responder = PreviewResponder(siteFolder: siteFolder, subpath: options.subpath, hosts: HostCheck(listeningHost: options.host),
+                                         state: state, hub: hub)
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: .seconds(options.idleSeconds),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: Limits.maxHeaderFieldSize, maxHeaderListSize: Limits.maxHeaderListSize,
+                                            maxHeaderFieldCount: Limits.maxHeaderFieldCount))
+        let host = options.host == "localhost" ? "127.0.0.1" : options.host
+        let app = Application(
+            responder: responder,
+            server: .http1(configuration: http1),
+            configuration: .init(address: .hostname(host, port: Int(options.port)), serverName: nil,
+                                 availableConnectionsDelegate: MaximumAvailableConnections(Limits.maxConnections)),
+            onServerRunning: { channel in self.listening.withLock { $0 = channel.localAddress?.port.map(UInt16.init) } },
+            logger: ReportingLogHandler.logger(report: report))
+        let companion = PreviewCompanion(root: options.root, hub: hub) { await self.rebuild() }
+        // Services stop in reverse order: the companion first, which ends the open event streams, so the
+        // HTTP server then has no request left to wait for.
+        let services = ServiceGroup(configuration: .init(services: [app, companion], gracefulShutdownSignals: stopSignals,
+                                                         logger: Logger(label: "clinicsite.preview", factory: { _ in SwiftLogNoOpLogHandler() })))
+        group.withLock { $0 = services }
+        try await services.run()
     }
 
-    /// The address and port actually listened on, once `run()` has started.
+    /// The port actually listened on, once `run()` has started; nil if it has not within ten seconds.
     public func listeningPort() async -> UInt16? {
-        try? await server.waitUntilListening(timeout: 10)
-        guard let address = await server.listeningAddress else { return nil }
-        switch address {
-        case .ip4(_, let port), .ip6(_, let port): return port
-        default: return nil
+        for _ in 0..<1000 {
+            if let port = listening.withLock({ $0 }) { return port }
+            try? await Task.sleep(nanoseconds: 10_000_000)
         }
+        return nil
     }
 
-    /// Stops serving; `run()` then returns (or throws, which `isStopping` tells apart from a failure).
+    /// Stops serving as a signal would; `run()` then returns.
     public func stop() async {
-        stopRequested.set()
-        await server.stop(timeout: 1)
+        let services = group.withLock { $0 }
+        await services?.triggerGracefulShutdown()
     }
-
-    /// Whether `stop()` was called: whatever `run()` throws after that is the end of a normal stop.
-    public var isStopping: Bool { stopRequested.isSet }
-    private let stopRequested = Flag()
 
     /// Builds into the private folder. A failed build keeps the last good site and shows its errors.
     func rebuild() async {

@@ -1,15 +1,18 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// Tells every open browser tab that the site changed, over Server-Sent Events.
 actor ReloadHub {
     private var clients: [UUID: AsyncStream<Data>.Continuation] = [:]
+    private var closed = false
 
     /// A new event stream; it starts with a comment so the client knows it is connected.
     func connect() -> AsyncStream<Data> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<Data>.makeStream()
+        guard !closed else {
+            continuation.finish()
+            return stream
+        }
         continuation.yield(Data(": connected\n\n".utf8))
         continuation.onTermination = { _ in Task { await self.disconnect(id) } }
         clients[id] = continuation
@@ -26,4 +29,10 @@ actor ReloadHub {
         for continuation in clients.values { continuation.yield(message) }
     }
 
+    /// Ends every stream, and any opened later, so that stopping the server does not wait on open tabs.
+    func close() {
+        closed = true
+        for continuation in clients.values { continuation.finish() }
+        clients = [:]
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import UnixSignals
 import SitePreview
 
 struct ServeCommand: AsyncParsableCommand {
@@ -34,20 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = PreviewServer.Options(root: site.url, host: host, port: UInt16(port), subpath: subpath, today: Terminal.today)
-        let server: PreviewServer
-        do {
-            server = try PreviewServer(options: options) { line in Terminal.printError(line) }
-        } catch {
-            Terminal.printError("clinicsite: cannot listen on \(host):\(port): \(error)")
-            throw ExitCode.failure
-        }
-        // Ctrl-C stops the server cleanly: the private build folder is removed and the exit status is 0.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let signals = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
-        for source in signals {
-            source.setEventHandler { Task { await server.stop() } }
-            source.resume()
+        let server = PreviewServer(options: options) { line in Terminal.printError(line) }
+        if options.isVisibleOnNetwork {
+            Terminal.printError("""
+            clinicsite: warning: listening on \(host), so other computers on the network can open this preview.
+                hint: use the default (127.0.0.1) unless you mean to show the preview to someone else; never on a public network.
+            """)
         }
         Task {
             if let listening = await server.listeningPort() {
@@ -55,15 +48,12 @@ struct ServeCommand: AsyncParsableCommand {
                 Terminal.printError("Serving on http://\(shown):\(listening)\(options.subpath) — press Ctrl-C to stop.")
             }
         }
-        // The signal sources must outlive the server: released early (an optimised build may release a local
-        // after its last use), they stop listening and Ctrl-C no longer stops the preview.
-        defer { withExtendedLifetime(signals) {} }
         do {
-            try await server.run()
-        } catch where server.isStopping || error is CancellationError {
-            // Stopping cancels the listening socket; whatever that throws is a normal end.
+            // Ctrl-C (SIGINT) and SIGTERM stop the server cleanly: open pages are let go, the private build
+            // folder is removed and the exit status is 0.
+            try await server.run(stopSignals: [.sigint, .sigterm])
         } catch {
-            Terminal.printError("clinicsite: the server stopped: \(error)")
+            Terminal.printError("clinicsite: cannot serve on \(host):\(port): \(error)")
             throw ExitCode.failure
         }
         Terminal.printError("Stopped.")

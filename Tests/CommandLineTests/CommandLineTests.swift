@@ -108,39 +108,60 @@ import Testing
 }
 
 @Suite struct ServeCommandTests {
-    /// Ctrl-C (SIGINT) and `kill` (SIGTERM) both stop the preview within 2 s, with status 0, and its private
-    /// build folder is gone.
+    /// Ctrl-C (SIGINT) and `kill` (SIGTERM) both stop the preview within 2 s, with status 0, even with a page
+    /// open on its reload stream and an idle connection; its private build folder is gone.
     @Test(arguments: [SIGINT, SIGTERM])
     func aSignalStopsTheServerCleanly(signal: Int32) async throws {
         let root = try Fixture.scratchSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let temporary = root.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = Executable.url
-        process.arguments = ["serve", "--root", root.path, "--port", "0"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var said = ""
-        let deadline = Date().addingTimeInterval(20)
-        while !said.contains("Serving on http://127.0.0.1:") && Date() < deadline {
-            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        #expect(said.contains("Serving on http://127.0.0.1:"))
+        let server = try ServeProcess(root: root, environment: ["TMPDIR": temporary.path])
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).contains { $0.hasPrefix("clinicsite-preview-") })
+        let events = try await LoopbackHTTP.openEvents(port: server.port, path: "/__clinicsite/events")
+        defer { close(events) }
+        let idle = try LoopbackHTTP.connect(port: server.port)
+        defer { close(idle) }
         let sent = Date()
-        kill(process.processIdentifier, signal)
-        process.waitUntilExit()
+        let said = server.stop(with: signal)
         #expect(Date().timeIntervalSince(sent) < 2)
-        said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
+        #expect(server.process.terminationReason == .exit)
+        #expect(server.process.terminationStatus == 0)
         #expect(said.contains("Stopped."))
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+
+    /// More idle connections than the process has file descriptors: the preview caps how many it takes
+    /// at once, keeps running, and answers again once they go.
+    @Test func manyIdleConnectionsDoNotEndThePreview() async throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let server = try ServeProcess(root: root, openFileLimit: 96)
+        var idle: [Int32] = []
+        // More than the 96 descriptors it may open, yet fewer than the listen backlog, so connecting never waits.
+        for _ in 0..<220 {
+            guard let descriptor = try? LoopbackHTTP.connect(port: server.port, readTimeout: 200) else { break }
+            idle.append(descriptor)
+        }
+        #expect(idle.count == 220)
+        try await Task.sleep(nanoseconds: 500_000_000)
+        #expect(server.process.isRunning)
+        for descriptor in idle { close(descriptor) }
+        try await Task.sleep(nanoseconds: 500_000_000)
+        #expect(try await LoopbackHTTP.get(port: server.port, "/en/").status == 200)
+        let said = server.stop()
+        #expect(server.process.terminationStatus == 0, "\(said)")
+    }
+
+    @Test func listeningOnTheNetworkIsAnnouncedAsAWarning() async throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let server = try ServeProcess(root: root, arguments: ["--host", "0.0.0.0"])
+        let said = server.stop()
+        #expect(said.contains("clinicsite: warning: listening on 0.0.0.0, so other computers on the network can open this preview."))
+        let local = try ServeProcess(root: root)
+        #expect(!local.stop().contains("warning: listening on"))
     }
 }
 

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import SiteGenerator
+
+/// Answers requests from the built site folder, adding the live-reload script to pages as they are served
+/// (never to the files themselves).
+struct PreviewResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let siteFolder: URL
+    /// Starts and ends with `/` (normalised by `PreviewServer.Options`).
+    let subpath: String
+    let hosts: HostCheck
+    let state: PreviewState
+    let hub: ReloadHub
+
+    static let eventsPath = "__clinicsite/events"
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return text(.methodNotAllowed, "Only GET and HEAD are answered here.\n", extra: [.allow: "GET, HEAD"])
+        }
+        guard hosts.allows(request.head.authority) else {
+            return text(.misdirectedRequest, "This preview answers only to localhost and the address it listens on.\n")
+        }
+        let response: Response
+        switch RequestPath.resolve(request.uri.path, subpath: subpath) {
+        case .refused:
+            response = text(.badRequest, "Bad request\n")
+        case .outsideSubpath:
+            response = text(.notFound, "Not found: this preview serves the site under \(subpath)\n")
+        case .file(let path) where path == Self.eventsPath:
+            guard request.method == .get else { return Response(status: .ok, headers: [.contentType: "text/event-stream"]) }
+            let stream = await hub.connect()
+            return Response(status: .ok,
+                            headers: [.contentType: "text/event-stream", .cacheControl: "no-store", .init("X-Accel-Buffering")!: "no"],
+                            body: ResponseBody(asyncSequence: stream.map { ByteBuffer(bytes: $0) }))
+        case .file(let path):
+            response = await serve(path, requested: request.uri.path)
+        }
+        return request.method == .head ? Self.withoutBody(response) : response
+    }
+
+    private func serve(_ path: String, requested: String) async -> Response {
+        let errors = await state.errors
+        if !errors.isEmpty && path.hasSuffix(".html") {
+            return html(.internalServerError, ErrorPage.html(errors))
+        }
+        let file = siteFolder.appendingPathComponent(path)
+        // A final check that the file really is inside the site folder, symbolic links resolved.
+        let folder = siteFolder.resolvingSymlinksInPath().path
+        let real = file.resolvingSymlinksInPath().path
+        guard real.hasPrefix(folder + "/") else { return notFound() }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else { return notFound() }
+        if isDirectory.boolValue {
+            // A folder asked for without its slash: send the browser to the folder, so relative links work.
+            guard FileManager.default.fileExists(atPath: real + "/index.html") else { return notFound() }
+            return Response(status: .movedPermanently, headers: [.location: requested + "/", .cacheControl: "no-store"])
+        }
+        guard let data = FileManager.default.contents(atPath: real) else { return notFound() }
+        if path.hasSuffix(".html") { return html(.ok, String(decoding: data, as: UTF8.self)) }
+        return Response(status: .ok, headers: [.contentType: ContentTypes.forPath(path), .cacheControl: "no-store"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private func notFound() -> Response {
+        let page = FileManager.default.contents(atPath: siteFolder.path + "/404.html") ?? Data("Not found\n".utf8)
+        return html(.notFound, String(decoding: page, as: UTF8.self))
+    }
+
+    private func html(_ status: HTTPResponse.Status, _ page: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReload.inject(into: page, eventsURL: subpath + Self.eventsPath))))
+    }
+
+    private func text(_ status: HTTPResponse.Status, _ message: String, extra: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8"]
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
+    }
+
+    /// The same head, announcing the length the body would have, with no body: a HEAD answer must not
+    /// carry one, or the next request on the connection is misread.
+    static func withoutBody(_ response: Response) -> Response {
+        var headers = response.headers
+        if let length = response.body.contentLength { headers[.contentLength] = String(length) }
+        return Response(status: response.status, headers: headers, body: ResponseBody())
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import SitePreview
+
+/// The preview against hostile or careless clients (#11): it answers what it should, refuses what it
+/// should, and stays up.
+@Suite(.serialized) struct PreviewHardeningTests {
+    static func request(_ path: String, method: String = "GET", host: String? = "127.0.0.1", extra: String = "") -> String {
+        "\(method) \(path) HTTP/1.1\r\n" + (host.map { "Host: \($0)\r\n" } ?? "") + extra + "Connection: close\r\n\r\n"
+    }
+
+    @Test func folderURLsServeTheirIndexAndAFolderWithoutSlashIsRedirected() async throws {
+        try await PreviewServerTests.withServer(subpath: "/clinic/") { _, port, _ in
+            let folder = try await LoopbackHTTP.get(port: port, "/clinic/en/")
+            #expect(folder.status == 200)
+            #expect(folder.body.contains("<html lang=\"en\""))
+            let bare = try await LoopbackHTTP.get(port: port, "/clinic/en")
+            #expect(bare.status == 301)
+            #expect(bare.headers.lowercased().contains("location: /clinic/en/"))
+        }
+    }
+
+    @Test func headAnswersCarryNoBodySoAPipelinedRequestIsReadRight() async throws {
+        try await PreviewServerTests.withServer { _, port, _ in
+            let pipelined = "HEAD /en/healing.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + Self.request("/en/benefits.html")
+            let text = try await LoopbackHTTP.exchange(port: port, pipelined)
+            let heads = text.components(separatedBy: "HTTP/1.1 200 OK")
+            #expect(heads.count == 3, "\(text.prefix(800))")
+            let headAnswer = heads[1]
+            let length = try #require(headAnswer.firstMatch(of: /(?i)content-length: (\d+)/)?.1).description
+            #expect(Int(length)! > 1000, "HEAD announces the page's real length")
+            #expect(headAnswer.hasSuffix("\r\n\r\n"), "nothing follows the HEAD answer's head")
+            #expect(heads[2].contains("<h1 id=\"benefits"))
+        }
+    }
+
+    @Test func onlyLoopbackNamesAndTheListeningAddressAreAnswered() async throws {
+        try await PreviewServerTests.withServer { _, port, _ in
+            for host in ["127.0.0.1", "127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST", "[::1]:\(port)", "app.localhost"] {
+                let answer = LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, Self.request("/en/", host: host)))
+                #expect(answer.status == 200, "\(host)")
+            }
+            for host in ["evil.example", "evil.example:\(port)", "127.0.0.1.evil.example", "localhost.evil.example", "10.0.0.5", "", "[::1"] {
+                let answer = LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, Self.request("/en/", host: host)))
+                #expect(answer.status == 421 || answer.status == 400, "\(host): \(answer.status)")
+                #expect(!answer.body.contains("<html"), "\(host)")
+            }
+            let noHost = LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, "GET /en/ HTTP/1.0\r\n\r\n", readTimeout: 1_000))
+            #expect(noHost.status == 421 || noHost.status == 400)
+        }
+    }
+
+    @Test func listeningOnEveryAddressAllowsIPAddressesButNotOtherNames() {
+        let everywhere = HostCheck(listeningHost: "0.0.0.0")
+        #expect(everywhere.listensBeyondLoopback)
+        #expect(everywhere.allows("192.168.1.20:8000"))
+        #expect(!everywhere.allows("rebound.example:8000"))
+        let named = HostCheck(listeningHost: "clinic-laptop.local")
+        #expect(named.allows("clinic-laptop.local:8000"))
+        #expect(!named.allows("192.168.1.20"))
+        #expect(!HostCheck(listeningHost: "127.0.0.1").listensBeyondLoopback)
+        #expect(!HostCheck(listeningHost: "[::1]").listensBeyondLoopback)
+    }
+
+    @Test func oversizedRequestLinesAndHeadersAreRefusedAndTheServerStaysUp() async throws {
+        try await PreviewServerTests.withServer { _, port, _ in
+            let longHeader = Self.request("/en/", extra: "X-Padding: " + String(repeating: "a", count: 200_000) + "\r\n")
+            #expect(LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, longHeader)).status == 400)
+            let manyHeaders = Self.request("/en/", extra: (0..<2000).map { "X-\($0): 1\r\n" }.joined())
+            #expect(LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, manyHeaders)).status == 400)
+            let longPath = Self.request("/" + String(repeating: "a", count: 200_000))
+            let answer = LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, longPath))
+            #expect(answer.status == 400 || answer.status == 414 || answer.status == 404)
+            #expect(try await LoopbackHTTP.get(port: port, "/en/").status == 200)
+        }
+    }
+
+    @Test func idleConnectionsAreClosed() async throws {
+        try await PreviewServerTests.withServer(idleSeconds: 1) { _, port, _ in
+            let idle = try LoopbackHTTP.connect(port: port, readTimeout: 5_000)
+            defer { close(idle) }
+            let opened = Date()
+            // read returns 0 when the server closes the connection; -1 would mean our own 5 s timeout.
+            let result = try await LoopbackHTTP.offThread {
+                var byte: UInt8 = 0
+                return read(idle, &byte, 1)
+            }
+            #expect(result == 0)
+            #expect(Date().timeIntervalSince(opened) < 4)
+        }
+    }
+
+    @Test func theReloadScriptCannotBeBrokenOutOfBySubpath() {
+        let script = LiveReload.script(eventsURL: "/a\"b</script><script>alert(1)//__clinicsite/events")
+        #expect(script.contains("new EventSource(\"/a\\\"b\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)//__clinicsite/events\")"))
+        #expect(script.components(separatedBy: "</script>").count == 2)
+    }
+}
