@@ -1,0 +1,34 @@
+import Foundation
+import SiteGenerator
+
+/// What every output must keep, whatever the input: no script elements beyond the templates' own, no
+/// event-handler attributes or `javascript:` addresses, no control characters in HTML.
+enum Escaping {
+    static func scripts(in data: Data) -> Int {
+        String(decoding: data, as: UTF8.self).lowercased().components(separatedBy: "<script").count - 1
+    }
+
+    static func check(_ file: OutputFile, baseline: [String: Int]) {
+        guard file.path.hasSuffix(".html") else { return }
+        // A page may choose any layout in its front matter, so the most any template has is the bound.
+        if scripts(in: file.data) > (baseline.values.max() ?? 0) {
+            fail("\(file.path) has a <script> that the templates do not")
+        }
+        let text = String(decoding: file.data, as: UTF8.self).lowercased()
+        if text.contains("href=\"javascript:") || text.contains("src=\"javascript:") || text.firstMatch(of: /<[a-z][^>]*\son[a-z]+=/) != nil {
+            fail("\(file.path) has a live javascript: address or event handler")
+        }
+        checkNoControls(file.data, path: file.path)
+    }
+
+    static func checkNoControls(_ data: Data, path: String) {
+        if data.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) {
+            fail("\(path) contains a control character")
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("escaping broken: \(message)\n".utf8))
+        abort()
+    }
+}

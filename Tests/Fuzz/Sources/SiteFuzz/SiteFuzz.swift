@@ -1,0 +1,93 @@
+import Foundation
+import RecoverySchedule
+import SiteDisk
+import SiteGenerator
+
+/// libFuzzer's entry point. `CLINICSITE_FUZZ` picks what the bytes become: `page` (front matter and
+/// Markdown of one page of the shipped site), `rules` (its recovery.yml) or `csv` (a patients file).
+/// A crash, a trap, or an input taking over libFuzzer's `-timeout` fails the run; so does output in which
+/// text from the input escaped its HTML escaping (checked by `Escaping.check`).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    let data = Data(bytes: start, count: count)
+    switch FuzzTarget.current {
+    case .page: FuzzTarget.page(data)
+    case .rules: FuzzTarget.rules(data)
+    case .csv: FuzzTarget.csv(data)
+    }
+    return 0
+}
+
+/// SwiftPM links an executable's `main` to `SiteFuzz_main`; this hands control to libFuzzer's driver.
+@_cdecl("SiteFuzz_main")
+public func siteFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { start, count in
+        guard let start else { return 0 }
+        return fuzzOneInput(UnsafeRawPointer(start), count)
+    }
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+enum FuzzTarget: String {
+    case page, rules, csv
+
+    static let current = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["CLINICSITE_FUZZ"] ?? "") ?? .page
+    static let shipped: SiteSources = {
+        let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CLINICSITE_ROOT"] ?? FileManager.default.currentDirectoryPath)
+        do { return try SiteSources.load(root: root) } catch { fatalError("cannot read the shipped site: \(error)") }
+    }()
+    static let today = CivilDate(iso: "2026-11-26") ?? CivilDate(daysSinceEpoch: 0)
+    /// `<script` elements the shipped templates themselves contain, per output file.
+    static let baseline: [String: Int] = {
+        guard let site = try? SiteBuilder.build(shipped, options: BuildOptions(today: today)) else { fatalError("the shipped site does not build") }
+        return Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, Escaping.scripts(in: $0.data)) })
+    }()
+
+    static func page(_ data: Data) {
+        var files = shipped.files
+        files["content/en/benefits.md"] = data
+        let sources = SiteSources(files: files)
+        if let site = try? SiteBuilder.build(sources, options: BuildOptions(today: today)) {
+            for file in site.files { Escaping.check(file, baseline: baseline) }
+        }
+        _ = try? ContentCheck.run(sources: sources, today: today)
+    }
+
+    static func rules(_ data: Data) {
+        var files = shipped.files
+        files["content/recovery.yml"] = data
+        let sources = SiteSources(files: files)
+        if let site = try? SiteBuilder.build(sources, options: BuildOptions(today: today)) {
+            for file in site.files { Escaping.check(file, baseline: baseline) }
+        }
+        if let timelines = try? PersonalTimelines(sources: sources) {
+            let patient = Patient(name: "<b>x</b>", procedure: today, language: "fr", sessions: 3)
+            for format in PersonalTimelines.Format.allCases { _ = timelines.render(patient, as: format) }
+        }
+    }
+
+    static let timelines: PersonalTimelines = {
+        do { return try PersonalTimelines(sources: shipped) } catch { fatalError("\(error)") }
+    }()
+
+    static func csv(_ data: Data) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-fuzz-\(getpid())")
+        let file = folder.appendingPathComponent("patients.csv"), output = folder.appendingPathComponent("out")
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard (try? data.write(to: file)) != nil else { return }
+        _ = try? PatientBatch.run(csv: file, displayPath: "patients.csv", output: output, timelines: timelines)
+        let scriptsInTemplate = Escaping.scripts(in: Data(timelines.render(Patient(name: nil, procedure: today, language: "en", sessions: 1), as: .html).utf8))
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? [] where name.hasSuffix(".html") {
+            guard let page = FileManager.default.contents(atPath: output.appendingPathComponent(name).path) else { continue }
+            if Escaping.scripts(in: page) > scriptsInTemplate { Escaping.fail("a patient's page has a script the template does not: \(name)") }
+            Escaping.checkNoControls(page, path: name)
+        }
+    }
+}
