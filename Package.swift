@@ -33,11 +33,18 @@ let package = Package(
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
         ),
+        // Debian's libqrencode, for the QR code on printed handouts.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         .target(name: "RecoverySchedule"),
         .target(
             name: "SiteGenerator",
             dependencies: [
                 "CCmark",
+                "CQRencode",
                 "RecoverySchedule",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

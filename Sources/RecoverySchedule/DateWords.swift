@@ -17,16 +17,36 @@ extension CivilDate {
         DateWords.shared.text(self, language: language, style: .long)
     }
 
-    /// A short weekday and date for tight spaces: "Tue, Dec 1", "mar. 1 déc.".
+    /// A short weekday and date for tight spaces: "Tue, Dec 1", "mar. 1er déc.".
     public func writtenBrief(in language: String) -> String {
         DateWords.shared.text(self, language: language, style: .brief)
+    }
+
+    /// A short weekday and date with its year: "Tue, Jan 12, 2027", "mar. 12 janv. 2027".
+    public func writtenBriefWithYear(in language: String) -> String {
+        DateWords.shared.text(self, language: language, style: .briefWithYear)
+    }
+
+    /// The weekday alone, short: "Tue", "mar.".
+    public func writtenWeekday(in language: String) -> String {
+        DateWords.shared.text(self, language: language, style: .weekday)
+    }
+
+    /// Day and short month: "Dec 1", "1er déc.".
+    public func writtenDayMonth(in language: String) -> String {
+        DateWords.shared.text(self, language: language, style: .dayMonth)
+    }
+
+    /// The short form, with the year only when it is not `year`: on a handout the year is said once.
+    public func writtenBrief(in language: String, sayingYearUnless year: Int) -> String {
+        self.year == year ? writtenBrief(in: language) : writtenBriefWithYear(in: language)
     }
 }
 
 /// Formats dates in words. DateFormatter is slow and not safe to share between threads, and a batch of
 /// patients uses the same few hundred dates again and again, so each text is made once and remembered.
 private final class DateWords: Sendable {
-    enum Style: Hashable { case full, long, brief }
+    enum Style: Hashable { case full, long, brief, briefWithYear, weekday, dayMonth }
 
     private struct Key: Hashable {
         var day: Int
@@ -50,7 +70,11 @@ private final class DateWords: Sendable {
         return state.withLock { state in
             if let text = state.texts[key] { return text }
             let noonUTC = Date(timeIntervalSince1970: TimeInterval(key.day) * 86_400 + 43_200)
-            let text = Self.formatter(language: language, style: style, in: &state).string(from: noonUTC)
+            var text = Self.formatter(language: language, style: style, in: &state).string(from: noonUTC)
+            // French writes the first of the month as an ordinal: "1er décembre".
+            if language == "fr" && date.day == 1, let one = text.firstMatch(of: /(^|\s)1(?=\s)/) {
+                text.replaceSubrange(one.range, with: one.1 + "1er")
+            }
             state.texts[key] = text
             return text
         }
@@ -67,6 +91,9 @@ private final class DateWords: Sendable {
         case .full: formatter.dateStyle = .full
         case .long: formatter.dateStyle = .long
         case .brief: formatter.setLocalizedDateFormatFromTemplate("EEEdMMM")
+        case .briefWithYear: formatter.setLocalizedDateFormatFromTemplate("EEEdMMMy")
+        case .weekday: formatter.setLocalizedDateFormatFromTemplate("EEE")
+        case .dayMonth: formatter.setLocalizedDateFormatFromTemplate("dMMM")
         }
         state.formatters[name] = formatter
         return formatter

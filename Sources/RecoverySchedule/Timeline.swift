@@ -36,7 +36,9 @@ public struct Timeline: Sendable, Hashable, Codable {
         }
     }
 
-    /// A future session: the earliest allowed date and the usual date, both on days the clinic is open.
+    /// A future session: the earliest allowed date and the usual date, both on days the clinic is open, and
+    /// the usual span after the session before it. Later sessions count from the one before, as planned
+    /// here; once that session really happens, its own date replaces the plan.
     public struct PlannedSession: Sendable, Hashable, Codable {
         /// 1 for the next session after the procedure, 2 for the one after, ...
         public let number: Int
@@ -44,6 +46,10 @@ public struct Timeline: Sendable, Hashable, Codable {
         public let earliest: CivilDate
         /// Usually from this date (the usual spacing after the previous usual date, moved to an open day).
         public let usual: CivilDate
+        /// The usual span starts here: `span_from_months` after the session before (its usual date).
+        public let spanFrom: CivilDate
+        /// The usual span ends here: `span_to_months` after the session before.
+        public let spanTo: CivilDate
     }
 
     /// The largest number of sessions that can be planned at once.
@@ -65,11 +71,14 @@ public struct Timeline: Sendable, Hashable, Codable {
         var earliest = procedure
         var usual = procedure
         for number in 1...min(max(sessions, 1), Self.maximumSessions) {
+            let previous = usual
             let minimum = earliest.adding(days: 7 * rules.spacing.minimumWeeks)
             let usualDay = usual.adding(days: 7 * rules.spacing.usualWeeks)
             earliest = calendar.firstOpenDay(onOrAfter: minimum) ?? minimum
             usual = max(calendar.firstOpenDay(onOrAfter: usualDay) ?? usualDay, earliest)
-            planned.append(PlannedSession(number: number, earliest: earliest, usual: usual))
+            planned.append(PlannedSession(number: number, earliest: earliest, usual: usual,
+                                          spanFrom: previous.adding(months: rules.spacing.spanFromMonths),
+                                          spanTo: previous.adding(months: rules.spacing.spanToMonths)))
         }
         self.sessions = planned
     }

@@ -36,6 +36,14 @@ struct TimelineCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A CSV of patients (id,name,date,lang,sessions); needs --output DIR.", valueName: "file"))
     var patients: String?
 
+    @Option(name: .customLong("base-url"),
+            help: ArgumentHelp("Where the site is published (default: base_url in site.yml); the handout's QR code opens its healing page.", valueName: "url"),
+            transform: { text in
+                guard let url = BaseURL(argument: text) else { throw ValidationError(BaseURL.invalidMessage) }
+                return url
+            })
+    var baseURL: BaseURL?
+
     @Option(name: .long, help: ArgumentHelp("Where to write: a file for one patient (default: standard output), a folder with --patients.", valueName: "path"))
     var output: String?
 
@@ -49,7 +57,7 @@ struct TimelineCommand: ParsableCommand {
         let outputURL = output.map { URL(fileURLWithPath: $0) }
         let timelines = try Terminal.run { () throws(DiagnosticError) in
             if let outputURL { try OutputLocation.checkPrivate(output: outputURL, root: site.url) }
-            return try PersonalTimelines(sources: SiteSources.load(root: site.url))
+            return try PersonalTimelines(sources: SiteSources.load(root: site.url), baseURL: baseURL?.text)
         }
         if let patients, let outputURL {
             try runBatch(csv: patients, output: outputURL, timelines: timelines)

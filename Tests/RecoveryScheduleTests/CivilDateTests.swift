@@ -60,7 +60,7 @@ import RecoverySchedule
 
     @Test func writtenInThePatientsLanguage() {
         #expect(date("2026-12-01").written(in: "en") == "Tuesday, December 1, 2026")
-        #expect(date("2026-12-01").written(in: "fr") == "mardi 1 décembre 2026")
+        #expect(date("2026-12-01").written(in: "fr") == "mardi 1er décembre 2026")
         #expect(date("2027-01-12").writtenShort(in: "fr") == "12 janvier 2027")
     }
 }

@@ -13,14 +13,39 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"))
         #expect(html.contains("<time datetime=\"2026-12-01\">Tuesday, December 1, 2026</time>"))
-        #expect(html.contains("Tuesday, December 1, 2026 to Thursday, December 3, 2026 (up to Friday, December 4, 2026)"))
+        // Short dates with the weekday; the year only where it is not the treatment's.
+        #expect(html.contains("<tr><th scope=\"row\">Tue, Dec 1 to Thu, Dec 3 (up to Fri, Dec 4)</th><td>The treated skin is red"))
+        #expect(html.contains("<tr><th scope=\"row\">Fri, Dec 4 or Sat, Dec 5, and after</th>"))
         // 2027-01-12 is a closure, so the earliest next session moves to Wednesday the 13th.
-        #expect(html.contains("<time datetime=\"2027-01-13\">Wednesday, January 13, 2027</time>"))
-        #expect(html.contains("<time datetime=\"2027-01-26\">Tuesday, January 26, 2027</time>"))
+        #expect(html.contains("<tr><th scope=\"row\">Next session</th><td><time datetime=\"2027-01-13\">Wed, Jan 13, 2027</time></td><td><time datetime=\"2027-01-26\">Tue, Jan 26, 2027</time></td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">2nd from now</th><td><time datetime=\"2027-02-24\">"))
+        #expect(html.contains("Call to book your next session"))
+        #expect(html.contains("Booked for:"))
+        #expect(html.contains("What you will see") && html.contains("What you will do"))
         #expect(html.components(separatedBy: "class=\"box\"").count - 1 == 7)
+        #expect(html.components(separatedBy: "stroke-dasharray").count - 1 == 4)
         #expect(html.components(separatedBy: "(if still needed)").count - 1 == 4)
-        #expect(html.contains("Test &amp; Co, +1 555 0100"))
-        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link"))
+        #expect(html.contains("Test &amp; Co"))
+        #expect(html.contains("<strong>+1 555 0100</strong>"))
+        #expect(!html.contains("<em>") && !html.contains("font-style: italic"))
+        // No base URL, no QR code, and nothing that reaches the network.
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link") && !html.contains("class=\"qr\""))
+    }
+
+    @Test func theQRCodeHoldsThePageAddressAndNothingAboutThePatient() throws {
+        let timelines = try PersonalTimelines(sources: Fixture.shippedSources(), baseURL: "https://clinic.example/info/")
+        let first = timelines.render(Self.patient, as: .html)
+        var other = Self.patient
+        other.name = "Someone Else"
+        other.procedure = CivilDate(iso: "2027-06-15")!
+        let second = timelines.render(other, as: .html)
+        func code(_ page: String) -> String? { page.firstMatch(of: /<figure class="qr">(<svg[^>]*>.*?<\/svg>)/)?.1.description }
+        #expect(code(first) != nil)
+        #expect(code(first) == code(second), "the code depends on nothing but the address")
+        #expect(code(first)?.contains("aria-label=\"Scan to read about healing on our site\"") == true)
+        let french = { var p = Self.patient; p.language = "fr"; return p }()
+        #expect(code(timelines.render(french, as: .html)) != code(first), "each language opens its own page")
+        #expect(QRCode.svg(for: "https://clinic.example/info/en/healing.html", label: "x") == code(first)?.replacingOccurrences(of: "Scan to read about healing on our site", with: "x"))
     }
 
     @Test func frenchPageWritesFrenchDates() throws {
@@ -28,9 +53,20 @@ import Testing
         patient.language = "fr"
         let html = try Fixture.timelines().render(patient, as: .html)
         #expect(html.contains("<html lang=\"fr\">"))
-        #expect(html.contains("mardi 1 décembre 2026"))
-        #expect(html.contains("<time datetime=\"2026-12-04\">ven. 4 déc.</time>"))
-        #expect(html.contains("<th scope=\"col\">Jour 4</th>"))
+        #expect(html.contains("mardi 1er décembre 2026"))
+        #expect(html.contains("<span class=\"day\">Jour 4</span> <time datetime=\"2026-12-04\"><span class=\"weekday\">ven.</span> <span class=\"date\">4 déc.</span></time>"))
+        #expect(html.contains("<tr><th scope=\"row\">mar. 1er déc. au jeu. 3 déc. (jusqu’au ven. 4 déc.)</th>"))
+        #expect(html.contains("<tr><th scope=\"row\">2e à venir</th>"))
+        #expect(html.contains("Nom\u{202F}:"))
+    }
+
+    @Test func aPrintedSheetListsThreeSessionsAndSaysWhoPlansTheRest() throws {
+        var patient = Self.patient
+        patient.sessions = 10
+        let html = try Fixture.timelines().render(patient, as: .html)
+        #expect(html.contains("<th scope=\"row\">3rd from now</th>"))
+        #expect(!html.contains("4th from now"))
+        #expect(html.contains("the clinic plans sessions 4 to 10 with you at your visits."))
     }
 
     @Test func calendarFileFollowsRFC5545() throws {

@@ -33,7 +33,7 @@ import Testing
         func step(_ s: Timeline.DatedStep) -> String {
             "\(s.rule.id):" + [s.start, s.latestStart, s.end, s.latestEnd].map { $0?.iso ?? "-" }.joined(separator: ",")
         }
-        let sessions = timeline.sessions.map { "s\($0.number):\($0.earliest.iso),\($0.usual.iso)" }
+        let sessions = timeline.sessions.map { "s\($0.number):\($0.earliest.iso),\($0.usual.iso),\($0.spanFrom.iso),\($0.spanTo.iso)" }
         return ([timeline.procedure.iso] + (timeline.phases + timeline.care).map(step) + sessions + [timeline.spanFrom.iso, timeline.spanTo.iso])
             .joined(separator: "|")
     }
@@ -44,7 +44,7 @@ import Testing
     const out = input.dates.map(function (iso) {
       const r = t.computeTimeline(input.data, iso, input.sessions);
       const step = function (s) { return s.id + ':' + [s.start, s.latestStart, s.end, s.latestEnd].map(function (v) { return v || '-'; }).join(','); };
-      return [r.procedure].concat(r.phases.concat(r.care).map(step), r.sessions.map(function (s) { return 's' + s.number + ':' + s.earliest + ',' + s.usual; }), [r.spanFrom, r.spanTo]).join('|');
+      return [r.procedure].concat(r.phases.concat(r.care).map(step), r.sessions.map(function (s) { return 's' + s.number + ':' + [s.earliest, s.usual, s.spanFrom, s.spanTo].join(','); }), [r.spanFrom, r.spanTo]).join('|');
     });
     process.stdout.write(out.join('\\n'));
     """

@@ -68,10 +68,12 @@
     var count = Math.min(Math.max(sessions || 1, 1), 10);
     var planned = [], earliest = procedure, usual = procedure;
     for (var number = 1; number <= count; number++) {
+      var previous = usual;
       earliest = firstOpenDay(addDays(earliest, 7 * spacing.minimumWeeks), data);
       usual = firstOpenDay(addDays(usual, 7 * spacing.usualWeeks), data);
       if (toISO(usual) < toISO(earliest)) { usual = earliest; }
-      planned.push({ number: number, earliest: toISO(earliest), usual: toISO(usual) });
+      planned.push({ number: number, earliest: toISO(earliest), usual: toISO(usual),
+                     spanFrom: toISO(addMonths(previous, spacing.spanFromMonths)), spanTo: toISO(addMonths(previous, spacing.spanToMonths)) });
     }
     return {
       procedure: toISO(procedure),

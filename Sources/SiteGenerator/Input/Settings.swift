@@ -11,6 +11,8 @@ public struct Settings: Sendable, Equatable {
     public var email: String
     /// The postal address, one line.
     public var address: String
+    /// Opening hours as people read them, by language code; the key `""` holds text for every language.
+    public var hours: [String: String] = [:]
     /// Where the site is published, ending in `/` (for example `https://clinic.example/info/`); nil when unknown.
     public var baseURL: String?
     /// The language of the site root; one of `languages`.
@@ -47,7 +49,12 @@ public struct Settings: Sendable, Equatable {
         self.calendar = calendar
     }
 
-    static let keys = ["clinic_name", "phone", "email", "address", "base_url", "default_language",
+    /// The opening hours in `language`, or "" when none are set.
+    public func hours(in language: String) -> String {
+        hours[language] ?? hours[""] ?? ""
+    }
+
+    static let keys = ["clinic_name", "phone", "email", "address", "hours", "base_url", "default_language",
                        "languages", "allow_raw_html", "review_months", "reading_grade", "closed_weekdays", "closures"]
 
     /// Reads settings from the text of `site.yml`, reporting every problem at once.
@@ -78,6 +85,7 @@ public struct Settings: Sendable, Equatable {
                 case "phone": settings.phone = try value.string(named: "phone")
                 case "email": settings.email = try value.string(named: "email")
                 case "address": settings.address = try value.string(named: "address")
+                case "hours": settings.hours = try hours(value)
                 case "base_url": settings.baseURL = value.isNull ? nil : try parseBaseURL(value)
                 case "default_language": settings.defaultLanguage = try languageCode(value, named: "default_language")
                 case "languages":
@@ -107,6 +115,16 @@ public struct Settings: Sendable, Equatable {
                                             hint: "add it to languages or choose one of: \(settings.languages.joined(separator: ", "))").diagnostics)
         }
         return settings
+    }
+
+    /// `hours:` is one line of text, or one line per language (`en: Mon–Fri 9–17`).
+    private static func hours(_ value: YAMLValue) throws(DiagnosticError) -> [String: String] {
+        if case .mapping = value.node {
+            var texts: [String: String] = [:]
+            for (code, text) in try value.languageMapping(named: "hours") { texts[code] = try text.string(named: "hours in \(code)") }
+            return texts
+        }
+        return ["": try value.string(named: "hours")]
     }
 
     private static func closedWeekdays(_ value: YAMLValue) throws(DiagnosticError) -> Set<Weekday> {

@@ -12,7 +12,11 @@ struct UIStrings: Sendable {
                                "disclaimer", "timeline_title", "timeline_day_one", "day", "or", "to", "up_to", "and_after",
                                "next_session", "earliest", "usually", "usual_span", "weeks_after", "months", "session",
                                "your_dates", "procedure_date", "show_dates", "private_note", "invalid_date", "personal_title",
-                               "patient", "what_to_expect", "when", "tick_ointment", "dashed_boxes", "if_needed", "questions_call", "calendar_name"]
+                               "patient", "what_to_expect", "when", "tick_ointment", "dashed_boxes", "if_needed", "questions_call", "calendar_name",
+                               "you_will_see", "you_will_do", "book_title", "book_call", "not_before", "usually_from", "usual_gap",
+                               "months_range", "booked_for", "treated_areas", "ointment_to_use", "later_sessions", "next_one",
+                               "nth_from_now", "hours", "scan_to_read", "your_day_one", "print_all_title", "calendar_booking",
+                               "calendar_booking_details", "calendar_ointment", "calendar_ointment_if_needed", "calculator_link", "more_sessions", "colon"]
 
     init(sources: SiteSources, settings: Settings) throws(DiagnosticError) {
         var result: [String: [String: String]] = [:]

@@ -16,3 +16,8 @@ struct MarkdownBody: Sendable {
     /// The prose of the page, one string per paragraph, when the build was asked to keep it (for `check`).
     var prose: [String] = []
 }
+
+extension MarkdownBody {
+    /// No content: for reading a page's front matter and address without rendering it.
+    static let empty = MarkdownBody(html: [], headings: [], links: [], placeholderPrefix: "", placeholders: [])
+}

@@ -26,13 +26,18 @@ extension PersonalTimelines {
         }
     }
 
+    /// The most planned sessions a printed sheet lists.
+    static let printedSessions = 3
+
     /// The template values of a patient's page, with every per-patient text passed through `values`.
     private func printContext(_ patient: Patient, values: inout LayoutValues) -> (key: String, context: [String: Any]) {
         let timeline = timeline(for: patient)
         let words = words(patient)
         let language = patient.language
         let text = strings[language]
-        let rows: [[String: String]] = (timeline.phases + timeline.care).map { ["label": words.label($0.rule), "when": values.text(words.dates($0))] }
+        let year = timeline.procedure.year
+        func brief(_ date: CivilDate) -> String { values.text(date.writtenBrief(in: language, sayingYearUnless: year)) }
+        let see: [[String: String]] = timeline.phases.map { ["label": words.label($0.rule), "when": values.text(words.briefDates($0, year: year))] }
         var shape = "\(language)|\(timeline.sessions.count)|\(patient.name?.isEmpty == false)"
         let care: [[String: Any]] = timeline.care.map { step in
             shape += "|" + step.days.map { $0.certain ? "c" : "n" }.joined()
@@ -40,30 +45,39 @@ extension PersonalTimelines {
                 "label": words.label(step.rule),
                 "hasIfNeeded": step.days.contains { !$0.certain },
                 "days": step.days.map { entry -> [String: Any] in
-                    ["day": "\(text["day"] ?? "Day") \(entry.day)", "date": values.text(entry.date.writtenBrief(in: language)),
-                     "iso": values.text(entry.date.iso), "ifNeeded": !entry.certain]
+                    ["day": "\(text["day"] ?? "Day") \(entry.day)", "weekday": values.text(entry.date.writtenWeekday(in: language)),
+                     "date": values.text(entry.date.writtenDayMonth(in: language)), "iso": values.text(entry.date.iso), "ifNeeded": !entry.certain]
                 },
             ]
         }
-        let sessions: [[String: String]] = timeline.sessions.map { session in
-            ["number": "\(session.number)", "earliest": values.text(session.earliest.written(in: language)),
-             "usual": values.text(session.usual.written(in: language)),
-             "earliestISO": values.text(session.earliest.iso), "usualISO": values.text(session.usual.iso)]
+        // One sheet holds three planned sessions at 14pt; the later ones depend on these anyway, and the
+        // calendar file still lists them all.
+        let sessions: [[String: String]] = timeline.sessions.prefix(Self.printedSessions).map { session in
+            ["label": words.sessionLabel(session.number),
+             "earliest": brief(session.earliest), "earliestISO": values.text(session.earliest.iso),
+             "usual": brief(session.usual), "usualISO": values.text(session.usual.iso),
+             "span": values.text("\(session.spanFrom.writtenBrief(in: language, sayingYearUnless: year)) – \(session.spanTo.writtenBrief(in: language, sayingYearUnless: year))")]
         }
         var context: [String: Any] = [
             "lang": language,
             "title": text["personal_title"] ?? "",
             "style": printStyle,
             "strings": text,
-            "clinic": ["name": settings.clinicName, "phone": settings.phone, "email": settings.email, "address": settings.address],
+            "clinic": ["name": settings.clinicName, "phone": settings.phone, "email": settings.email, "address": settings.address,
+                       "hours": settings.hours(in: language)],
             "procedure": values.text(timeline.procedure.written(in: language)),
             "procedureISO": values.text(timeline.procedure.iso),
-            "rows": rows,
+            "see": see,
             "care": care,
             "sessions": sessions,
             "manySessions": sessions.count > 1,
-            "span": values.text("\(timeline.spanFrom.written(in: language)) – \(timeline.spanTo.written(in: language))"),
+            "moreSessions": timeline.sessions.count > Self.printedSessions
+                ? (text["more_sessions"] ?? "").replacingOccurrences(of: "{from}", with: "\(Self.printedSessions + 1)")
+                    .replacingOccurrences(of: "{to}", with: "\(timeline.sessions.count)")
+                : "",
+            "gap": words.monthsRange(from: rules.spacing.spanFromMonths, to: rules.spacing.spanToMonths),
         ]
+        if let svg = qrCodes[language] { context["qr"] = ["svg": svg] }
         if let name = patient.name, !name.isEmpty { context["name"] = values.text(name) }
         return (shape, context)
     }

@@ -15,13 +15,16 @@ public struct PersonalTimelines: Sendable {
     let rules: RecoveryRules
     let calendar: ClinicCalendar
     let printStyle: String
+    /// The QR code (inline SVG) for each language's healing page; empty without a base URL.
+    let qrCodes: [String: String]
     let layouts = LayoutCache()
 
     static let printTemplate = "timeline-print"
     static let printStylePath = "templates/timeline-print.css"
 
-    /// Loads everything from the site's sources, reporting every problem at once.
-    public init(sources: SiteSources) throws(DiagnosticError) {
+    /// Loads everything from the site's sources, reporting every problem at once. `baseURL`, when given,
+    /// replaces `base_url` from the settings (it decides the QR code's address).
+    public init(sources: SiteSources, baseURL: String? = nil) throws(DiagnosticError) {
         var log = DiagnosticLog()
         let basics = SiteBasics.load(sources, log: &log)
         let (settings, strings, templates, rules) = (basics.settings, basics.strings, basics.templates, basics.rules)
@@ -36,6 +39,13 @@ public struct PersonalTimelines: Sendable {
         self.rules = rules
         self.calendar = settings.calendar
         self.printStyle = style
+        var codes: [String: String] = [:]
+        if let base = baseURL ?? settings.baseURL {
+            for (language, address) in HealingPageLink.addresses(in: sources, languages: settings.languages, baseURL: base) {
+                codes[language] = QRCode.svg(for: address, label: strings[language]["scan_to_read"] ?? address)
+            }
+        }
+        self.qrCodes = codes
     }
 
     /// The site's languages; a patient's language must be one of them.

@@ -19,6 +19,31 @@ struct TimelineWording: Sendable {
         phrase(start: step.start, latestStart: step.latestStart, end: step.end, latestEnd: step.latestEnd) { $0.written(in: language) }
     }
 
+    /// A step by short dates, the year given only where it is not `year` (a handout says it once).
+    func briefDates(_ step: Timeline.DatedStep, year: Int) -> String {
+        phrase(start: step.start, latestStart: step.latestStart, end: step.end, latestEnd: step.latestEnd) {
+            $0.writtenBrief(in: language, sayingYearUnless: year)
+        }
+    }
+
+    /// "2 to 6 months", "2 à 6 mois".
+    func monthsRange(from: Int, to: Int) -> String {
+        word("months_range").replacingOccurrences(of: "{from}", with: "\(from)").replacingOccurrences(of: "{to}", with: "\(to)")
+    }
+
+    /// Which planned session a row is: "Next session", "2nd session from now" ("2e séance à venir").
+    func sessionLabel(_ number: Int) -> String {
+        number == 1 ? word("next_one") : word("nth_from_now").replacingOccurrences(of: "{n}", with: ordinal(number))
+    }
+
+    /// 2nd, 3rd, 11th; 2e, 3e in French.
+    func ordinal(_ number: Int) -> String {
+        guard language == "en" else { return language == "fr" ? (number == 1 ? "1re" : "\(number)e") : "\(number)." }
+        let tens = number % 100, units = number % 10
+        let suffix = (11...13).contains(tens) ? "th" : units == 1 ? "st" : units == 2 ? "nd" : units == 3 ? "rd" : "th"
+        return "\(number)\(suffix)"
+    }
+
     private func phrase<T: Equatable>(start: T, latestStart: T?, end: T?, latestEnd: T?, _ show: (T) -> String) -> String {
         var text = show(start)
         if let latestStart, latestStart != start { text += " \(word("or")) \(show(latestStart))" }
