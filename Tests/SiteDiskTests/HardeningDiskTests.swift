@@ -44,7 +44,7 @@ import Testing
         #expect(report.problems.map(\.location) == ["p.csv:3", "p.csv:4"])
         #expect(report.problems[0].message.contains("outside the supported range 1900-01-01 to 2999-12-31"))
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == ["ann.html", "ann.ics", "bob.html", "bob.ics"])
+        #expect(names == ["ann.html", "ann.ics", "bob.html", "bob.ics", "print-all.html"])
         for name in names {
             let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(name).path)[.posixPermissions] as? Int
             #expect(mode == 0o600)
@@ -67,6 +67,6 @@ import Testing
         try "id,date\nann,2026-12-01\n".write(to: csv, atomically: true, encoding: .utf8)
         let report = try PatientBatch.run(csv: csv, displayPath: "p.csv", output: output, timelines: Fixture.timelines())
         #expect(report.written == 1)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [live, "ann.html", "ann.ics"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [live, "ann.html", "ann.ics", "print-all.html"])
     }
 }

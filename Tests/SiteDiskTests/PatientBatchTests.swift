@@ -29,7 +29,7 @@ import SiteGenerator
         let (report, output) = try Self.run(csv)
         #expect(report.problems.isEmpty)
         #expect(report.written == 3)
-        #expect(Self.names(in: output) == ["a1.html", "a1.ics", "b2.html", "b2.ics", "c_3.html", "c_3.ics"])
+        #expect(Self.names(in: output) == ["a1.html", "a1.ics", "b2.html", "b2.ics", "c_3.html", "c_3.ics", "print-all.html"])
         let a1 = try String(contentsOf: output.appendingPathComponent("a1.html"), encoding: .utf8)
         #expect(a1.contains("<dd>Smith, Ann</dd>"))
         let b2 = try String(contentsOf: output.appendingPathComponent("b2.html"), encoding: .utf8)
@@ -61,7 +61,31 @@ import SiteGenerator
         #expect(report.problems[2].message == "'2026-02-30' is not a valid date (id ok3)")
         #expect(report.problems[3].message == "the id 'ok1' is already used on line 2")
         #expect(!report.problems.map(\.description).joined().contains("Multi"))
-        #expect(Self.names(in: output) == ["ok1.html", "ok1.ics", "ok5.html", "ok5.ics"])
+        #expect(Self.names(in: output) == ["ok1.html", "ok1.ics", "ok5.html", "ok5.ics", "print-all.html"])
+    }
+
+    @Test func theDaysHandoutsAreAlsoInOneFileInCSVOrder() throws {
+        let csv = "id,name,date,lang\nzed,Zed Last,2026-12-01,en\nbad,B,2026-13-01,en\namy,Amy Second,2026-12-02,fr\nbob,Bob Third,2026-12-03,en\n"
+        let (report, output) = try Self.run(csv)
+        #expect(report.written == 3)
+        let all = try String(contentsOf: output.appendingPathComponent("print-all.html"), encoding: .utf8)
+        let sheets = all.components(separatedBy: "<article class=\"sheet\"").dropFirst()
+        #expect(sheets.count == 3)
+        #expect(sheets.map { $0.contains("Zed Last") } == [true, false, false])
+        #expect(sheets.map { $0.contains("Amy Second") } == [false, true, false])
+        #expect(sheets.map { $0.hasPrefix(" lang=\"fr\">") } == [false, true, false])
+        #expect(all.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">") && all.hasSuffix("</article>\n</body>\n</html>\n"))
+        #expect(all.contains("<title>Recovery handouts</title>"))
+        // Each sheet is exactly the sheet of that patient's own page.
+        let zed = try String(contentsOf: output.appendingPathComponent("zed.html"), encoding: .utf8)
+        #expect(all.contains(String(try #require(PersonalTimelines.sheet(in: zed)))))
+        let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("print-all.html").path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(!Self.names(in: output).contains { $0.hasSuffix(".tmp") })
+        // A batch in which no row could be used writes no print-all.html.
+        let (none, emptyOutput) = try Self.run("id,date\nx,2026-13-01\n")
+        #expect(none.written == 0)
+        #expect(Self.names(in: emptyOutput).isEmpty)
     }
 
     @Test func anUnclosedQuoteNamesTheLinesItSwallowed() throws {
@@ -70,12 +94,12 @@ import SiteGenerator
         #expect(toEnd.problems.map(\.description) == [
             "patients.csv:3: error: the quote opened on line 3 is never closed, so every line from 3 to the end of the file was read as one row and not used\n" +
             "    hint: add the missing closing quote (\") in column 2 of line 3"])
-        #expect(Self.names(in: output) == ["a1.html", "a1.ics"])
+        #expect(Self.names(in: output) == ["a1.html", "a1.ics", "print-all.html"])
         // Closed by the next row's quote: the two rows merge, and neither is used under the wrong name.
         let (merged, mergedOutput) = try Self.run(header + "a1,A,2026-12-01,en,1\na2,\"Ann,2026-12-01,en,1\na3,C\",2026-12-01,en,1\na4,D,2026-12-01,en,1\n")
         #expect(merged.problems.map(\.location) == ["patients.csv:3"])
         #expect(merged.problems.first?.message.hasSuffix("so lines 3–4 were read as one row and not used") == true)
-        #expect(Self.names(in: mergedOutput) == ["a1.html", "a1.ics", "a4.html", "a4.ics"])
+        #expect(Self.names(in: mergedOutput) == ["a1.html", "a1.ics", "a4.html", "a4.ics", "print-all.html"])
     }
 
     @Test func aFileThatIsNotUTF8IsRefusedBeforeAnythingIsWritten() throws {

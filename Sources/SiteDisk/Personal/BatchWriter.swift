@@ -16,11 +16,25 @@ final class BatchWriter: @unchecked Sendable {
     // Touched only on `queue`.
     private var count = 0
     private var problems: [Diagnostic] = []
+    /// `print-all.html`, every handout in CSV order, built as the pages are written.
+    private var printAll: AppendingFile?
+    private let printAllParts: (head: String, tail: String)
 
-    init(folder: String, mayExist: Bool, output: String) {
+    /// The name of the file that holds every handout of the batch, for printing them in one go.
+    static let printAllName = "print-all.html"
+
+    init(folder: String, mayExist: Bool, output: String, printAllParts: (head: String, tail: String)) {
         self.folder = folder
         self.mayExist = mayExist
         self.output = output
+        self.printAllParts = printAllParts
+        do {
+            printAll = try AppendingFile(besides: "\(folder)/\(Self.printAllName)", mode: 0o600)
+            try printAll?.append(printAllParts.head)
+        } catch {
+            printAll = nil
+            problems.append(Diagnostic(file: output, message: "cannot write \(Self.printAllName): \(error)"))
+        }
     }
 
     /// Queues pages (id, HTML, calendar) for writing; waits while two chunks are already waiting.
@@ -32,6 +46,7 @@ final class BatchWriter: @unchecked Sendable {
                 do {
                     try FileSystem.replace(path: "\(self.folder)/\(id).html", with: html, mode: 0o600, mayExist: self.mayExist)
                     try FileSystem.replace(path: "\(self.folder)/\(id).ics", with: ics, mode: 0o600, mayExist: self.mayExist)
+                    if let sheet = PersonalTimelines.sheet(in: html) { try self.printAll?.append(String(sheet) + "\n") }
                     self.count += 1
                 } catch {
                     self.problems.append(Diagnostic(file: self.output, message: "cannot write the files for id '\(id)': \(error)"))
@@ -41,8 +56,21 @@ final class BatchWriter: @unchecked Sendable {
         }
     }
 
-    /// Waits for every queued page; returns how many were written and what failed.
+    /// Waits for every queued page, then puts `print-all.html` in place when at least one page was written;
+    /// returns how many were written and what failed.
     func finish() -> (count: Int, problems: [Diagnostic]) {
-        queue.sync { (count, problems) }
+        queue.sync {
+            if count > 0, let printAll {
+                do {
+                    try printAll.append(printAllParts.tail)
+                    try printAll.commit(to: "\(folder)/\(Self.printAllName)")
+                } catch {
+                    problems.append(Diagnostic(file: output, message: "cannot write \(Self.printAllName): \(error)"))
+                }
+            }
+            printAll?.abandon()
+            printAll = nil
+            return (count, problems)
+        }
     }
 }

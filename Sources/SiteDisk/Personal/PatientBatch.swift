@@ -47,7 +47,7 @@ public enum PatientBatch {
         var report = Report(written: 0, problems: [])
         var seen: [String: Int] = [:]
         var chunk: [Patient] = []
-        let writer = BatchWriter(folder: folder, mayExist: !startedEmpty, output: output.path)
+        let writer = BatchWriter(folder: folder, mayExist: !startedEmpty, output: output.path, printAllParts: timelines.printAllParts)
         var queued = 0
         func flush() {
             // Rendering runs on all cores while the previous chunk is being written.

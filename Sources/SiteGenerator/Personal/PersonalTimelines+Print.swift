@@ -14,6 +14,35 @@ extension PersonalTimelines {
                as: UTF8.self)
     }
 
+    /// The start and end of a document holding many handouts (`print-all.html`): the handout's own style,
+    /// in the site's default language; each handout's sheet (see `sheet(in:)`) goes between them.
+    public var printAllParts: (head: String, tail: String) {
+        let title = XMLText.escape(strings[defaultLanguage]["print_all_title"] ?? "")
+        let head = """
+        <!DOCTYPE html>
+        <html lang="\(defaultLanguage)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="robots" content="noindex, nofollow">
+        <title>\(title)</title>
+        <style>
+        \(printStyle)
+        </style>
+        </head>
+        <body>
+
+        """
+        return (head, "</body>\n</html>\n")
+    }
+
+    /// The one sheet of a printed handout: its `<article class="sheet" …>` element, which carries its language.
+    public static func sheet(in page: String) -> Substring? {
+        guard let start = page.range(of: "<article class=\"sheet\""), let end = page.range(of: "</article>", options: .backwards),
+              start.lowerBound < end.upperBound else { return nil }
+        return page[start.lowerBound..<end.upperBound]
+    }
+
     /// The printable page rendered straight through the template, for checking the fast path.
     func htmlDirect(_ patient: Patient) -> String {
         String(decoding: LayoutCache.renderDirect(printRequest(patient)), as: UTF8.self)
