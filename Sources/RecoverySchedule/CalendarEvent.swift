@@ -11,13 +11,20 @@ public struct CalendarEvent: Sendable, Hashable {
     public var summary: String
     /// Longer text, optional.
     public var description: String?
+    /// Where it happens (the clinic's address), optional.
+    public var location: String?
+    /// A reminder on the day, at this many hours after midnight (9 gives 9 am); nil for none.
+    public var reminderHour: Int?
 
     /// Creates an event.
-    public init(uid: String, start: CivilDate, last: CivilDate, summary: String, description: String? = nil) {
+    public init(uid: String, start: CivilDate, last: CivilDate, summary: String, description: String? = nil,
+                location: String? = nil, reminderHour: Int? = nil) {
         self.uid = uid
         self.start = start
         self.last = max(last, start)
         self.summary = summary
         self.description = description
+        self.location = location
+        self.reminderHour = reminderHour
     }
 }

@@ -22,7 +22,16 @@ public enum CalendarFile {
             writer.line("DTEND;VALUE=DATE:\(compact(event.last.adding(days: 1)))")
             writer.line("SUMMARY;LANGUAGE=\(language):", text: event.summary)
             if let description = event.description { writer.line("DESCRIPTION;LANGUAGE=\(language):", text: description) }
+            if let location = event.location, !location.isEmpty { writer.line("LOCATION;LANGUAGE=\(language):", text: location) }
             writer.line("TRANSP:TRANSPARENT")
+            if let hour = event.reminderHour {
+                // An all-day event starts at midnight where the patient is; the reminder comes that morning.
+                writer.line("BEGIN:VALARM")
+                writer.line("ACTION:DISPLAY")
+                writer.line("DESCRIPTION;LANGUAGE=\(language):", text: event.summary)
+                writer.line("TRIGGER;RELATED=START:PT\(max(0, min(hour, 23)))H")
+                writer.line("END:VALARM")
+            }
             writer.line("END:VEVENT")
         }
         writer.line("END:VCALENDAR")

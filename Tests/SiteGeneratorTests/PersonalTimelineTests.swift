@@ -76,14 +76,27 @@ import Testing
         #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
         let events = ics.components(separatedBy: "BEGIN:VEVENT").dropFirst()
-        #expect(events.count == 7 + 4)
+        // Seven ointment days and one "call to book" per planned session: no pair that looks alike.
+        #expect(events.count == 7 + 2)
         for event in events {
             #expect(event.contains("\r\nUID:p-1-"))
             #expect(event.contains("\r\nDTSTAMP:20261201T000000Z\r\n"))
             #expect(event.contains("\r\nDTSTART;VALUE=DATE:"))
         }
-        #expect(ics.contains("UID:p-1-ointment-day1@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261202\r\n"))
-        #expect(ics.contains("UID:p-1-session1-earliest@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20270113\r\nDTEND;VALUE=DATE:20270114\r\n"))
+        let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("UID:p-1-ointment-day2@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261202\r\nDTEND;VALUE=DATE:20261203\r\n" +
+                                  "SUMMARY;LANGUAGE=en:Skin needling aftercare\\, day 2 of 3–7: Put ointment on the treated skin\r\n" +
+                                  "DESCRIPTION;LANGUAGE=en:Test & Co\\, +1 555 0100\r\n"))
+        #expect(unfolded.contains("day 5 of 3–7: Put ointment on the treated skin (only if still needed)"))
+        // 2027-01-12 is a closure, so the first booking call falls on the 13th, with a reminder that morning.
+        #expect(unfolded.contains("UID:p-1-session1-book@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20270113\r\nDTEND;VALUE=DATE:20270114\r\n" +
+                                  "SUMMARY;LANGUAGE=en:Call Test & Co to book your next skin-needling session (Next session)\r\n"))
+        #expect(unfolded.contains("DESCRIPTION;LANGUAGE=en:Not before Wednesday\\, January 13\\, 2027\\; usually from Tuesday\\, January 26\\, 2027\\; usually 2 to 6 months after the session before.\\nTest & Co\\, +1 555 0100\r\n"))
+        #expect(ics.components(separatedBy: "BEGIN:VALARM\r\nACTION:DISPLAY\r\n").count - 1 == 2)
+        #expect(ics.components(separatedBy: "TRIGGER;RELATED=START:PT9H\r\nEND:VALARM\r\nEND:VEVENT").count - 1 == 2)
+        #expect(!ics.contains("LOCATION"), "no address set, no location")
+        let withAddress = try Fixture.timelines(settings: "clinic_name: C\naddress: 1 Main St, Town\nlanguages: [en, fr]\n").render(Self.patient, as: .ics)
+        #expect(withAddress.components(separatedBy: "LOCATION;LANGUAGE=en:1 Main St\\, Town\r\n").count - 1 == 9)
         #expect(!ics.contains("script"))
         #expect(try Fixture.timelines().render(Self.patient, as: .ics) == ics)
     }

@@ -3,37 +3,39 @@ import RecoverySchedule
 
 /// The calendar file.
 extension PersonalTimelines {
-    /// The calendar file: a daily event for each care day, and the earliest and usual date of each session.
+    /// The calendar file: one event per care day, titled with its context, and one "call to book" event per
+    /// planned session on its earliest date, with a reminder that morning. Nothing here looks like a booked
+    /// appointment: the patient books by calling the clinic.
     func ics(_ patient: Patient) -> String {
         let timeline = timeline(for: patient)
         let words = words(patient)
-        let text = strings[patient.language]
-        let day = text["day"] ?? "Day"
+        let language = patient.language
+        let text = strings[language]
+        let fill = words.filled
+        let contact = [settings.clinicName, settings.phone].filter { !$0.isEmpty }.joined(separator: ", ")
+        let location = settings.address.isEmpty ? nil : settings.address
         var events: [CalendarEvent] = []
         for step in timeline.care {
+            let usual = step.rule.end ?? step.rule.start, last = step.rule.lastDay ?? usual
+            let range = usual == last ? "\(usual)" : "\(usual)–\(last)"
             for entry in step.days {
-                let note = entry.certain ? "" : ", \(text["if_needed"] ?? "")"
+                var summary = fill("calendar_care", ["label": words.label(step.rule), "day": "\(entry.day)", "range": range])
+                if !entry.certain { summary += " " + (text["calendar_ointment_if_needed"] ?? "") }
                 events.append(CalendarEvent(uid: "\(patient.uidBase)-\(step.rule.id)-day\(entry.day)@clinicsite", start: entry.date, last: entry.date,
-                                            summary: "\(words.label(step.rule)) (\(day) \(entry.day)\(note))"))
+                                            summary: summary, description: contact, location: location))
             }
         }
-        // "Earliest:" reads well before a date; in an event title the colon goes.
-        func bare(_ key: String) -> String {
-            let word = text[key] ?? ""
-            guard let last = word.lastIndex(where: { $0 != ":" && !$0.isWhitespace }) else { return "" }
-            return String(word[...last])
-        }
-        let contact = "\(settings.clinicName) \(settings.phone)".trimmingSpaces
+        let booking = fill("calendar_booking", ["clinic": settings.clinicName.isEmpty ? (text["contact"] ?? "") : settings.clinicName])
         for session in timeline.sessions {
-            let title = bare("next_session") + (timeline.sessions.count > 1 ? " \(session.number)" : "")
-            let details = "\(bare("earliest")): \(session.earliest.written(in: patient.language)). \(bare("usually")): \(session.usual.written(in: patient.language)).\n\(contact)"
-            events.append(CalendarEvent(uid: "\(patient.uidBase)-session\(session.number)-earliest@clinicsite", start: session.earliest, last: session.earliest,
-                                        summary: "\(title) – \(bare("earliest"))", description: details))
-            if session.usual != session.earliest {
-                events.append(CalendarEvent(uid: "\(patient.uidBase)-session\(session.number)-usual@clinicsite", start: session.usual, last: session.usual,
-                                            summary: "\(title) – \(bare("usually"))", description: details))
-            }
+            let details = fill("calendar_booking_details", [
+                "earliest": session.earliest.written(in: language), "usual": session.usual.written(in: language),
+                "from": "\(rules.spacing.spanFromMonths)", "to": "\(rules.spacing.spanToMonths)",
+            ])
+            let title = timeline.sessions.count > 1 ? "\(booking) (\(words.sessionLabel(session.number)))" : booking
+            events.append(CalendarEvent(uid: "\(patient.uidBase)-session\(session.number)-book@clinicsite", start: session.earliest, last: session.earliest,
+                                        summary: title, description: details + (contact.isEmpty ? "" : "\n" + contact),
+                                        location: location, reminderHour: 9))
         }
-        return CalendarFile.document(events: events, name: text["calendar_name"] ?? "", language: patient.language, stamp: timeline.procedure)
+        return CalendarFile.document(events: events, name: text["calendar_name"] ?? "", language: language, stamp: timeline.procedure)
     }
 }

@@ -101,8 +101,7 @@ extension PersonalTimelines {
             "sessions": sessions,
             "manySessions": sessions.count > 1,
             "moreSessions": timeline.sessions.count > Self.printedSessions
-                ? (text["more_sessions"] ?? "").replacingOccurrences(of: "{from}", with: "\(Self.printedSessions + 1)")
-                    .replacingOccurrences(of: "{to}", with: "\(timeline.sessions.count)")
+                ? words.filled("more_sessions", ["from": "\(Self.printedSessions + 1)", "to": "\(timeline.sessions.count)"])
                 : "",
             "gap": words.monthsRange(from: rules.spacing.spanFromMonths, to: rules.spacing.spanToMonths),
         ]

@@ -26,14 +26,32 @@ struct TimelineWording: Sendable {
         }
     }
 
+    /// The text `key` with each `{name}` replaced by `values[name]`, in one pass, so a value that itself
+    /// contains braces is never read as a placeholder.
+    func filled(_ key: String, _ values: [String: String]) -> String {
+        var result = ""
+        var rest = Substring(word(key))
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
     /// "2 to 6 months", "2 à 6 mois".
     func monthsRange(from: Int, to: Int) -> String {
-        word("months_range").replacingOccurrences(of: "{from}", with: "\(from)").replacingOccurrences(of: "{to}", with: "\(to)")
+        filled("months_range", ["from": "\(from)", "to": "\(to)"])
     }
 
     /// Which planned session a row is: "Next session", "2nd session from now" ("2e séance à venir").
     func sessionLabel(_ number: Int) -> String {
-        number == 1 ? word("next_one") : word("nth_from_now").replacingOccurrences(of: "{n}", with: ordinal(number))
+        number == 1 ? word("next_one") : filled("nth_from_now", ["n": ordinal(number)])
     }
 
     /// 2nd, 3rd, 11th; 2e, 3e in French.
