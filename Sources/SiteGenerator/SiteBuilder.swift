@@ -48,7 +48,8 @@ public enum SiteBuilder {
             log.add(contentsOf: content.published.parallelMap { content.resolveLinks(of: $0).problems }.flatMap { $0 })
             throw DiagnosticError(log.diagnostics)
         }
-        let recovery = RecoveryContext(rules: basics.rules, calendar: settings.calendar, strings: strings, languages: settings.languages)
+        let recovery = RecoveryContext(rules: basics.rules, calendar: settings.calendar, strings: strings, languages: settings.languages,
+                                       phone: settings.phone)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content,
                                     recovery: recovery, reusesLayouts: reusesLayouts)
         var files = try renderPages(content, with: renderer, output: output, log: &log)

@@ -83,4 +83,32 @@ import Testing
             break
         }
     }
+
+    /// The calculator writes dates in words as the handout does (French "1er" included), in both languages.
+    @Test(arguments: ["en", "fr"])
+    func scriptWritesDatesAsSwiftDoes(language: String) throws {
+        let dates = Self.procedureDates().filter { $0.year >= 2020 && $0.year <= 2032 }
+        let program = """
+        const t = require(process.argv[1]);
+        const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+        process.stdout.write(input.dates.map(function (iso) {
+          return t.writtenDate(iso, input.language, t.LONG) + '|' + t.briefDate(iso, input.language, '2026');
+        }).join('\\n'));
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["node", "-e", program, Self.script.path]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data("{\"language\":\"\(language)\",\"dates\":[\(dates.map { "\"\($0.iso)\"" }.joined(separator: ","))]}".utf8))
+        try stdin.fileHandleForWriting.close()
+        let fromNode = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+        process.waitUntilExit()
+        let fromSwift = dates.map { "\($0.written(in: language))|\($0.writtenBrief(in: language, sayingYearUnless: 2026))" }
+        #expect(fromNode.count == fromSwift.count)
+        let differing = zip(fromNode, fromSwift).filter { $0 != $1 }
+        #expect(differing.isEmpty, "\(differing.count) differ, such as \(differing.prefix(3))")
+    }
 }

@@ -85,17 +85,90 @@
     };
   }
 
-  /* "Tuesday, December 1, 2026 to Thursday, December 3, 2026 (up to Friday, December 4, 2026)" */
-  function phrase(step, words, show) {
-    var text = show(step.start);
-    if (step.latestStart && step.latestStart !== step.start) { text += ' ' + words.or + ' ' + show(step.latestStart); }
-    if (step.end) {
-      if (step.end !== step.start) { text += ' ' + words.to + ' ' + show(step.end); }
-      if (step.latestEnd && step.latestEnd !== step.end) { text += ' (' + words.up_to + ' ' + show(step.latestEnd) + ')'; }
-    } else {
-      text += ', ' + words.and_after;
-    }
+  /* Dates in words, as the Swift module writes them: French writes the first of the month "1er". */
+  function writtenDate(iso, language, options) {
+    var date = parseISO(iso);
+    var text = new Intl.DateTimeFormat(language, Object.assign({ timeZone: 'UTC' }, options)).format(date);
+    if (language === 'fr' && date.getUTCDate() === 1) { text = text.replace(/(^|\s)1(?=\s)/, '$11er'); }
     return text;
+  }
+
+  var LONG = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
+  var BRIEF = { weekday: 'short', month: 'short', day: 'numeric' };
+  var BRIEF_YEAR = { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' };
+
+  /* "Tue, Dec 1", with the year only when it is not the treatment's, as on the printed handout. */
+  function briefDate(iso, language, year) {
+    return writtenDate(iso, language, iso.slice(0, 4) === year ? BRIEF : BRIEF_YEAR);
+  }
+
+  function fill(text, values) {
+    return String(text || '').replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+  }
+
+  /* Elements, with text only (never HTML), so nothing from the page's data can become markup. */
+  function element(name, className, children) {
+    var node = document.createElement(name);
+    if (className) { node.className = className; }
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  /* A date that never wraps inside itself. */
+  function dateNode(iso, text) {
+    var node = element('time', 'date', [text]);
+    node.setAttribute('datetime', iso);
+    return node;
+  }
+
+  /* "Tue, Dec 1 to Thu, Dec 3 (up to Fri, Dec 4)" as nodes, each date kept on one line. */
+  function phraseNodes(step, words, show) {
+    var nodes = [dateNode(step.start, show(step.start))];
+    if (step.latestStart && step.latestStart !== step.start) { nodes.push(' ' + words.or + ' ', dateNode(step.latestStart, show(step.latestStart))); }
+    if (step.end) {
+      if (step.end !== step.start) { nodes.push(' ' + words.to + ' ', dateNode(step.end, show(step.end))); }
+      if (step.latestEnd && step.latestEnd !== step.end) { nodes.push(' (' + words.up_to + ' ', dateNode(step.latestEnd, show(step.latestEnd)), ')'); }
+    } else {
+      nodes.push(', ' + words.and_after);
+    }
+    return nodes;
+  }
+
+  /* The blocks of the printed handout, for the date entered: what you will see, what you will do, and
+     when to call to book the next session. */
+  function resultBlocks(data, timeline) {
+    var words = data.strings, language = data.language, year = timeline.procedure.slice(0, 4);
+    var show = function (iso) { return briefDate(iso, language, year); };
+    var colon = words.colon || ':';
+    var list = function (steps, rules) {
+      return element('ul', 'steps', steps.map(function (step, index) {
+        return element('li', null, [element('span', 'when', phraseNodes(step, words, show)), ' ',
+                                     element('span', 'what', [rules[index].label[language] || step.id])]);
+      }));
+    };
+    var session = timeline.sessions[0];
+    var months = fill(words.months_range, { from: data.rules.spacing.spanFromMonths, to: data.rules.spacing.spanToMonths });
+    var booking = element('section', 'book', [
+      element('h4', null, [words.book_title]),
+      element('p', null, [words.not_before + ' ', element('strong', null, [dateNode(session.earliest, show(session.earliest))]), '. ',
+                          words.usually_from + ' ', element('strong', null, [dateNode(session.usual, show(session.usual))]), '.']),
+      element('p', null, [words.usual_span + colon + ' ' + months + ' (', dateNode(session.spanFrom, show(session.spanFrom)), ' – ',
+                          dateNode(session.spanTo, show(session.spanTo)), ').'])
+    ]);
+    if (data.phone) { booking.appendChild(element('p', null, [words.book_call + ' ', element('strong', null, [data.phone])])); }
+    var heading = element('h3', null, [words.result_title]);
+    heading.id = 'cs-timeline-result-title';
+    return [
+      heading,
+      element('p', 'day-one', [element('strong', null, [words.your_day_one]), ' ', dateNode(timeline.procedure, writtenDate(timeline.procedure, language, LONG))]),
+      element('h4', null, [words.you_will_see]),
+      list(timeline.phases, data.rules.phases),
+      element('h4', null, [words.you_will_do]),
+      list(timeline.care, data.rules.care),
+      booking
+    ];
   }
 
   function showPersonalTimeline(data, form, output) {
@@ -103,36 +176,17 @@
     var timeline = computeTimeline(data, input.value, 1);
     output.textContent = '';
     if (!timeline) {
-      var problem = document.createElement('p');
-      problem.textContent = data.strings.invalid_date;
-      output.appendChild(problem);
+      output.appendChild(element('p', null, [data.strings.invalid_date]));
       input.setAttribute('aria-invalid', 'true');
       input.focus();
       return;
     }
     input.removeAttribute('aria-invalid');
-    var format = new Intl.DateTimeFormat(data.language, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    var show = function (iso) { return format.format(parseISO(iso)); };
-    var table = document.createElement('table');
-    var head = table.createTHead().insertRow();
-    [data.strings.when, data.strings.what_to_expect].forEach(function (title) {
-      var cell = document.createElement('th');
-      cell.scope = 'col';
-      cell.textContent = title;
-      head.appendChild(cell);
-    });
-    var body = table.createTBody();
-    var rules = data.rules.phases.concat(data.rules.care);
-    timeline.phases.concat(timeline.care).forEach(function (step, index) {
-      var row = body.insertRow();
-      row.insertCell().textContent = phrase(step, data.strings, show);
-      row.insertCell().textContent = rules[index].label[data.language] || step.id;
-    });
-    var session = timeline.sessions[0];
-    var next = body.insertRow();
-    next.insertCell().textContent = data.strings.earliest + ' ' + show(session.earliest) + '. ' + data.strings.usually + ' ' + show(session.usual) + '.';
-    next.insertCell().textContent = data.strings.next_session;
-    output.appendChild(table);
+    resultBlocks(data, timeline).forEach(function (node) { output.appendChild(node); });
+    output.setAttribute('aria-labelledby', 'cs-timeline-result-title');
+    /* On paper the patient's own dates replace the general table (print.css). */
+    var section = output.closest('.timeline');
+    if (section) { section.classList.add('has-result'); }
   }
 
   function start() {
@@ -142,13 +196,16 @@
     if (!source || !form || !output) { return; }
     var data = JSON.parse(source.textContent);
     form.hidden = false;
+    var link = document.getElementById('cs-calculator-link');
+    if (link) { link.hidden = false; }
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       showPersonalTimeline(data, form, output);
     });
   }
 
-  var api = { computeTimeline: computeTimeline, parseISO: parseISO, toISO: toISO, addDays: addDays, addMonths: addMonths, phrase: phrase };
+  var api = { computeTimeline: computeTimeline, parseISO: parseISO, toISO: toISO, addDays: addDays, addMonths: addMonths,
+              writtenDate: writtenDate, briefDate: briefDate, LONG: LONG };
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;
   } else {

@@ -6,7 +6,7 @@ struct RecoveryContext: Sendable {
     /// Template values by language; built from plain strings only, so they are safe to share.
     let byLanguage: [String: [String: any Sendable]]
 
-    init(rules: RecoveryRules, calendar: ClinicCalendar, strings: UIStrings, languages: [String]) {
+    init(rules: RecoveryRules, calendar: ClinicCalendar, strings: UIStrings, languages: [String], phone: String = "") {
         var result: [String: [String: any Sendable]] = [:]
         for language in languages {
             let words = TimelineWording(language: language, strings: strings[language])
@@ -18,7 +18,7 @@ struct RecoveryContext: Sendable {
                 "earliest": "\(spacing.minimumWeeks) \(weeksAfter)",
                 "usual": "\(spacing.usualWeeks) \(weeksAfter)",
                 "span": "\(spacing.spanFromMonths)–\(spacing.spanToMonths) \(strings[language]["months"] ?? "")",
-                "json": TimelineScriptData(language: language, rules: rules, calendar: calendar, strings: strings[language]).scriptJSON(),
+                "json": TimelineScriptData(language: language, rules: rules, calendar: calendar, strings: strings[language], phone: phone).scriptJSON(),
             ]
         }
         byLanguage = result

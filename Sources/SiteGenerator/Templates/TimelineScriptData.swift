@@ -8,13 +8,16 @@ struct TimelineScriptData: Encodable {
     let closedWeekdays: [String]
     let closures: [String]
     let strings: [String: String]
+    /// The clinic's phone number, for the calculator's "call to book" block; may be empty.
+    let phone: String
 
-    init(language: String, rules: RecoveryRules, calendar: ClinicCalendar, strings: [String: String]) {
+    init(language: String, rules: RecoveryRules, calendar: ClinicCalendar, strings: [String: String], phone: String = "") {
         self.language = language
         self.rules = rules
         self.closedWeekdays = calendar.closedWeekdays.map(\.rawValue).sorted()
         self.closures = calendar.closures.map(\.iso).sorted()
         self.strings = strings
+        self.phone = phone
     }
 
     /// JSON safe to place inside `<script type="application/json">`: `<`, `>` and `&` are escaped, so no
