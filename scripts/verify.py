@@ -97,7 +97,7 @@ def build(binary, work):
     result = run([binary, "build", "--root", ".", "--output", str(site), "--base-url", BASE_URL])
     if result.returncode != 0:
         sys.exit(f"verify: the site did not build:\n{result.stderr}")
-    result = run([binary, "timeline", "--patients", "samples/patients.csv", "--output", str(timelines)])
+    result = run([binary, "timeline", "--patients", "samples/patients.csv", "--output", str(timelines), "--base-url", BASE_URL])
     if result.returncode != 0:
         sys.exit(f"verify: the sample timelines did not build:\n{result.stderr}")
     # One more calendar from the single-patient command, to check that path too.
@@ -342,7 +342,8 @@ def check_accessibility(driver, axe_source, site_pages, timeline_pages):
             report.fail(name, f"{violation['id']}: {violation['help']} ({', '.join(violation['nodes'][:5])})")
         checked += 1
     # The healing pages once more with the personal calculator used, as a patient would.
-    expectations = {"en": "Tuesday, January 12, 2027", "fr": "mardi 12 janvier 2027"}
+    expectations = {"en": ["Your Day 1: Tuesday, December 1, 2026", "Not before Tue, Jan 12, 2027", "2 to 6 months (Mon, Feb 1, 2027 – Tue, Jun 1, 2027)"],
+                    "fr": ["Votre jour 1\u202f: mardi 1er décembre 2026", "Pas avant le mar. 12 janv. 2027", "2 à 6 mois (lun. 1er févr. 2027 – mar. 1er juin 2027)"]}
     for name, url in site_pages:
         if "healing" not in name and "guerison" not in name:
             continue
@@ -353,9 +354,10 @@ def check_accessibility(driver, axe_source, site_pages, timeline_pages):
             input.value = '2026-12-01';
             document.getElementById('cs-timeline-form').requestSubmit();
         """)
-        result = driver.execute_script("return document.getElementById('cs-timeline-result').innerText")
-        if expectations.get(language, "") not in result:
-            report.fail(name, f"the date calculator did not show {expectations.get(language)} for 2026-12-01; it showed: {result[:300]!r}")
+        result = " ".join(driver.execute_script("return document.getElementById('cs-timeline-result').innerText").split())
+        for expected in expectations.get(language, []):
+            if " ".join(expected.split()) not in result:
+                report.fail(name, f"the date calculator did not show {expected!r} for 2026-12-01; it showed: {result[:400]!r}")
         for violation in axe_violations(driver, axe_source):
             report.fail(name + " (after using the calculator)", f"{violation['id']}: {violation['help']}")
         checked += 1
@@ -363,34 +365,107 @@ def check_accessibility(driver, axe_source, site_pages, timeline_pages):
     report.finish()
 
 
+def printed_pdf(driver, path, width, height):
+    """Prints the current page as a browser does with its default settings (header and footer on)."""
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": width, "paperHeight": height, "printBackground": True,
+                                                     "displayHeaderFooter": True})
+    path.write_bytes(base64.b64decode(pdf["data"]))
+    info = run(["pdfinfo", str(path)]).stdout
+    match = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    return int(match.group(1)) if match else -1
+
+
+def pdf_text(path, page=None):
+    command = ["pdftotext", "-layout"] + (["-f", str(page), "-l", str(page)] if page else []) + [str(path), "-"]
+    return run(command).stdout
+
+
+def printed_qr_codes(path):
+    """What zbarimg reads from the first page of a PDF, rendered at 200 dpi."""
+    stem = path.with_suffix("")
+    run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", str(path), str(stem)])
+    images = sorted(path.parent.glob(stem.name + "-*.png"))
+    if not images:
+        return []
+    found = run(["zbarimg", "-q", "--raw", str(images[0])]).stdout.split()
+    for image in images:
+        image.unlink()
+    return found
+
+
+SIZES = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
+HEALING = {"en": "en/healing.html", "fr": "fr/guerison.html"}
+
+
 def check_printing(driver, work, timeline_pages):
-    report.start("4. Printable: each sample timeline is exactly one page on A4 and on US Letter, text at least 12pt")
+    report.start("4. Printable: each handout one sheet on A4 and US Letter (print-all: one per patient), 14pt body, "
+                 "no browser header or footer, a QR code zbarimg decodes to the healing page")
     pdf_folder = work / "pdf"
     pdf_folder.mkdir(exist_ok=True)
-    sizes = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
     for name, url in timeline_pages:
         driver.get(url)
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-        smallest = driver.execute_script("""
-            let smallest = 1000;
+        sizes = driver.execute_script("""
+            let smallest = 1000, body = 1000;
             for (const element of document.body.querySelectorAll('*')) {
                 const hasText = Array.from(element.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
-                if (hasText) smallest = Math.min(smallest, parseFloat(getComputedStyle(element).fontSize));
+                if (!hasText) continue;
+                const size = parseFloat(getComputedStyle(element).fontSize);
+                smallest = Math.min(smallest, size);
+                if (!element.closest('figcaption')) body = Math.min(body, size);
             }
-            return smallest;""")
+            return [smallest, body, document.querySelectorAll('article.sheet').length, document.documentElement.lang];""")
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        smallest, body, sheets, language = sizes
         if smallest < 16:  # 12pt is 16 CSS pixels.
             report.fail(name, f"the smallest printed text is {smallest * 0.75:.1f}pt; it must be at least 12pt")
-        for size, (width, height) in sizes.items():
-            pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": width, "paperHeight": height, "printBackground": True})
+        if body < 18.6:  # 14pt is 18.67 CSS pixels.
+            report.fail(name, f"printed body text goes down to {body * 0.75:.1f}pt; it must be at least 14pt")
+        for size, (width, height) in SIZES.items():
             path = pdf_folder / f"{Path(name).stem}-{size}.pdf"
-            path.write_bytes(base64.b64decode(pdf["data"]))
-            info = run(["pdfinfo", str(path)]).stdout
-            match = re.search(r"^Pages:\s+(\d+)", info, re.M)
-            pages = int(match.group(1)) if match else -1
-            if pages != 1:
-                report.fail(name, f"prints on {pages} pages on {size} ({path})")
-    report.info(f"{len(timeline_pages)} timelines printed to {pdf_folder}")
+            pages = printed_pdf(driver, path, width, height)
+            if pages != sheets:
+                report.fail(name, f"prints on {pages} pages on {size} for {sheets} handout(s) ({path})")
+            text = pdf_text(path)
+            if "file:" in text or "://" in text.replace(BASE_URL, ""):
+                report.fail(name, f"the browser printed a header or footer (a file path or address) on {size} ({path})")
+            if sheets == 1:
+                codes = printed_qr_codes(path)
+                expected = BASE_URL + HEALING.get(language, "")
+                if codes != [expected]:
+                    report.fail(name, f"the QR code on {size} reads {codes}, expected [{expected!r}] ({path})")
+    report.info(f"{len(timeline_pages)} handout files printed to {pdf_folder}")
+    report.finish()
+
+
+def check_healing_print(driver, work, site_pages):
+    report.start("4b. The healing pages print on at most 2 A4 sheets, before and after using the calculator, never a sheet with only the footer")
+    pdf_folder = work / "pdf"
+    footer_words = {"en": "Contact the clinic", "fr": "Contacter la clinique"}
+    titles = {"en": "Your own dates", "fr": "Vos propres dates"}
+    for name, url in site_pages:
+        if "healing" not in name and "guerison" not in name:
+            continue
+        for used in (False, True):
+            driver.get(url)
+            language = driver.execute_script("return document.documentElement.lang")
+            if used:
+                driver.execute_script("""
+                    document.getElementById('cs-procedure-date').value = '2026-12-01';
+                    document.getElementById('cs-timeline-form').requestSubmit();""")
+            label = f"{name} ({'after' if used else 'before'} the calculator)"
+            path = pdf_folder / f"{Path(name).stem}-{language}-{'used' if used else 'plain'}-a4.pdf"
+            pages = printed_pdf(driver, path, *SIZES["a4"])
+            if not 1 <= pages <= 2:
+                report.fail(label, f"prints on {pages} A4 sheets ({path})")
+            last = pdf_text(path, pages)
+            before_footer = last.split(footer_words.get(language, "Contact"))[0]
+            if len([line for line in before_footer.splitlines() if line.strip()]) < 2:
+                report.fail(label, f"the last sheet holds only the footer ({path})")
+            if used:
+                text = pdf_text(path)
+                if titles.get(language, "") not in text or ("1er décembre 2026" if language == "fr" else "December 1, 2026") not in text:
+                    report.fail(label, f"the printed page does not carry the calculated block with its heading and date ({path})")
     report.finish()
 
 
@@ -444,6 +519,16 @@ def check_calendars(timelines):
             for prop in ("UID", "DTSTAMP", "DTSTART"):
                 if prop not in event:
                     report.fail(path.name, f"an event has no {prop}: {event.get('SUMMARY')}")
+        # No two events on one day (the old "earliest"/"usually" pairs), and every booking call has a reminder.
+        starts = [str(event.get("DTSTART").to_ical()) for event in events if "DTSTART" in event]
+        if len(starts) != len(set(starts)):
+            report.fail(path.name, "two events fall on the same day")
+        bookings = [event for event in events if "-book@" in str(event.get("UID"))]
+        if not bookings:
+            report.fail(path.name, "no 'call to book' event")
+        for event in bookings:
+            if not event.walk("VALARM"):
+                report.fail(path.name, f"the booking event has no reminder: {event.get('SUMMARY')}")
         for prop in ("PRODID", "VERSION"):
             if prop not in calendar:
                 report.fail(path.name, f"no {prop}")
@@ -504,6 +589,7 @@ def main():
         driver, service = start_browser(work)
         check_accessibility(driver, axe_source, site_pages, timeline_pages)
         check_printing(driver, work, timeline_pages)
+        check_healing_print(driver, work, site_pages)
         check_phones(driver, work, site_pages, timeline_pages)
     finally:
         stop_browser(driver, service)
