@@ -75,4 +75,12 @@ import RecoverySchedule
         ])
         #expect(RecoveryRules.standard.problems().isEmpty)
     }
+
+    /// Each planned session carries its own usual span, counted from the session before it.
+    @Test func eachSessionHasItsOwnWindow() {
+        let timeline = Timeline(procedure: date("2026-12-01"), rules: .standard, sessions: 3)
+        #expect(timeline.sessions.map(\.spanFrom.iso) == ["2027-02-01", "2027-03-26", "2027-05-23"])
+        #expect(timeline.sessions.map(\.spanTo.iso) == ["2027-06-01", "2027-07-26", "2027-09-23"])
+        #expect(timeline.sessions[0].spanFrom == timeline.spanFrom && timeline.sessions[0].spanTo == timeline.spanTo)
+    }
 }

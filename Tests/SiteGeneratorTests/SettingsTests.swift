@@ -68,4 +68,14 @@ import Testing
         #expect(review.map(\.file) == ["content/en/index.md"])
         #expect(review.first?.description.hasPrefix("content/en/index.md:1: warning: the last medical review was on 2025-11-25, more than 12 months ago") == true)
     }
+
+    @Test func openingHoursAreOneLineOrOnePerLanguage() throws {
+        let shared = try Settings.parse("clinic_name: C\nhours: Mon–Fri 9–17\n", file: "site.yml")
+        #expect(shared.hours(in: "fr") == "Mon–Fri 9–17")
+        let each = try Settings.parse("clinic_name: C\nlanguages: [en, fr]\nhours:\n  en: Mon–Fri 9 am–5 pm\n  fr: lun.–ven. 9 h–17 h\n", file: "site.yml")
+        #expect(each.hours(in: "en") == "Mon–Fri 9 am–5 pm")
+        #expect(each.hours(in: "fr") == "lun.–ven. 9 h–17 h")
+        #expect(each.hours(in: "de") == "")
+        #expect(throws: DiagnosticError.self) { try Settings.parse("clinic_name: C\nhours: [9, 17]\n", file: "site.yml") }
+    }
 }
