@@ -57,7 +57,17 @@ import Testing
         #expect(html.contains("<span class=\"day\">Jour 4</span> <time datetime=\"2026-12-04\"><span class=\"weekday\">ven.</span> <span class=\"date\">4 déc.</span></time>"))
         #expect(html.contains("<tr><th scope=\"row\">mar. 1er déc. au jeu. 3 déc. (jusqu’au ven. 4 déc.)</th>"))
         #expect(html.contains("<tr><th scope=\"row\">2e à venir</th>"))
+        #expect(html.contains("Chaque date dépend de la séance précédente\u{202F}: si une séance est déplacée, les suivantes le sont aussi."))
         #expect(html.contains("Nom\u{202F}:"))
+    }
+
+    @Test func settingsLeftOutLeaveNoEmptyLines() throws {
+        let html = try Fixture.timelines(settings: "clinic_name: C\nlanguages: [en, fr]\n").render(Self.patient, as: .html)
+        #expect(!html.contains("Hours") && !html.contains("<p></p>") && !html.contains("<strong></strong>"))
+        #expect(html.contains("To choose a date, call <strong>C</strong>"))
+        let site = try Fixture.build(Fixture.site(pages: ["content/en/index.md": "# Home\n"], settings: "clinic_name: C\nlanguages: [en, fr]\n",
+                                                  extra: ["templates/page.mustache": "{{#clinic.email}}<a href=\"mailto:{{clinic.email}}\">{{clinic.email}}</a>{{/clinic.email}}|{{{content}}}"]))
+        #expect(Fixture.text(site, "en/index.html")?.hasPrefix("|") == true)
     }
 
     @Test func aPrintedSheetListsThreeSessionsAndSaysWhoPlansTheRest() throws {

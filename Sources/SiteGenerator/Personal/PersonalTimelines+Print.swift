@@ -92,20 +92,21 @@ extension PersonalTimelines {
             "title": text["personal_title"] ?? "",
             "style": printStyle,
             "strings": text,
+            // Empty values are left out: for swift-mustache an empty string still opens `{{#clinic.hours}}`.
             "clinic": ["name": settings.clinicName, "phone": settings.phone, "email": settings.email, "address": settings.address,
-                       "hours": settings.hours(in: language)],
+                       "hours": settings.hours(in: language)].filter { !$0.value.isEmpty },
             "procedure": values.text(timeline.procedure.written(in: language)),
             "procedureISO": values.text(timeline.procedure.iso),
             "see": see,
             "care": care,
             "sessions": sessions,
             "manySessions": sessions.count > 1,
-            "moreSessions": timeline.sessions.count > Self.printedSessions
-                ? words.filled("more_sessions", ["from": "\(Self.printedSessions + 1)", "to": "\(timeline.sessions.count)"])
-                : "",
             "gap": words.monthsRange(from: rules.spacing.spanFromMonths, to: rules.spacing.spanToMonths),
         ]
         if let svg = qrCodes[language] { context["qr"] = ["svg": svg] }
+        if timeline.sessions.count > Self.printedSessions {
+            context["moreSessions"] = words.filled("more_sessions", ["from": "\(Self.printedSessions + 1)", "to": "\(timeline.sessions.count)"])
+        }
         if let name = patient.name, !name.isEmpty { context["name"] = values.text(name) }
         return (shape, context)
     }

@@ -127,7 +127,9 @@ struct PageRenderer: Sendable {
 
     private var clinicContext: [String: Any] {
         let dialable = settings.phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+        // Empty values are left out: for swift-mustache an empty string is still "set", so `{{#clinic.email}}`
+        // would print an empty line.
         return ["name": settings.clinicName, "phone": settings.phone, "phoneHref": dialable.isEmpty ? "" : "tel:\(dialable)",
-                "email": settings.email, "address": settings.address]
+                "email": settings.email, "address": settings.address].filter { !$0.value.isEmpty }
     }
 }
