@@ -21,10 +21,7 @@ struct BuildCommand: ParsableCommand {
 
     @Option(name: .customLong("base-url"),
             help: ArgumentHelp("The address the site will be published at, such as https://clinic.example/info/. Overrides base_url in site.yml; used for the sitemap and canonical links.", valueName: "url"),
-            transform: { text in
-                guard let url = BaseURL(argument: text) else { throw ValidationError(BaseURL.invalidMessage) }
-                return url
-            })
+            transform: BaseURL.parse)
     var baseURL: BaseURL?
 
     func run() throws {

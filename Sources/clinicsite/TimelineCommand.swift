@@ -38,10 +38,7 @@ struct TimelineCommand: ParsableCommand {
 
     @Option(name: .customLong("base-url"),
             help: ArgumentHelp("Where the site is published (default: base_url in site.yml); the handout's QR code opens its healing page.", valueName: "url"),
-            transform: { text in
-                guard let url = BaseURL(argument: text) else { throw ValidationError(BaseURL.invalidMessage) }
-                return url
-            })
+            transform: BaseURL.parse)
     var baseURL: BaseURL?
 
     @Option(name: .long, help: ArgumentHelp("Where to write: a file for one patient (default: standard output), a folder with --patients.", valueName: "path"))

@@ -12,4 +12,10 @@ struct BaseURL: ExpressibleByArgument {
     }
 
     static let invalidMessage = "--base-url must be a full address starting with https:// or http://, such as https://clinic.example/"
+
+    /// The option's transform: a clear message instead of ArgumentParser's generic one.
+    static func parse(_ text: String) throws -> BaseURL {
+        guard let url = BaseURL(argument: text) else { throw ValidationError(invalidMessage) }
+        return url
+    }
 }

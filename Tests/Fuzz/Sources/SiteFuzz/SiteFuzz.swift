@@ -48,23 +48,24 @@ enum FuzzTarget: String {
         return Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, Escaping.scripts(in: $0.data)) })
     }()
 
-    static func page(_ data: Data) {
+    /// The shipped site with one file replaced by the input, built, and every output checked.
+    static func buildReplacing(_ path: String, with data: Data) -> SiteSources {
         var files = shipped.files
-        files["content/en/benefits.md"] = data
+        files[path] = data
         let sources = SiteSources(files: files)
         if let site = try? SiteBuilder.build(sources, options: BuildOptions(today: today)) {
             for file in site.files { Escaping.check(file, baseline: baseline) }
         }
+        return sources
+    }
+
+    static func page(_ data: Data) {
+        let sources = buildReplacing("content/en/benefits.md", with: data)
         _ = try? ContentCheck.run(sources: sources, today: today)
     }
 
     static func rules(_ data: Data) {
-        var files = shipped.files
-        files["content/recovery.yml"] = data
-        let sources = SiteSources(files: files)
-        if let site = try? SiteBuilder.build(sources, options: BuildOptions(today: today)) {
-            for file in site.files { Escaping.check(file, baseline: baseline) }
-        }
+        let sources = buildReplacing("content/recovery.yml", with: data)
         if let timelines = try? PersonalTimelines(sources: sources) {
             let patient = Patient(name: "<b>x</b>", procedure: today, language: "fr", sessions: 3)
             for format in PersonalTimelines.Format.allCases { _ = timelines.render(patient, as: format) }
@@ -72,7 +73,7 @@ enum FuzzTarget: String {
     }
 
     static let timelines: PersonalTimelines = {
-        do { return try PersonalTimelines(sources: shipped) } catch { fatalError("\(error)") }
+        do { return try PersonalTimelines(sources: shipped, baseURL: "https://clinic.example/") } catch { fatalError("\(error)") }
     }()
 
     static func csv(_ data: Data) {
