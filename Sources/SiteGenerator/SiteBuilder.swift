@@ -35,7 +35,7 @@ public enum SiteBuilder {
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
         PhaseClock.mark("basics+assets")
         let content = ContentSet.load(sources: sources, settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [],
-                                      keepingProse: keepingProse, log: &log)
+                                      keepingProse: keepingProse, typography: basics.typography, log: &log)
         if let templates = basics.templates {
             for page in content.pages where !templates.names.contains(page.page.layout) {
                 log.add(Diagnostic(file: page.page.source, line: 1, message: "the layout '\(page.page.layout)' does not exist",
@@ -49,7 +49,7 @@ public enum SiteBuilder {
             throw DiagnosticError(log.diagnostics)
         }
         let recovery = RecoveryContext(rules: basics.rules, calendar: settings.calendar, strings: strings, languages: settings.languages,
-                                       phone: settings.phone)
+                                       phone: settings.phone, typography: basics.typography)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content,
                                     recovery: recovery, reusesLayouts: reusesLayouts)
         var files = try renderPages(content, with: renderer, output: output, log: &log)

@@ -84,7 +84,8 @@ import Testing
         }
     }
 
-    /// The calculator writes dates in words as the handout does (French "1er" included), in both languages.
+    /// The calculator writes dates in words as the handout does (French "1er" and the typography rules
+    /// included), in both languages.
     @Test(arguments: ["en", "fr"])
     func scriptWritesDatesAsSwiftDoes(language: String) throws {
         let dates = Self.procedureDates().filter { $0.year >= 2020 && $0.year <= 2032 }
@@ -92,7 +93,7 @@ import Testing
         const t = require(process.argv[1]);
         const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
         process.stdout.write(input.dates.map(function (iso) {
-          return t.writtenDate(iso, input.language, t.LONG) + '|' + t.briefDate(iso, input.language, '2026');
+          return t.writtenDate(iso, input.language, t.LONG, input.rules) + '|' + t.briefDate(iso, input.language, '2026', input.rules);
         }).join('\\n'));
         """
         let process = Process()
@@ -102,11 +103,15 @@ import Testing
         process.standardInput = stdin
         process.standardOutput = stdout
         try process.run()
-        stdin.fileHandleForWriting.write(Data("{\"language\":\"\(language)\",\"dates\":[\(dates.map { "\"\($0.iso)\"" }.joined(separator: ","))]}".utf8))
+        var log = DiagnosticLog()
+        let typography = try #require(TypographyFile.load(sources: Fixture.shippedSources(), languages: [language], log: &log)[language])
+        #expect(!typography.rules.isEmpty)
+        let rules = String(decoding: try JSONEncoder().encode(typography.scriptRules), as: UTF8.self)
+        stdin.fileHandleForWriting.write(Data("{\"language\":\"\(language)\",\"rules\":\(rules),\"dates\":[\(dates.map { "\"\($0.iso)\"" }.joined(separator: ","))]}".utf8))
         try stdin.fileHandleForWriting.close()
         let fromNode = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
         process.waitUntilExit()
-        let fromSwift = dates.map { "\($0.written(in: language))|\($0.writtenBrief(in: language, sayingYearUnless: 2026))" }
+        let fromSwift = dates.map { "\(typography.apply($0.written(in: language)))|\(typography.apply($0.writtenBrief(in: language, sayingYearUnless: 2026)))" }
         #expect(fromNode.count == fromSwift.count)
         let differing = zip(fromNode, fromSwift).filter { $0 != $1 }
         #expect(differing.isEmpty, "\(differing.count) differ, such as \(differing.prefix(3))")

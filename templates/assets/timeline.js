@@ -85,12 +85,21 @@
     };
   }
 
+  /* The language's typography rules (templates/typography/LANG.yml), applied as the build applies them. */
+  function typeset(text, rules) {
+    (rules || []).forEach(function (rule) {
+      if (rule.when && !Array.prototype.some.call(rule.when, function (c) { return text.indexOf(c) >= 0; })) { return; }
+      text = text.replace(new RegExp(rule.find, 'gu'), rule.replace);
+    });
+    return text;
+  }
+
   /* Dates in words, as the Swift module writes them: French writes the first of the month "1er". */
-  function writtenDate(iso, language, options) {
+  function writtenDate(iso, language, options, rules) {
     var date = parseISO(iso);
     var text = new Intl.DateTimeFormat(language, Object.assign({ timeZone: 'UTC' }, options)).format(date);
     if (language === 'fr' && date.getUTCDate() === 1) { text = text.replace(/(^|\s)1(?=\s)/, '$11er'); }
-    return text;
+    return typeset(text, rules);
   }
 
   var LONG = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
@@ -98,8 +107,8 @@
   var BRIEF_YEAR = { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' };
 
   /* "Tue, Dec 1", with the year only when it is not the treatment's, as on the printed handout. */
-  function briefDate(iso, language, year) {
-    return writtenDate(iso, language, iso.slice(0, 4) === year ? BRIEF : BRIEF_YEAR);
+  function briefDate(iso, language, year, rules) {
+    return writtenDate(iso, language, iso.slice(0, 4) === year ? BRIEF : BRIEF_YEAR, rules);
   }
 
   function fill(text, values) {
@@ -128,7 +137,10 @@
     var nodes = [dateNode(step.start, show(step.start))];
     if (step.latestStart && step.latestStart !== step.start) { nodes.push(' ' + words.or + ' ', dateNode(step.latestStart, show(step.latestStart))); }
     if (step.end) {
-      if (step.end !== step.start) { nodes.push(' ' + words.to + ' ', dateNode(step.end, show(step.end))); }
+      if (step.end !== step.start) {
+        if (words.from_range) { nodes.unshift(words.from_range + ' '); }
+        nodes.push(' ' + words.to + ' ', dateNode(step.end, show(step.end)));
+      }
       if (step.latestEnd && step.latestEnd !== step.end) { nodes.push(' (' + words.up_to + ' ', dateNode(step.latestEnd, show(step.latestEnd)), ')'); }
     } else {
       nodes.push(', ' + words.and_after);
@@ -136,11 +148,22 @@
     return nodes;
   }
 
+  /* "Mon, Feb 1, 2027 to Tue, Jun 1, 2027", "du lun. 1er févr. 2027 au mar. 1er juin 2027", from the span_dates words. */
+  function spanNodes(session, words, show) {
+    var parts = String(words.span_dates || '{from} – {to}').split(/(\{from\}|\{to\})/);
+    return parts.filter(function (part) { return part !== ''; }).map(function (part) {
+      if (part === '{from}') { return dateNode(session.spanFrom, show(session.spanFrom)); }
+      if (part === '{to}') { return dateNode(session.spanTo, show(session.spanTo)); }
+      return part;
+    });
+  }
+
   /* The blocks of the printed handout, for the date entered: what you will see, what you will do, and
      when to call to book the next session. */
   function resultBlocks(data, timeline) {
     var words = data.strings, language = data.language, year = timeline.procedure.slice(0, 4);
-    var show = function (iso) { return briefDate(iso, language, year); };
+    var rules = data.typography;
+    var show = function (iso) { return briefDate(iso, language, year, rules); };
     var colon = words.colon || ':';
     var list = function (steps, rules) {
       return element('ul', 'steps', steps.map(function (step, index) {
@@ -149,20 +172,19 @@
       }));
     };
     var session = timeline.sessions[0];
-    var months = fill(words.months_range, { from: data.rules.spacing.spanFromMonths, to: data.rules.spacing.spanToMonths });
+    var months = typeset(fill(words.months_range, { from: data.rules.spacing.spanFromMonths, to: data.rules.spacing.spanToMonths }), rules);
     var booking = element('section', 'book', [
       element('h4', null, [words.book_title]),
       element('p', null, [words.not_before + ' ', element('strong', null, [dateNode(session.earliest, show(session.earliest))]), '. ',
                           words.usually_from + ' ', element('strong', null, [dateNode(session.usual, show(session.usual))]), '.']),
-      element('p', null, [words.usual_span + colon + ' ' + months + ' (', dateNode(session.spanFrom, show(session.spanFrom)), ' – ',
-                          dateNode(session.spanTo, show(session.spanTo)), ').'])
+      element('p', null, [words.usual_span + colon + ' ' + months + ' ('].concat(spanNodes(session, words, show), [').']))
     ]);
     if (data.phone) { booking.appendChild(element('p', null, [words.book_call + ' ', element('strong', null, [data.phone])])); }
     var heading = element('h3', null, [words.result_title]);
     heading.id = 'cs-timeline-result-title';
     return [
       heading,
-      element('p', 'day-one', [element('strong', null, [words.your_day_one]), ' ', dateNode(timeline.procedure, writtenDate(timeline.procedure, language, LONG))]),
+      element('p', 'day-one', [element('strong', null, [words.your_day_one]), ' ', dateNode(timeline.procedure, writtenDate(timeline.procedure, language, LONG, rules))]),
       element('h4', null, [words.you_will_see]),
       list(timeline.phases, data.rules.phases),
       element('h4', null, [words.you_will_do]),
@@ -205,7 +227,7 @@
   }
 
   var api = { computeTimeline: computeTimeline, parseISO: parseISO, toISO: toISO, addDays: addDays, addMonths: addMonths,
-              writtenDate: writtenDate, briefDate: briefDate, LONG: LONG };
+              writtenDate: writtenDate, briefDate: briefDate, typeset: typeset, LONG: LONG };
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;
   } else {

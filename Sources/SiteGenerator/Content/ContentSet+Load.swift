@@ -11,10 +11,12 @@ extension ContentSet {
     }
 
     /// Reads every page and asset of `content/`. `keepingProse` keeps each page's paragraphs for `check`.
+    /// Each page's text is set in its language's `typography`.
     static func load(sources: SiteSources, settings: Settings, reservedIDs: Set<String> = [], keepingProse: Bool = false,
-                     log: inout DiagnosticLog) -> ContentSet {
+                     typography: [String: Typography] = [:], log: inout DiagnosticLog) -> ContentSet {
         let (pageFiles, assetFiles) = classify(sources: sources, settings: settings, log: &log)
-        let (pages, failed) = read(pageFiles, sources: sources, settings: settings, reservedIDs: reservedIDs, keepingProse: keepingProse, log: &log)
+        let reading = Reading(sources: sources, settings: settings, reservedIDs: reservedIDs, keepingProse: keepingProse, typography: typography)
+        let (pages, failed) = read(pageFiles, with: reading, log: &log)
         checkPlaces(of: pages, languages: settings.languages, log: &log)
         var targets = Dictionary(uniqueKeysWithValues: pages.map {
             ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: Set($0.markdown.headings.map(\.id)), draft: $0.page.draft))
@@ -67,18 +69,31 @@ extension ContentSet {
         return (pageFiles, assetFiles)
     }
 
+    /// What reading a page needs besides the page.
+    private struct Reading: Sendable {
+        var sources: SiteSources
+        var settings: Settings
+        var reservedIDs: Set<String>
+        var keepingProse: Bool
+        var typography: [String: Typography]
+    }
+
     /// Reads and renders the pages on all cores; returns them and the paths of those that failed.
-    private static func read(_ files: [PageFile], sources: SiteSources, settings: Settings, reservedIDs: Set<String>, keepingProse: Bool,
-                             log: inout DiagnosticLog) -> ([LoadedPage], [String]) {
+    private static func read(_ files: [PageFile], with reading: Reading, log: inout DiagnosticLog) -> ([LoadedPage], [String]) {
+        let (sources, settings, reservedIDs, keepingProse) = (reading.sources, reading.settings, reading.reservedIDs, reading.keepingProse)
         // Link placeholders carry a number drawn for this build, so no page text can forge one. It never
         // reaches the output, which stays the same from build to build.
         let nonce = String(UInt64.random(in: .min ... .max), radix: 36)
         let results = files.parallelMap { file -> Result<LoadedPage, DiagnosticError> in
             do throws(DiagnosticError) {
                 let text = try sources.text(file.path)
-                let (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
-                    CmarkDocument(markdown: body, reservedIDs: reservedIDs).renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce, keepingProse: keepingProse)
+                let typography = reading.typography[file.language] ?? .none
+                var (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
+                    CmarkDocument(markdown: body, reservedIDs: reservedIDs, typography: typography)
+                        .renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce, keepingProse: keepingProse)
                 }
+                page.title = typography.apply(page.title)
+                page.description = typography.apply(page.description)
                 return .success(LoadedPage(page: page, markdown: markdown))
             } catch {
                 return .failure(error)

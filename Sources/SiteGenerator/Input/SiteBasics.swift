@@ -7,6 +7,8 @@ struct SiteBasics {
     var strings: UIStrings?
     var templates: Templates?
     var rules: RecoveryRules
+    /// Each language's typography (`templates/typography/LANG.yml`); the strings above already have it.
+    var typography: [String: Typography]
 
     static func load(_ sources: SiteSources, baseURL: String? = nil, log: inout DiagnosticLog) -> SiteBasics {
         var settings = Settings()
@@ -17,9 +19,10 @@ struct SiteBasics {
         let settingsRead = log.errorCount == errorsBefore
         if let baseURL { settings.baseURL = baseURL }
         // With broken settings the languages are a guess: the files that depend on them are not judged by it.
-        let strings = settingsRead ? log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) } : nil
+        let typography = TypographyFile.load(sources: sources, languages: settings.languages, log: &log)
+        let strings = settingsRead ? log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) }?.typeset(with: typography) : nil
         let templates = log.collect { () throws(DiagnosticError) in try Templates(sources: sources) }
         let rules = RecoveryRulesFile.load(sources: sources, languages: settingsRead ? settings.languages : nil, log: &log)
-        return SiteBasics(settings: settings, strings: strings, templates: templates, rules: rules)
+        return SiteBasics(settings: settings, strings: strings, templates: templates, rules: rules, typography: typography)
     }
 }

@@ -31,8 +31,9 @@ final class CmarkDocument {
     private(set) var links: [Link] = []
 
     /// Parses `markdown`, with smart punctuation unless `smart` is false (the CommonMark spec check turns it
-    /// off). Heading ids are assigned at once, so `headings` is complete.
-    init<Text: StringProtocol>(markdown: Text, smart: Bool = true, reservedIDs: Set<String> = []) {
+    /// off). Heading ids are assigned at once, so `headings` is complete. `typography` is applied to the
+    /// text (never to code, addresses or raw HTML) after the ids are made, so anchors do not move with it.
+    init<Text: StringProtocol>(markdown: Text, smart: Bool = true, reservedIDs: Set<String> = [], typography: Typography = .none) {
         // Swift strings are always valid UTF-8, so cmark need not check it again.
         let options = smart ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT
         func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
@@ -46,6 +47,18 @@ final class CmarkDocument {
         }
         collectLinksAndHeadings()
         assignHeadingIDs(reserved: reservedIDs)
+        if !typography.rules.isEmpty { typeset(with: typography) }
+    }
+
+    /// Applies `typography` to every text node, then reads the headings' text again.
+    private func typeset(with typography: Typography) {
+        walk { node, event in
+            guard event == CMARK_EVENT_ENTER, cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { return }
+            let text = String(cString: literal)
+            let set = typography.apply(text)
+            if set != text { cmark_node_set_literal(node, set) }
+        }
+        for index in headings.indices { headings[index].text = plainText(of: headingNodes[index]).trimmingSpaces }
     }
 
     deinit { cmark_node_free(root) }

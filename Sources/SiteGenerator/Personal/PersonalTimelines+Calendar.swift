@@ -22,7 +22,7 @@ extension PersonalTimelines {
                 var summary = fill("calendar_care", ["label": words.label(step.rule), "day": "\(entry.day)", "range": range])
                 if !entry.certain { summary += " " + (text["calendar_ointment_if_needed"] ?? "") }
                 events.append(CalendarEvent(uid: "\(patient.uidBase)-\(step.rule.id)-day\(entry.day)@clinicsite", start: entry.date, last: entry.date,
-                                            summary: summary, description: contact, location: location))
+                                            summary: words.typeset(summary), description: contact, location: location))
             }
         }
         let booking = fill("calendar_booking", ["clinic": settings.clinicName.isEmpty ? (text["contact"] ?? "") : settings.clinicName])

@@ -65,7 +65,7 @@ extension PersonalTimelines {
         let language = patient.language
         let text = strings[language]
         let year = timeline.procedure.year
-        func brief(_ date: CivilDate) -> String { values.text(date.writtenBrief(in: language, sayingYearUnless: year)) }
+        func brief(_ date: CivilDate) -> String { values.text(words.typeset(date.writtenBrief(in: language, sayingYearUnless: year))) }
         let see: [[String: String]] = timeline.phases.map { ["label": words.label($0.rule), "when": values.text(words.briefDates($0, year: year))] }
         var shape = "\(language)|\(timeline.sessions.count)|\(patient.name?.isEmpty == false)"
         let care: [[String: Any]] = timeline.care.map { step in
@@ -74,8 +74,8 @@ extension PersonalTimelines {
                 "label": words.label(step.rule),
                 "hasIfNeeded": step.days.contains { !$0.certain },
                 "days": step.days.map { entry -> [String: Any] in
-                    ["day": "\(text["day"] ?? "Day") \(entry.day)", "weekday": values.text(entry.date.writtenWeekday(in: language)),
-                     "date": values.text(entry.date.writtenDayMonth(in: language)), "iso": values.text(entry.date.iso), "ifNeeded": !entry.certain]
+                    ["day": words.typeset("\(text["day"] ?? "Day") \(entry.day)"), "weekday": values.text(entry.date.writtenWeekday(in: language)),
+                     "date": values.text(words.typeset(entry.date.writtenDayMonth(in: language))), "iso": values.text(entry.date.iso), "ifNeeded": !entry.certain]
                 },
             ]
         }
@@ -85,7 +85,7 @@ extension PersonalTimelines {
             ["label": words.sessionLabel(session.number),
              "earliest": brief(session.earliest), "earliestISO": values.text(session.earliest.iso),
              "usual": brief(session.usual), "usualISO": values.text(session.usual.iso),
-             "span": values.text("\(session.spanFrom.writtenBrief(in: language, sayingYearUnless: year)) – \(session.spanTo.writtenBrief(in: language, sayingYearUnless: year))")]
+             "span": values.text(words.span(session.spanFrom, session.spanTo, year: year))]
         }
         var context: [String: Any] = [
             "lang": language,
@@ -95,7 +95,7 @@ extension PersonalTimelines {
             // Empty values are left out: for swift-mustache an empty string still opens `{{#clinic.hours}}`.
             "clinic": ["name": settings.clinicName, "phone": settings.phone, "email": settings.email, "address": settings.address,
                        "hours": settings.hours(in: language)].filter { !$0.value.isEmpty },
-            "procedure": values.text(timeline.procedure.written(in: language)),
+            "procedure": values.text(words.typeset(timeline.procedure.written(in: language))),
             "procedureISO": values.text(timeline.procedure.iso),
             "see": see,
             "care": care,

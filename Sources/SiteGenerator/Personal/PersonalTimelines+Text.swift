@@ -30,27 +30,32 @@ extension PersonalTimelines {
         return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self) + "\n"
     }
 
-    /// Plain text for a terminal or an email.
+    /// Plain text for a terminal or an email: the handout's parts, in the same words.
     func text(_ patient: Patient) -> String {
         let timeline = timeline(for: patient)
         let words = words(patient)
-        let text = strings[patient.language]
+        let language = patient.language
+        let text = strings[language]
+        let colon = text["colon"] ?? ":"
         var lines = [text["personal_title"] ?? ""]
-        if let name = patient.name, !name.isEmpty { lines.append("\(text["patient"] ?? ""): \(name)") }
-        lines.append("\(text["day"] ?? "Day") 1: \(timeline.procedure.written(in: patient.language))")
+        if let name = patient.name, !name.isEmpty { lines.append("\(text["patient"] ?? "")\(colon) \(name)") }
+        lines.append("\(text["procedure_date"] ?? "")\(colon) \(timeline.procedure.written(in: language))")
         lines.append(text["timeline_day_one"] ?? "")
-        lines.append("")
-        for step in timeline.phases + timeline.care {
-            lines.append("- \(words.label(step.rule)): \(words.dates(step))")
+        for (title, steps) in [("you_will_see", timeline.phases), ("you_will_do", timeline.care)] {
+            lines.append("")
+            lines.append(text[title] ?? "")
+            for step in steps { lines.append("- \(words.dates(step))\(colon) \(words.label(step.rule))") }
         }
         lines.append("")
+        lines.append(text["book_title"] ?? "")
         for session in timeline.sessions {
-            let number = timeline.sessions.count > 1 ? " \(session.number)" : ""
-            lines.append("\(text["next_session"] ?? "")\(number): \(text["earliest"] ?? "") \(session.earliest.written(in: patient.language)); \(text["usually"] ?? "") \(session.usual.written(in: patient.language))")
+            lines.append("- \(words.sessionLabel(session.number))\(colon) \(text["not_before"] ?? "") \(session.earliest.written(in: language)); "
+                + "\(text["usually_from"] ?? "") \(session.usual.written(in: language))")
         }
-        lines.append("\(text["usual_span"] ?? ""): \(timeline.spanFrom.written(in: patient.language)) – \(timeline.spanTo.written(in: patient.language))")
+        let gap = words.monthsRange(from: rules.spacing.spanFromMonths, to: rules.spacing.spanToMonths)
+        lines.append("\(text["usual_span"] ?? "")\(colon) \(gap) (\(words.span(timeline.spanFrom, timeline.spanTo, year: timeline.procedure.year)))")
         lines.append("")
-        lines.append("\(text["questions_call"] ?? ""): \(settings.clinicName), \(settings.phone)")
-        return lines.joined(separator: "\n") + "\n"
+        lines.append("\(text["questions_call"] ?? "")\(colon) " + [settings.clinicName, settings.phone].filter { !$0.isEmpty }.joined(separator: ", "))
+        return lines.map(words.typeset).joined(separator: "\n") + "\n"
     }
 }

@@ -15,6 +15,7 @@ public struct PersonalTimelines: Sendable {
     let rules: RecoveryRules
     let calendar: ClinicCalendar
     let printStyle: String
+    let typography: [String: Typography]
     /// The QR code (inline SVG) for each language's healing page; empty without a base URL.
     let qrCodes: [String: String]
     let layouts = LayoutCache()
@@ -39,6 +40,7 @@ public struct PersonalTimelines: Sendable {
         self.rules = rules
         self.calendar = settings.calendar
         self.printStyle = style
+        self.typography = basics.typography
         var codes: [String: String] = [:]
         if let base = baseURL ?? settings.baseURL {
             for (language, address) in HealingPageLink.addresses(in: sources, languages: settings.languages, baseURL: base) {
@@ -69,6 +71,6 @@ public struct PersonalTimelines: Sendable {
     }
 
     func words(_ patient: Patient) -> TimelineWording {
-        TimelineWording(language: patient.language, strings: strings[patient.language])
+        TimelineWording(language: patient.language, strings: strings[patient.language], typography: typography[patient.language] ?? .none)
     }
 }

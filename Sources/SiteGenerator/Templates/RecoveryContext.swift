@@ -6,21 +6,38 @@ struct RecoveryContext: Sendable {
     /// Template values by language; built from plain strings only, so they are safe to share.
     let byLanguage: [String: [String: any Sendable]]
 
-    init(rules: RecoveryRules, calendar: ClinicCalendar, strings: UIStrings, languages: [String], phone: String = "") {
+    init(rules: RecoveryRules, calendar: ClinicCalendar, strings: UIStrings, languages: [String], phone: String = "",
+         typography: [String: Typography] = [:]) {
         var result: [String: [String: any Sendable]] = [:]
         for language in languages {
-            let words = TimelineWording(language: language, strings: strings[language])
+            let words = TimelineWording(language: language, strings: strings[language], typography: typography[language] ?? .none)
             let rows: [[String: String]] = (rules.phases + rules.care).map { ["label": words.label($0), "when": words.days($0)] }
             let spacing = rules.spacing
             let weeksAfter = strings[language]["weeks_after"] ?? ""
             result[language] = [
                 "rows": rows,
-                "earliest": "\(spacing.minimumWeeks) \(weeksAfter)",
-                "usual": "\(spacing.usualWeeks) \(weeksAfter)",
-                "span": "\(spacing.spanFromMonths)–\(spacing.spanToMonths) \(strings[language]["months"] ?? "")",
-                "json": TimelineScriptData(language: language, rules: rules, calendar: calendar, strings: strings[language], phone: phone).scriptJSON(),
+                "earliest": words.typeset("\(spacing.minimumWeeks) \(weeksAfter)"),
+                "usual": words.typeset("\(spacing.usualWeeks) \(weeksAfter)"),
+                "span": words.typeset("\(spacing.spanFromMonths)–\(spacing.spanToMonths) \(strings[language]["months"] ?? "")"),
+                "json": TimelineScriptData(language: language, rules: rules.typeset(with: words), calendar: calendar, strings: strings[language],
+                                           phone: phone, typography: typography[language] ?? .none).scriptJSON(),
             ]
         }
         byLanguage = result
+    }
+}
+
+private extension RecoveryRules {
+    /// The rules with the labels of `words`' language typeset, for the browser script.
+    func typeset(with words: TimelineWording) -> RecoveryRules {
+        func typeset(_ step: Step) -> Step {
+            var step = step
+            if step.label[words.language] != nil { step.label[words.language] = words.label(step) }
+            return step
+        }
+        var copy = self
+        copy.phases = phases.map(typeset)
+        copy.care = care.map(typeset)
+        return copy
     }
 }

@@ -10,14 +10,18 @@ struct TimelineScriptData: Encodable {
     let strings: [String: String]
     /// The clinic's phone number, for the calculator's "call to book" block; may be empty.
     let phone: String
+    /// The language's typography rules, which the script applies to the dates it writes.
+    let typography: [[String: String]]
 
-    init(language: String, rules: RecoveryRules, calendar: ClinicCalendar, strings: [String: String], phone: String = "") {
+    init(language: String, rules: RecoveryRules, calendar: ClinicCalendar, strings: [String: String], phone: String = "",
+         typography: Typography = .none) {
         self.language = language
         self.rules = rules
         self.closedWeekdays = calendar.closedWeekdays.map(\.rawValue).sorted()
         self.closures = calendar.closures.map(\.iso).sorted()
         self.strings = strings
         self.phone = phone
+        self.typography = typography.scriptRules
     }
 
     /// JSON safe to place inside `<script type="application/json">`: `<`, `>` and `&` are escaped, so no

@@ -6,24 +6,29 @@ import RecoverySchedule
 struct TimelineWording: Sendable {
     let language: String
     let strings: [String: String]
+    /// Applied to every phrase this makes (the strings themselves already have it).
+    var typography: Typography = .none
+
+    /// `text` set in this language's typography: for dates and other prose made outside the strings.
+    func typeset(_ text: String) -> String { typography.apply(text) }
 
     private func word(_ key: String) -> String { strings[key] ?? key }
 
     /// A step by day numbers.
     func days(_ step: RecoveryRules.Step) -> String {
-        phrase(start: step.start, latestStart: step.latestStart, end: step.end, latestEnd: step.latestEnd) { "\(word("day")) \($0)" }
+        typeset(phrase(start: step.start, latestStart: step.latestStart, end: step.end, latestEnd: step.latestEnd) { "\(word("day")) \($0)" })
     }
 
     /// A step by calendar dates.
     func dates(_ step: Timeline.DatedStep) -> String {
-        phrase(start: step.start, latestStart: step.latestStart, end: step.end, latestEnd: step.latestEnd) { $0.written(in: language) }
+        typeset(phrase(start: step.start, latestStart: step.latestStart, end: step.end, latestEnd: step.latestEnd) { $0.written(in: language) })
     }
 
     /// A step by short dates, the year given only where it is not `year` (a handout says it once).
     func briefDates(_ step: Timeline.DatedStep, year: Int) -> String {
-        phrase(start: step.start, latestStart: step.latestStart, end: step.end, latestEnd: step.latestEnd) {
+        typeset(phrase(start: step.start, latestStart: step.latestStart, end: step.end, latestEnd: step.latestEnd) {
             $0.writtenBrief(in: language, sayingYearUnless: year)
-        }
+        })
     }
 
     /// The text `key` with each `{name}` replaced by `values[name]`, in one pass, so a value that itself
@@ -41,7 +46,13 @@ struct TimelineWording: Sendable {
             result += value
             rest = rest[rest.index(after: close)...]
         }
-        return result + rest
+        return typeset(result + rest)
+    }
+
+    /// A span of dates: "Mon, Feb 1, 2027 to Tue, Jun 1, 2027"; in French "du … au …".
+    func span(_ from: CivilDate, _ to: CivilDate, year: Int) -> String {
+        let first = from.writtenBrief(in: language, sayingYearUnless: year), last = to.writtenBrief(in: language, sayingYearUnless: year)
+        return filled("span_dates", ["from": first, "to": last])
     }
 
     /// "2 to 6 months", "2 à 6 mois".
@@ -66,7 +77,11 @@ struct TimelineWording: Sendable {
         var text = show(start)
         if let latestStart, latestStart != start { text += " \(word("or")) \(show(latestStart))" }
         if let end {
-            if end != start { text += " \(word("to")) \(show(end))" }
+            if end != start {
+                // "du … au …" in French: a range may open with a word of its own ("from_range", empty in English).
+                let opening = strings["from_range"] ?? ""
+                text = (opening.isEmpty ? "" : opening + " ") + text + " \(word("to")) \(show(end))"
+            }
             if let latestEnd, latestEnd != end { text += " (\(word("up_to")) \(show(latestEnd)))" }
         } else {
             text += ", \(word("and_after"))"
@@ -76,6 +91,6 @@ struct TimelineWording: Sendable {
 
     /// The label of a step in this language.
     func label(_ step: RecoveryRules.Step) -> String {
-        step.label[language] ?? step.label.values.sorted().first ?? step.id
+        typeset(step.label[language] ?? step.label.values.sorted().first ?? step.id)
     }
 }

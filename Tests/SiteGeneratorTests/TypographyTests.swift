@@ -1,0 +1,74 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import SiteGenerator
+
+/// Each shipped typography rule, with the exact bytes it gives (U+00A0 no-break space, U+202F narrow one).
+@Suite struct TypographyTests {
+    static func rules(_ language: String) throws -> Typography {
+        var log = DiagnosticLog()
+        let loaded = TypographyFile.load(sources: try Fixture.shippedSources(), languages: [language], log: &log)
+        #expect(log.diagnostics.isEmpty)
+        return try #require(loaded[language])
+    }
+
+    @Test(arguments: [
+        ("l'eau et l'air", "l’eau et l’air"),
+        ("Vraiment ?", "Vraiment\u{202F}?"),
+        ("Vraiment?", "Vraiment\u{202F}?"),
+        ("Oui ; non !", "Oui\u{202F}; non\u{202F}!"),
+        ("Quoi ?!", "Quoi\u{202F}?!"),
+        ("Nom : Ann", "Nom\u{A0}: Ann"),
+        ("Nom: Ann", "Nom\u{A0}: Ann"),
+        ("à 10:30 sur https://x.example", "à 10:30 sur https://x.example"),
+        ("« creux »", "«\u{202F}creux\u{202F}»"),
+        ("«creux»", "«\u{202F}creux\u{202F}»"),
+        ("rides - cicatrices", "rides\u{A0}– cicatrices"),
+        ("du Jour 1 au jour 3", "du Jour\u{A0}1 au jour\u{A0}3"),
+        (" : après un lien", "\u{A0}: après un lien"),
+        ("6 semaines, 2 à 6 mois", "6\u{A0}semaines, 2\u{A0}à 6\u{A0}mois"),
+        ("mardi 1er décembre 2026", "mardi 1er\u{A0}décembre\u{A0}2026"),
+        ("mar. 12 janv. 2027", "mar. 12\u{A0}janv.\u{A0}2027"),
+        ("en 2026 la clinique", "en 2026 la clinique"),
+    ])
+    func french(input: String, expected: String) throws {
+        let french = try Self.rules("fr")
+        #expect(french.apply(input) == expected)
+        #expect(french.apply(expected) == expected, "applying twice changes nothing")
+    }
+
+    @Test(arguments: [
+        ("isn't it", "isn’t it"),
+        ("from Day 4", "from Day\u{A0}4"),
+        ("6 weeks, 2 to 6 months", "6\u{A0}weeks, 2 to 6\u{A0}months"),
+        ("Tue, Dec 1", "Tue, Dec\u{A0}1"),
+        ("Tuesday, December 1, 2026", "Tuesday, December\u{A0}1, 2026"),
+        ("Questions? Call: 555", "Questions? Call: 555"),
+    ])
+    func english(input: String, expected: String) throws {
+        let english = try Self.rules("en")
+        #expect(english.apply(input) == expected)
+        #expect(english.apply(expected) == expected)
+    }
+
+    @Test func markdownTextIsSetButCodeAddressesAndRawHTMLAreNot() throws {
+        let french = try Self.rules("fr")
+        let markdown = "# Qu'est-ce que c'est ?\n\nUn [lien](https://x.example/?a=b) : `l'eau ?` et <span title=\"l'a ?\">l'a</span>.\n\n    code ' ?\n"
+        let document = CmarkDocument(markdown: markdown, typography: french)
+        #expect(document.headings.first?.text == "Qu’est-ce que c’est\u{202F}?")
+        #expect(document.headings.first?.id == "qu-est-ce-que-c-est")
+        let html = document.renderHTML(allowRawHTML: true)
+        #expect(html.contains("<h1 id=\"qu-est-ce-que-c-est\">Qu’est-ce que c’est\u{202F}?</h1>"))
+        #expect(html.contains("<a href=\"https://x.example/?a=b\">lien</a>\u{A0}: <code>l'eau ?</code> et <span title=\"l'a ?\">l’a</span>."))
+        #expect(html.contains("<pre><code>code ' ?\n</code></pre>"))
+    }
+
+    @Test func aBrokenRuleIsReportedAtItsLine() {
+        var files = (try? Fixture.shippedSources().files) ?? [:]
+        files["templates/typography/fr.yml"] = Data("- name: ok\n  find: a\n  replace: b\n- name: broken\n  find: \"(unclosed\"\n  replace: x\n".utf8)
+        var log = DiagnosticLog()
+        _ = TypographyFile.load(sources: SiteSources(files: files), languages: ["fr"], log: &log)
+        #expect(log.diagnostics.map(\.description).first?.hasPrefix("templates/typography/fr.yml:4:3: error: the pattern '(unclosed' is not a valid regular expression") == true,
+                "\(log.diagnostics)")
+    }
+}
