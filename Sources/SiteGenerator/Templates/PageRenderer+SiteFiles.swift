@@ -16,6 +16,19 @@ extension PageRenderer {
                 return link
             }
             root["title"] = links.compactMap { $0["name"] as? String }.joined(separator: " / ")
+            // The chooser is every language's version of the site root, and the x-default of the home pages.
+            root["hasAlternates"] = links.count > 1
+            root["alternates"] = links.map { link -> [String: Any] in
+                var alternate = link
+                alternate["isTranslation"] = true
+                return alternate
+            }
+            if let base = settings.baseURL {
+                root["canonical"] = base
+                root["xDefault"] = base
+            } else {
+                root["xDefault"] = "index.html"
+            }
         }
         files.append(OutputFile(path: "index.html", text: templates.render("root", root)))
 
@@ -26,7 +39,13 @@ extension PageRenderer {
             notFound["homeHref"] = base + (content.translation(ofKey: "index", in: language)?.outputPath ?? "")
             notFound["root"] = base
         }
-        notFound["title"] = strings[language]["not_found_title"] ?? "Page not found"
+        // Whoever lands here may read any of the site's languages: each says it in its own, in its own element.
+        notFound["notFound"] = settings.languages.enumerated().map { index, code -> [String: Any] in
+            let home = content.translation(ofKey: "index", in: code)?.outputPath ?? ""
+            return ["code": code, "strings": strings[code], "first": index == 0,
+                    "homeHref": (settings.baseURL ?? "") + home]
+        }
+        notFound["title"] = settings.languages.compactMap { strings[$0]["not_found_title"] }.joined(separator: " / ")
         notFound["inlineStyle"] = assets.inlineText(named: "style")
         files.append(OutputFile(path: "404.html", text: templates.render("404", notFound)))
 
@@ -45,6 +64,16 @@ extension PageRenderer {
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 
         """
+        // The language chooser at the root, the x-default of the home pages.
+        let homes = settings.languages.compactMap { content.translation(ofKey: "index", in: $0) }
+        xml += "  <url>\n    <loc>\(XMLText.escape(base))</loc>\n"
+        if homes.count > 1 {
+            for home in homes {
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(home.language)\" href=\"\(XMLText.escape(base + home.outputPath))\"/>\n"
+            }
+            xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base))\"/>\n"
+        }
+        xml += "  </url>\n"
         for loaded in content.published {
             let page = loaded.page
             xml += "  <url>\n    <loc>\(XMLText.escape(base + page.outputPath))</loc>\n"
@@ -53,8 +82,10 @@ extension PageRenderer {
                 for translation in translations {
                     xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(translation.language)\" href=\"\(XMLText.escape(base + translation.outputPath))\"/>\n"
                 }
-                if let fallback = content.translation(of: page, in: settings.defaultLanguage) {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base + fallback.outputPath))\"/>\n"
+                // Home pages fall back to the language chooser; other pages to the default language.
+                let fallback = page.isHome ? base : content.translation(of: page, in: settings.defaultLanguage).map { base + $0.outputPath }
+                if let fallback {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(fallback))\"/>\n"
                 }
             }
             if let reviewed = page.reviewed { xml += "    <lastmod>\(reviewed.iso)</lastmod>\n" }

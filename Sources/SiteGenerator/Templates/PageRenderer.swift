@@ -59,6 +59,13 @@ struct PageRenderer: Sendable {
             entries["reviewed"] = ["iso": values.text(reviewed.iso), "text": values.text(reviewed.writtenShort(in: page.language))]
         }
         if let base = settings.baseURL { entries["canonical"] = values.text(base + page.outputPath) }
+        // For readers whose language is none of these: the language chooser for home pages, the default
+        // language's version for the others. Only pages with translations have it (with their alternates).
+        if languages.filter({ $0["isTranslation"] as? Bool == true }).count > 1 {
+            let target = page.isHome ? "index.html" : (content.translation(of: page, in: settings.defaultLanguage)?.outputPath ?? page.outputPath)
+            entries["xDefault"] = values.text(settings.baseURL.map { $0 + (target == "index.html" ? "" : target) }
+                                              ?? RelativePath.url(from: page.outputPath, to: target))
+        }
         return (entries, languages)
     }
 
