@@ -24,7 +24,9 @@ import Testing
         #expect(html.contains("What you will see") && html.contains("What you will do"))
         #expect(html.components(separatedBy: "class=\"box\"").count - 1 == 7)
         #expect(html.components(separatedBy: "stroke-dasharray").count - 1 == 4)
-        #expect(html.components(separatedBy: "(if still needed)").count - 1 == 4)
+        #expect(html.components(separatedBy: "<span class=\"visually-hidden\"> (dashed box)</span>").count - 1 == 4)
+        #expect(html.contains("Solid boxes: at least these days; dashed boxes: up to these days."))
+        #expect(!html.contains("if still needed"), "the facts set a range of days, not a rule for stopping")
         #expect(html.contains("Test &amp; Co"))
         #expect(html.contains("<strong>+1 555 0100</strong>"))
         #expect(!html.contains("<em>") && !html.contains("font-style: italic"))
@@ -97,7 +99,7 @@ import Testing
         #expect(unfolded.contains("UID:p-1-ointment-day2@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261202\r\nDTEND;VALUE=DATE:20261203\r\n" +
                                   "SUMMARY;LANGUAGE=en:Skin needling aftercare\\, day 2 of 3–7: Put ointment on the treated skin\r\n" +
                                   "DESCRIPTION;LANGUAGE=en:Test & Co\\, +1 555 0100\r\n"))
-        #expect(unfolded.contains("day 5 of 3–7: Put ointment on the treated skin (only if still needed)"))
+        #expect(unfolded.contains("SUMMARY;LANGUAGE=en:Skin needling aftercare\\, day 5 of 3–7: Put ointment on the treated skin\r\n"))
         // 2027-01-12 is a closure, so the first booking call falls on the 13th, with a reminder that morning.
         #expect(unfolded.contains("UID:p-1-session1-book@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20270113\r\nDTEND;VALUE=DATE:20270114\r\n" +
                                   "SUMMARY;LANGUAGE=en:Call Test & Co to book your next skin-needling session (Next session)\r\n"))

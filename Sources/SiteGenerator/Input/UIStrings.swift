@@ -16,7 +16,7 @@ struct UIStrings: Sendable {
                                "you_will_see", "you_will_do", "book_title", "book_call", "not_before", "usually_from", "usual_gap",
                                "months_range", "booked_for", "treated_areas", "ointment_to_use", "later_sessions", "next_one",
                                "nth_from_now", "hours", "scan_to_read", "your_day_one", "print_all_title", "calendar_booking",
-                               "calendar_booking_details", "calendar_care", "calendar_ointment_if_needed", "calculator_link", "more_sessions", "colon", "result_title", "span_dates"]
+                               "calendar_booking_details", "calendar_care", "calculator_link", "more_sessions", "colon", "result_title", "span_dates"]
 
     init(sources: SiteSources, settings: Settings) throws(DiagnosticError) {
         var result: [String: [String: String]] = [:]

@@ -19,8 +19,7 @@ extension PersonalTimelines {
             let usual = step.rule.end ?? step.rule.start, last = step.rule.lastDay ?? usual
             let range = usual == last ? "\(usual)" : "\(usual)–\(last)"
             for entry in step.days {
-                var summary = fill("calendar_care", ["label": words.label(step.rule), "day": "\(entry.day)", "range": range])
-                if !entry.certain { summary += " " + (text["calendar_ointment_if_needed"] ?? "") }
+                let summary = fill("calendar_care", ["label": words.label(step.rule), "day": "\(entry.day)", "range": range])
                 events.append(CalendarEvent(uid: "\(patient.uidBase)-\(step.rule.id)-day\(entry.day)@clinicsite", start: entry.date, last: entry.date,
                                             summary: words.typeset(summary), description: contact, location: location))
             }

@@ -74,7 +74,7 @@ extension PersonalTimelines {
                 "label": words.label(step.rule),
                 "hasIfNeeded": step.days.contains { !$0.certain },
                 "days": step.days.map { entry -> [String: Any] in
-                    ["day": words.typeset("\(text["day"] ?? "Day") \(entry.day)"), "weekday": values.text(entry.date.writtenWeekday(in: language)),
+                    ["day": words.typeset("\((text["day"] ?? "Day").capitalizedFirst) \(entry.day)"), "weekday": values.text(entry.date.writtenWeekday(in: language)),
                      "date": values.text(words.typeset(entry.date.writtenDayMonth(in: language))), "iso": values.text(entry.date.iso), "ifNeeded": !entry.certain]
                 },
             ]

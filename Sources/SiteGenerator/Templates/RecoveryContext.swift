@@ -11,7 +11,7 @@ struct RecoveryContext: Sendable {
         var result: [String: [String: any Sendable]] = [:]
         for language in languages {
             let words = TimelineWording(language: language, strings: strings[language], typography: typography[language] ?? .none)
-            let rows: [[String: String]] = (rules.phases + rules.care).map { ["label": words.label($0), "when": words.days($0)] }
+            let rows: [[String: String]] = (rules.phases + rules.care).map { ["label": words.label($0), "when": words.days($0).capitalizedFirst] }
             let spacing = rules.spacing
             let weeksAfter = strings[language]["weeks_after"] ?? ""
             result[language] = [

@@ -40,3 +40,11 @@ public struct Typography: Sendable {
         rules.map { ["when": String(String.UnicodeScalarView($0.when.sorted())), "find": $0.find, "replace": $0.replace] }
     }
 }
+
+extension String {
+    /// The text with its first letter in upper case, for a phrase that starts a table cell ("Du jour 1…").
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}
