@@ -36,12 +36,8 @@ CLINICSITE_PAGE = ('<!DOCTYPE html>\n<html lang="{{lang}}">\n<head>\n<meta chars
                    '<meta name="description" content="{{description}}">\n</head>\n<body>\n<main>\n{{{content}}}\n</main>\n</body>\n</html>\n')
 HUGO_SINGLE = ('<!DOCTYPE html>\n<html lang="{{ .Site.LanguageCode }}">\n<head>\n<meta charset="utf-8">\n<title>{{ .Title }}</title>\n'
                '<meta name="description" content="{{ .Description }}">\n</head>\n<body>\n<main>\n{{ .Content }}\n</main>\n</body>\n</html>\n')
-STRINGS = ["language_name", "skip_to_content", "menu", "languages", "contact", "phone", "email", "address", "reviewed",
-           "not_found_title", "not_found_text", "back_home", "choose_language", "disclaimer", "timeline_title",
-           "timeline_day_one", "day", "or", "to", "up_to", "and_after", "next_session", "earliest", "usually", "usual_span",
-           "weeks_after", "months", "session", "your_dates", "procedure_date", "show_dates", "private_note", "invalid_date",
-           "personal_title", "patient", "what_to_expect", "when", "tick_ointment", "dashed_boxes", "if_needed",
-           "questions_call", "calendar_name"]
+# The shipped interface words and typography, so the corpus always has every key the build requires.
+REPOSITORY = Path(__file__).resolve().parent.parent
 
 
 def write(path, text):
@@ -59,7 +55,8 @@ def main():
     write(clinic / "templates/404.mustache", "<!DOCTYPE html>\n<title>{{title}}</title>\n")
     write(clinic / "templates/timeline-print.mustache", "<!DOCTYPE html>\n<title>{{title}}</title>\n")
     write(clinic / "templates/timeline-print.css", "body{}\n")
-    write(clinic / "templates/strings/en.yml", "".join(f"{key}: {key}\n" for key in STRINGS))
+    write(clinic / "templates/strings/en.yml", (REPOSITORY / "templates/strings/en.yml").read_text(encoding="utf-8"))
+    write(clinic / "templates/typography/en.yml", (REPOSITORY / "templates/typography/en.yml").read_text(encoding="utf-8"))
     write(hugo / "hugo.toml", 'baseURL = "https://bench.example/"\nlanguageCode = "en"\ntitle = "Benchmark Clinic"\n'
           'uglyURLs = true\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n'
           '[markup.goldmark.renderer]\nunsafe = false\n')

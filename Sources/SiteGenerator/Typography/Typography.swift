@@ -15,24 +15,34 @@ public struct Typography: Sendable {
     }
 
     let rules: [Rule]
+    /// Every rule has a `when`: text with none of their characters is returned at once.
+    private let triggers: Set<Unicode.Scalar>?
 
     /// No rules: text stays as written.
     public static let none = Typography(rules: [])
 
     init(rules: [Rule]) {
         self.rules = rules
+        triggers = rules.allSatisfy { !$0.when.isEmpty } ? rules.reduce(into: Set()) { $0.formUnion($1.when) } : nil
     }
 
     /// `text` with every rule applied in order. Applying it twice gives the same text as once.
     public func apply(_ text: String) -> String {
         guard !rules.isEmpty else { return text }
-        var result = text
+        // Most pieces of text need nothing: one scan finds out, before any expression runs.
+        if let triggers, !text.unicodeScalars.contains(where: triggers.contains) { return text }
+        // One copy into the form the expressions work on, changed in place rule after rule, one copy back.
+        let result = NSMutableString(string: text)
+        var changed = false
+        // Rules only add spaces and curly apostrophes, so what triggers a rule is read from the text as given.
+        let present = Set(text.unicodeScalars.filter { triggers?.contains($0) ?? true })
         for rule in rules {
-            if !rule.when.isEmpty && !result.unicodeScalars.contains(where: rule.when.contains) { continue }
-            let range = NSRange(result.startIndex..., in: result)
-            result = rule.expression.stringByReplacingMatches(in: result, options: [], range: range, withTemplate: rule.replace)
+            if !rule.when.isEmpty && rule.when.isDisjoint(with: present) { continue }
+            let count = rule.expression.replaceMatches(in: result, options: [], range: NSRange(location: 0, length: result.length),
+                                                       withTemplate: rule.replace)
+            changed = changed || count > 0
         }
-        return result
+        return changed ? String(result) : text
     }
 
     /// The rules as the healing page's script needs them, to set the dates it writes the same way.
