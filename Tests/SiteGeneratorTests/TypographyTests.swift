@@ -44,6 +44,7 @@ import Testing
         ("Tue, Dec 1", "Tue, Dec\u{A0}1"),
         ("Tuesday, December 1, 2026", "Tuesday, December\u{A0}1, 2026"),
         ("Questions? Call: 555", "Questions? Call: 555"),
+        ("micro-needling - what it is", "micro-needling – what it is"),
     ])
     func english(input: String, expected: String) throws {
         let english = try Self.rules("en")
