@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 BASE_URL = "https://clinic.example/clinic/"
 SUBPATH = "/clinic/"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 class Report:
@@ -333,14 +333,22 @@ def axe_violations(driver, axe_source):
     return driver.execute_async_script(script)
 
 
+def color_scheme(driver, scheme):
+    """Emulates the reader's light or dark preference (prefers-color-scheme)."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
 def check_accessibility(driver, axe_source, site_pages, timeline_pages):
-    report.start("3. axe-core in headless Chromium: WCAG 2.1 A and AA, every page and printed timeline")
+    report.start("3. axe-core in headless Chromium: WCAG 2.0, 2.1 and 2.2 A and AA, light and dark, every page and printed timeline")
     checked = 0
-    for name, url in site_pages + timeline_pages:
-        driver.get(url)
-        for violation in axe_violations(driver, axe_source):
-            report.fail(name, f"{violation['id']}: {violation['help']} ({', '.join(violation['nodes'][:5])})")
-        checked += 1
+    for scheme in ("light", "dark"):
+        color_scheme(driver, scheme)
+        for name, url in site_pages + timeline_pages:
+            driver.get(url)
+            for violation in axe_violations(driver, axe_source):
+                report.fail(f"{name} ({scheme})", f"{violation['id']}: {violation['help']} ({', '.join(violation['nodes'][:5])})")
+            checked += 1
+    color_scheme(driver, "light")
     # The healing pages once more with the personal calculator used, as a patient would.
     expectations = {"en": ["Your Day 1: Tuesday, December 1, 2026", "Not before Tue, Jan 12, 2027", "2 to 6 months (Mon, Feb 1, 2027 to Tue, Jun 1, 2027)"],
                     "fr": ["Votre jour 1 : mardi 1er décembre 2026", "Pas avant le mar. 12 janv. 2027", "2 à 6 mois (du lun. 1er févr. 2027 au mar. 1er juin 2027)"]}
@@ -487,6 +495,113 @@ def check_phones(driver, work, site_pages, timeline_pages):
     report.finish()
 
 
+# ---------------------------------------------------------------- 8. WCAG 2.2 beyond axe
+
+TEXT_SPACING = """
+const style = document.createElement('style');
+style.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } ' +
+                    'p { margin-bottom: 2em !important; }';
+document.head.appendChild(style);"""
+
+DOUBLE_TEXT = """
+const root = document.documentElement;
+root.style.setProperty('font-size', (2 * parseFloat(getComputedStyle(root).fontSize)) + 'px', 'important');"""
+
+OVERFLOW = """
+const sideways = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+const clipped = [];
+for (const element of document.querySelectorAll('body *')) {
+    const style = getComputedStyle(element);
+    if (element.closest('.visually-hidden, .skip-link') || style.display === 'none') continue;
+    // Text hidden on purpose for screen readers only (1px boxes) is not clipped text.
+    if (element.clientWidth <= 1) continue;
+    if ((style.overflowX === 'hidden' || style.overflowX === 'clip') && element.scrollWidth > element.clientWidth + 1) {
+        clipped.push(element.tagName.toLowerCase() + (element.className ? '.' + element.className : ''));
+    }
+}
+return [sideways, clipped.slice(0, 3)];"""
+
+# The colours next to an element's focus ring: the effective background around it (outline outside the box).
+FOCUS_STYLE = """
+const element = document.activeElement;
+if (!element || element === document.body) return null;
+function rgb(text) { const m = text.match(/[\\d.]+/g) || []; return m.length >= 3 ? [+m[0], +m[1], +m[2], m.length > 3 ? +m[3] : 1] : null; }
+function background(node) {
+    for (; node && node.nodeType === 1; node = node.parentElement) {
+        const colour = rgb(getComputedStyle(node).backgroundColor);
+        if (colour && colour[3] > 0.5) return colour;
+    }
+    return rgb(getComputedStyle(document.body).backgroundColor) || [255, 255, 255, 1];
+}
+const style = getComputedStyle(element);
+const label = element.tagName.toLowerCase() + ' "' + (element.textContent || element.value || '').trim().slice(0, 30) + '"';
+return {label: label, outline: style.outlineStyle !== 'none' ? rgb(style.outlineColor) : null, width: parseFloat(style.outlineWidth),
+        shadow: style.boxShadow, around: background(element.parentElement), inside: background(element)};"""
+
+
+def luminance(colour):
+    def channel(value):
+        value = value / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    r, g, b = colour[:3]
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(first, second):
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def check_reflow_and_focus(driver, site_pages, timeline_pages):
+    report.start("8. WCAG 2.2 beyond axe: reflow at 320 px, at 375 px with 200 % text and with text spacing; "
+                 "focus indicators 3:1 against what is next to them; the h1 within the top 40 % on a phone")
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    def metrics(width, height):
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+
+    conditions = [("320 px", 320, None), ("375 px, text 200 %", 375, DOUBLE_TEXT), ("375 px, text spacing", 375, TEXT_SPACING)]
+    for label, width, script in conditions:
+        metrics(width, 667)
+        for name, url in site_pages + timeline_pages:
+            driver.get(url)
+            if script:
+                driver.execute_script(script)
+            sideways, clipped = driver.execute_script(OVERFLOW)
+            if sideways > 0:
+                report.fail(name, f"scrolls sideways by {sideways}px at {label}")
+            if clipped:
+                report.fail(name, f"text is clipped at {label}: {', '.join(clipped)}")
+    metrics(375, 667)
+    for name, url in site_pages:
+        driver.get(url)
+        top = driver.execute_script("const h = document.querySelector('h1'); return h ? h.getBoundingClientRect().top : -1")
+        if not 0 <= top <= 0.4 * 667:
+            report.fail(name, f"the h1 starts {top:.0f}px down on a 375 × 667 screen (more than 40 %: {0.4 * 667:.0f}px)")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    for scheme in ("light", "dark"):
+        color_scheme(driver, scheme)
+        for name, url in site_pages:
+            driver.get(url)
+            seen = set()
+            for _ in range(40):
+                ActionChains(driver).send_keys(Keys.TAB).perform()
+                focused = driver.execute_script(FOCUS_STYLE)
+                if focused is None or focused["label"] in seen:
+                    break
+                seen.add(focused["label"])
+                if focused["outline"] is None or focused["width"] < 2:
+                    report.fail(f"{name} ({scheme})", f"{focused['label']} shows no focus outline of 2px or more")
+                    continue
+                for side in ("around", "inside"):
+                    ratio = contrast(focused["outline"], focused[side])
+                    if ratio < 3:
+                        report.fail(f"{name} ({scheme})", f"the focus ring of {focused['label']} has {ratio:.2f}:1 against the colour {side} it")
+    color_scheme(driver, "light")
+    report.finish()
+
+
 # ---------------------------------------------------------------- 5. calendar files
 
 def check_calendars(timelines):
@@ -591,6 +706,7 @@ def main():
         check_printing(driver, work, timeline_pages)
         check_healing_print(driver, work, site_pages)
         check_phones(driver, work, site_pages, timeline_pages)
+        check_reflow_and_focus(driver, site_pages, timeline_pages)
     finally:
         stop_browser(driver, service)
         stop(nginx)
