@@ -602,6 +602,42 @@ def check_reflow_and_focus(driver, site_pages, timeline_pages):
     report.finish()
 
 
+# ---------------------------------------------------------------- 9. structured data
+
+def check_structured_data(site):
+    report.start("9. Structured data: extruct reads one schema.org MedicalWebPage per page, lastReviewed = the page's reviewed date")
+    import extruct
+
+    pages = [p for p in html_files(site) if p.name not in ("index.html", "404.html") or p.parent != site]
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        name = path.relative_to(site).as_posix()
+        try:
+            data = extruct.extract(html, base_url=BASE_URL + name, syntaxes=["json-ld"], uniform=True)["json-ld"]
+        except Exception as error:  # noqa: BLE001 - any parse failure is a finding
+            report.fail(name, f"extruct cannot read its JSON-LD: {error}")
+            continue
+        pages_found = [item for item in data if item.get("@type") == "MedicalWebPage"]
+        if len(pages_found) != 1:
+            report.fail(name, f"{len(pages_found)} MedicalWebPage items (expected 1): {data}")
+            continue
+        item = pages_found[0]
+        if (item.get("publisher") or {}).get("@type") != "MedicalClinic":
+            report.fail(name, "the publisher is not a MedicalClinic")
+        if (item.get("about") or {}).get("@type") != "MedicalProcedure":
+            report.fail(name, "it is not about a MedicalProcedure")
+        if item.get("url") != BASE_URL + name:
+            report.fail(name, f"url is {item.get('url')!r}")
+        reviewed = re.search(r'class="reviewed">[^<]*<time datetime="([0-9-]+)"', html)
+        if reviewed and item.get("lastReviewed") != reviewed.group(1):
+            report.fail(name, f"lastReviewed {item.get('lastReviewed')!r} is not the page's reviewed date {reviewed.group(1)}")
+        for tag in ("og:title", "og:locale", "og:url"):
+            if f'property="{tag}"' not in html:
+                report.fail(name, f"no {tag}")
+    report.info(f"{len(pages)} pages read")
+    report.finish()
+
+
 # ---------------------------------------------------------------- 5. calendar files
 
 def check_calendars(timelines):
@@ -691,6 +727,7 @@ def main():
     check_html_validity(venv, site, timelines)
     check_links_from_disk(site)
     check_calendars(timelines)
+    check_structured_data(site)
     check_commonmark(args.binary, args.spec)
 
     nginx = driver = service = None

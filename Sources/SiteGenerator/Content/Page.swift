@@ -18,6 +18,8 @@ struct Page: Sendable {
     var order: Int?
     var reviewed: CivilDate?
     var layout: String
+    /// The procedure the page is about, from its front matter; nil means the site's (`procedure:` in site.yml).
+    var procedure: String?
     /// The file line on which the Markdown body starts (after the front matter).
     var bodyLine: Int
     /// Drafts are read and checked but not published; a link to one is an error.
@@ -45,7 +47,7 @@ struct Page: Sendable {
         let page = Page(source: source, language: language, key: key,
                         outputPath: "\(language)/\(folder)\(outputName).html",
                         title: title, description: front.description ?? "", order: front.order,
-                        reviewed: front.reviewed, layout: front.layout ?? "page",
+                        reviewed: front.reviewed, layout: front.layout ?? "page", procedure: front.procedure,
                         bodyLine: split.bodyLine, draft: front.draft)
         return (page, markdown)
     }

@@ -13,6 +13,8 @@ public struct Settings: Sendable, Equatable {
     public var address: String
     /// Opening hours as people read them, by language code; the key `""` holds text for every language.
     public var hours: [String: String] = [:]
+    /// The name of the procedure the site is about, for structured data, by language code (`""`: every language).
+    public var procedure: [String: String] = [:]
     /// Where the site is published, ending in `/` (for example `https://clinic.example/info/`); nil when unknown.
     public var baseURL: String?
     /// The language of the site root; one of `languages`.
@@ -54,7 +56,12 @@ public struct Settings: Sendable, Equatable {
         hours[language] ?? hours[""] ?? ""
     }
 
-    static let keys = ["clinic_name", "phone", "email", "address", "hours", "base_url", "default_language",
+    /// The procedure's name in `language`, or "" when none is set.
+    public func procedure(in language: String) -> String {
+        procedure[language] ?? procedure[""] ?? ""
+    }
+
+    static let keys = ["clinic_name", "phone", "email", "address", "hours", "procedure", "base_url", "default_language",
                        "languages", "allow_raw_html", "review_months", "reading_grade", "closed_weekdays", "closures"]
 
     /// Reads settings from the text of `site.yml`, reporting every problem at once.
@@ -85,7 +92,8 @@ public struct Settings: Sendable, Equatable {
                 case "phone": settings.phone = try value.string(named: "phone")
                 case "email": settings.email = try value.string(named: "email")
                 case "address": settings.address = try value.string(named: "address")
-                case "hours": settings.hours = try hours(value)
+                case "hours": settings.hours = try textByLanguage(value, named: "hours")
+                case "procedure": settings.procedure = try textByLanguage(value, named: "procedure")
                 case "base_url": settings.baseURL = value.isNull ? nil : try parseBaseURL(value)
                 case "default_language": settings.defaultLanguage = try languageCode(value, named: "default_language")
                 case "languages":
@@ -117,14 +125,14 @@ public struct Settings: Sendable, Equatable {
         return settings
     }
 
-    /// `hours:` is one line of text, or one line per language (`en: Mon–Fri 9–17`).
-    private static func hours(_ value: YAMLValue) throws(DiagnosticError) -> [String: String] {
+    /// A setting that is one line of text, or one line per language (`en: Mon–Fri 9–17`).
+    private static func textByLanguage(_ value: YAMLValue, named what: String) throws(DiagnosticError) -> [String: String] {
         if case .mapping = value.node {
             var texts: [String: String] = [:]
-            for (code, text) in try value.languageMapping(named: "hours") { texts[code] = try text.string(named: "hours in \(code)") }
+            for (code, text) in try value.languageMapping(named: what) { texts[code] = try text.string(named: "\(what) in \(code)") }
             return texts
         }
-        return ["": try value.string(named: "hours")]
+        return ["": try value.string(named: what)]
     }
 
     private static func closedWeekdays(_ value: YAMLValue) throws(DiagnosticError) -> Set<Weekday> {

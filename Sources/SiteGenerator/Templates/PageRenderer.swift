@@ -59,6 +59,12 @@ struct PageRenderer: Sendable {
             entries["reviewed"] = ["iso": values.text(reviewed.iso), "text": values.text(reviewed.writtenShort(in: page.language))]
         }
         if let base = settings.baseURL { entries["canonical"] = values.text(base + page.outputPath) }
+        entries["jsonLD"] = values.html(PageMetadata(settings: settings).jsonLD(for: page))
+        entries["ogLocale"] = PageMetadata.locale(page.language)
+        entries["ogAlternates"] = languages.compactMap { link -> [String: String]? in
+            guard link["isTranslation"] as? Bool == true, let code = link["code"] as? String, code != page.language else { return nil }
+            return ["locale": PageMetadata.locale(code)]
+        }
         // For readers whose language is none of these: the language chooser for home pages, the default
         // language's version for the others. Only pages with translations have it (with their alternates).
         if languages.filter({ $0["isTranslation"] as? Bool == true }).count > 1 {

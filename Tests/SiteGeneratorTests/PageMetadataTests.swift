@@ -1,0 +1,44 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import SiteGenerator
+
+/// Structured data and link previews: schema.org MedicalWebPage in JSON-LD, and Open Graph tags.
+@Suite struct PageMetadataTests {
+    static func jsonLD(_ html: String) throws -> [String: Any] {
+        let script = try #require(html.firstMatch(of: /<script type="application\/ld\+json">(.*?)<\/script>/)?.1)
+        return try #require(try JSONSerialization.jsonObject(with: Data(script.utf8)) as? [String: Any])
+    }
+
+    @Test func everyPageDescribesItselfAsAMedicalWebPage() throws {
+        let site = try Fixture.build(Fixture.shippedSources(), baseURL: "https://clinic.example/info/")
+        let html = try #require(Fixture.text(site, "fr/guerison.html"))
+        let data = try Self.jsonLD(html)
+        #expect(data["@context"] as? String == "https://schema.org")
+        #expect(data["@type"] as? String == "MedicalWebPage")
+        #expect(data["name"] as? String == "La guérison après le micro-needling")
+        #expect(data["inLanguage"] as? String == "fr")
+        #expect(data["lastReviewed"] as? String == "2026-11-26")
+        #expect(data["url"] as? String == "https://clinic.example/info/fr/guerison.html")
+        #expect((data["about"] as? [String: String]) == ["@type": "MedicalProcedure", "name": "Micro-needling"])
+        let publisher = try #require(data["publisher"] as? [String: String])
+        #expect(publisher == ["@type": "MedicalClinic", "name": "Riverside Skin Clinic", "telephone": "+1 555 010 0199",
+                              "address": "12 Riverside Walk, Suite 3, Springfield"])
+        #expect(html.contains("<meta property=\"og:locale\" content=\"fr_FR\">\n<meta property=\"og:locale:alternate\" content=\"en_US\">"))
+        #expect(html.contains("<meta property=\"og:url\" content=\"https://clinic.example/info/fr/guerison.html\">"))
+        #expect(html.contains("<meta property=\"og:title\" content=\"La guérison après le micro-needling\">"))
+    }
+
+    @Test func aTitleCannotEndTheScriptOrOpenAComment() throws {
+        let page = "---\ntitle: \"</script><!-- <script>alert(1)</script> & co\"\nprocedure: Peeling\n---\n# Home\n"
+        let site = try Fixture.build(Fixture.site(pages: ["content/en/index.md": page],
+                                                  extra: ["templates/page.mustache": "<head>{{#jsonLD}}<script type=\"application/ld+json\">{{{jsonLD}}}</script>{{/jsonLD}}</head>{{{content}}}"]))
+        let html = try #require(Fixture.text(site, "en/index.html"))
+        #expect(html.components(separatedBy: "</script>").count == 2, "only the element's own end tag")
+        #expect(!html.contains("<!--"))
+        let data = try Self.jsonLD(html)
+        #expect(data["name"] as? String == "</script><!-- <script>alert(1)</script> & co")
+        #expect((data["about"] as? [String: String])?["name"] == "Peeling")
+        #expect(data["url"] == nil && data["lastReviewed"] == nil)
+    }
+}
