@@ -165,6 +165,29 @@ import Testing
     }
 }
 
+@Suite struct NewCommandTests {
+    @Test func aNewSiteBuildsAndPassesTheStrictCheckAtOnce() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = parent.appendingPathComponent("my-clinic")
+        let made = try Executable.run(["new", folder.path, "--lang", "fr", "--clinic-name", "Clinique du Parc"])
+        #expect(made.status == 0, "\(made.errors)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".gitignore").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("content/en").path))
+        let built = try Executable.run(["build", "--root", folder.path])
+        #expect(built.status == 0, "\(built.errors)")
+        let home = try String(contentsOf: folder.appendingPathComponent("public/fr/index.html"), encoding: .utf8)
+        #expect(home.contains("Clinique du Parc"))
+        #expect(try Executable.run(["check", "--root", folder.path, "--strict"]).status == 0)
+        let again = try Executable.run(["new", folder.path])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("this folder is not empty, so no site was written into it"))
+        let german = try Executable.run(["new", parent.appendingPathComponent("de").path, "--lang", "de"])
+        #expect(german.status == 1)
+        #expect(german.errors.contains("there are no interface words for 'de' yet"))
+    }
+}
+
 @Suite struct TimelineCommandTests {
     @Test func aSingleTimelineFileIsPrivateAndDatesOutOfRangeAreRefused() throws {
         let root = try Fixture.scratchSite()

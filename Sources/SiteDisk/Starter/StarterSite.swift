@@ -1,0 +1,100 @@
+import Foundation
+import SiteGenerator
+
+/// `clinicsite new`: a clinic's own site, started from the shipped one (built into the executable).
+public enum StarterSite {
+    /// The languages whose interface words ship with clinicsite.
+    public static var languages: [String] {
+        StarterFiles.files.compactMap { file in
+            file.path.hasPrefix("templates/strings/") ? String(file.path.dropFirst("templates/strings/".count).dropLast(".yml".count)) : nil
+        }.sorted()
+    }
+
+    /// Writes the starter site into `folder` and returns the paths written, relative to it. A folder that
+    /// exists and is not empty is refused unless `force` is set.
+    public static func write(to folder: URL, languages: [String], clinicName: String, force: Bool) throws(DiagnosticError) -> [String] {
+        func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
+            DiagnosticError(Diagnostic(file: folder.path, message: message, hint: hint))
+        }
+        guard !languages.isEmpty else { throw failure("--lang needs at least one language code, such as en") }
+        for code in languages where !Self.languages.contains(code) {
+            throw failure("there are no interface words for '\(code)' yet (clinicsite ships \(Self.languages.joined(separator: ", ")))",
+                          hint: "start with --lang \(Self.languages.joined(separator: ",")), then add templates/strings/\(code).yml "
+                              + "(a copy of en.yml, translated) and content/\(code)/ to the new site")
+        }
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        if !existing.isEmpty && !force {
+            throw failure("this folder is not empty, so no site was written into it", hint: "choose a new folder, or add --force to write over it")
+        }
+        var written: [String] = []
+        do {
+            for (path, text) in files(languages: languages, clinicName: clinicName) {
+                let target = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileSystem.write(text, to: target.path)
+                written.append(path)
+            }
+        } catch {
+            throw failure("cannot write the new site: \(error)")
+        }
+        return written
+    }
+
+    /// Every file of the new site, by path: the shipped ones for these languages, with `site.yml` made for
+    /// this clinic, and a `.gitignore` and `README.md` for staff.
+    static func files(languages: [String], clinicName: String) -> [(String, Data)] {
+        let left = Set(Self.languages).subtracting(languages)
+        func isForLeftOutLanguage(_ path: String) -> Bool {
+            left.contains { path.hasPrefix("content/\($0)/") || path == "templates/strings/\($0).yml" || path == "templates/typography/\($0).yml" }
+        }
+        var result: [(String, Data)] = []
+        for file in StarterFiles.files where !isForLeftOutLanguage(file.path) {
+            guard var data = Data(base64Encoded: file.base64) else { continue }
+            if file.path == Settings.path {
+                data = Data(settings(String(decoding: data, as: UTF8.self), languages: languages, clinicName: clinicName).utf8)
+            }
+            result.append((file.path, data))
+        }
+        result.append((".gitignore", Data(StarterText.gitignore.utf8)))
+        result.append(("README.md", Data(StarterText.readme(clinicName: clinicName).utf8)))
+        return result
+    }
+
+    /// The shipped `site.yml` with this clinic's name and languages.
+    static func settings(_ shipped: String, languages: [String], clinicName: String) -> String {
+        var lines: [String] = []
+        var skippingList = false
+        for line in shipped.split(separator: "\n", omittingEmptySubsequences: false) {
+            if skippingList {
+                if line.hasPrefix("  - ") { continue }
+                skippingList = false
+            }
+            if line.hasPrefix("clinic_name:") {
+                lines.append("clinic_name: \(yamlQuoted(clinicName))")
+            } else if line.hasPrefix("default_language:") {
+                lines.append("default_language: \(languages[0])")
+            } else if line.hasPrefix("languages:") {
+                lines.append("languages:")
+                lines += languages.map { "  - \($0)" }
+                skippingList = true
+            } else {
+                lines.append(String(line))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A YAML double-quoted string, so any name is read back exactly.
+    static func yamlQuoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: quoted += String(format: "\\x%02X", scalar.value)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
+    }
+}

@@ -1,0 +1,32 @@
+/// The two files `clinicsite new` writes for staff besides the site itself.
+enum StarterText {
+    static let gitignore = """
+    # Built by clinicsite build: made again from content/ and templates/, never kept in version control.
+    public/
+    .public.*
+    # Personal timelines hold patient data: they must never be committed.
+    timelines/
+    *.ics
+    *.csv
+
+    """
+
+    static func readme(clinicName: String) -> String {
+        """
+        # \(clinicName.isEmpty ? "Our clinic" : clinicName): patient information site
+
+        This folder holds the clinic's patient pages (`content/`) and their look (`templates/`).
+        clinicsite turns them into a website in `public/`.
+
+        - Edit the pages in `content/en/` and `content/fr/` (Markdown), and the clinic's details in `content/site.yml`.
+        - While you edit: `clinicsite serve`, then open http://127.0.0.1:8000/ (it reloads when you save).
+        - Before publishing: `clinicsite check` (reading level, review dates).
+        - Publish: `clinicsite build`, then copy `public/` to the web server.
+        - A patient's printed timeline: `clinicsite timeline --date 2026-12-01 --name "Ann Smith" --output ann.html`;
+          a day's patients: `clinicsite timeline --patients today.csv --output timelines/`, then print `timelines/print-all.html`.
+
+        Personal timelines hold patient data: keep them out of `public/` and out of version control (`.gitignore` does).
+
+        """
+    }
+}
