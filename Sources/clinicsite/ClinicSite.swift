@@ -22,6 +22,7 @@ struct ClinicSite: AsyncParsableCommand {
             print(Self.helpMessage())
             return
         }
-        print(Self.version + (MemoryAllocator.description.map { " (\($0))" } ?? ""))
+        let libraries = ["cmark \(Markdown.cmarkVersion)"] + (MemoryAllocator.description.map { [$0] } ?? [])
+        print("\(Self.version) (\(libraries.joined(separator: ", ")))")
     }
 }

@@ -8,7 +8,7 @@ import Testing
         let version = try Executable.run(["--version"])
         #expect(version.status == 0)
         // The version names the memory allocator, and only when jemalloc really serves this process.
-        #expect(version.output.hasPrefix("0.1.0 (jemalloc 5."))
+        #expect(version.output.hasPrefix("0.1.0 (cmark 0.30.2, jemalloc 5."))
         #expect(version.output.hasSuffix(")\n"))
         let help = try Executable.run(["build", "--help"])
         #expect(help.status == 0)

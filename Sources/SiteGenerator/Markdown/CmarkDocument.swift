@@ -63,6 +63,9 @@ final class CmarkDocument {
 
     deinit { cmark_node_free(root) }
 
+    /// cmark's own version string.
+    static var libraryVersion: String { cmark_version_string().map { String(cString: $0) } ?? "unknown" }
+
     /// Replaces the destination of link number `index` (an index into `links`).
     func setDestination(_ destination: String, ofLink index: Int) {
         cmark_node_set_url(linkNodes[index], destination)

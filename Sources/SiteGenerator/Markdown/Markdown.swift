@@ -6,4 +6,7 @@ public enum Markdown {
     public static func html(_ markdown: String, smart: Bool, allowRawHTML: Bool) -> String {
         CmarkDocument(markdown: markdown, smart: smart).renderHTML(allowRawHTML: allowRawHTML)
     }
+
+    /// The version of the cmark library clinicsite runs with, such as "0.30.2".
+    public static var cmarkVersion: String { CmarkDocument.libraryVersion }
 }
