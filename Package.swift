@@ -1,5 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
+
+// The self-contained package (scripts/package) links everything statically, and a static jemalloc cannot
+// replace the allocator of the C library it shares the process with, so that build uses the C library's own.
+let usesJemalloc = ProcessInfo.processInfo.environment["CLINICSITE_STATIC_PACKAGE"] == nil
 
 let package = Package(
     name: "clinicsite",
@@ -75,8 +80,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "clinicsite",
-            dependencies: [
-                .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
+            dependencies: (usesJemalloc ? [.target(name: "CJemalloc", condition: .when(platforms: [.linux]))] : []) + [
                 "SiteGenerator",
                 "SiteDisk",
                 "SitePreview",
