@@ -41,4 +41,12 @@ import Testing
         #expect((data["about"] as? [String: String])?["name"] == "Peeling")
         #expect(data["url"] == nil && data["lastReviewed"] == nil)
     }
+
+    @Test func theMenuUsesTheShortNameAndThePageKeepsItsTitle() throws {
+        let page = "---\ntitle: Healing after skin needling, day by day\nmenu_title: Healing\norder: 2\n---\n# Healing\n"
+        let site = try Fixture.build(Fixture.site(pages: ["content/en/healing.md": page, "content/en/index.md": "---\norder: 1\n---\n# Home\n"]))
+        let html = try #require(Fixture.text(site, "en/index.html"))
+        #expect(html.contains("<a href=\"healing.html\">Healing</a>"))
+        #expect(Fixture.text(site, "en/healing.html")?.contains("<title>Healing after skin needling, day by day</title>") == true)
+    }
 }

@@ -93,6 +93,7 @@ extension ContentSet {
                         .renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce, keepingProse: keepingProse)
                 }
                 page.title = typography.apply(page.title)
+                page.menuTitle = typography.apply(page.menuTitle)
                 page.description = typography.apply(page.description)
                 return .success(LoadedPage(page: page, markdown: markdown))
             } catch {

@@ -20,6 +20,8 @@ struct Page: Sendable {
     var layout: String
     /// The procedure the page is about, from its front matter; nil means the site's (`procedure:` in site.yml).
     var procedure: String?
+    /// The page's name in the menu: `menu_title` from its front matter, or its title.
+    var menuTitle: String
     /// The file line on which the Markdown body starts (after the front matter).
     var bodyLine: Int
     /// Drafts are read and checked but not published; a link to one is an error.
@@ -47,7 +49,7 @@ struct Page: Sendable {
         let page = Page(source: source, language: language, key: key,
                         outputPath: "\(language)/\(folder)\(outputName).html",
                         title: title, description: front.description ?? "", order: front.order,
-                        reviewed: front.reviewed, layout: front.layout ?? "page", procedure: front.procedure,
+                        reviewed: front.reviewed, layout: front.layout ?? "page", procedure: front.procedure, menuTitle: front.menuTitle ?? title,
                         bodyLine: split.bodyLine, draft: front.draft)
         return (page, markdown)
     }

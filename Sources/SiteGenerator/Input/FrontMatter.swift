@@ -11,8 +11,10 @@ struct FrontMatter: Sendable, Equatable {
     var layout: String?
     /// The procedure the page is about (its structured data's `about`), when not the site's.
     var procedure: String?
+    /// A shorter title for the menu, when the page's own is long.
+    var menuTitle: String?
 
-    static let keys = ["title", "description", "order", "slug", "draft", "reviewed", "layout", "procedure"]
+    static let keys = ["title", "menu_title", "description", "order", "slug", "draft", "reviewed", "layout", "procedure"]
 
     /// The front matter and the Markdown after it. `bodyLine` is the file line where the body starts,
     /// so cmark's line numbers can be turned back into file line numbers.
@@ -75,6 +77,7 @@ struct FrontMatter: Sendable, Equatable {
                 case "draft": result.draft = try value.bool(named: "draft")
                 case "reviewed": result.reviewed = try value.date(named: "reviewed")
                 case "procedure": result.procedure = try value.string(named: "procedure").trimmingSpaces
+                case "menu_title": result.menuTitle = try value.string(named: "menu_title").trimmingSpaces
                 case "layout":
                     let layout = try value.string(named: "layout")
                     guard Slug.isValid(layout) else { throw value.error("layout must be the name of a template in templates/, such as page") }

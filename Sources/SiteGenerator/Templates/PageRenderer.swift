@@ -118,7 +118,7 @@ struct PageRenderer: Sendable {
     /// Values every template can use: language, links back to the root, assets, clinic details, menu and languages.
     private func commonContext(language: String, outputPath: String, current: Page?, languages: [[String: Any]]) -> [String: Any] {
         let menu: [[String: Any]] = content.menu(language: language).map { entry in
-            ["title": entry.title, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
+            ["title": entry.menuTitle, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
              "current": entry.source == current?.source]
         }
         let home = content.translation(ofKey: "index", in: language)
