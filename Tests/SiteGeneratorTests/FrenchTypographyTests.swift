@@ -54,6 +54,17 @@ import Testing
         }
     }
 
+    /// A French short date ends in a full stop ("avr."): no sentence may add a second one after it.
+    @Test func noDoubleFullStopAfterAShortDate() throws {
+        let timelines = try Fixture.timelines()
+        for sessions in [1, 2] {
+            let patient = Patient(procedure: CivilDate(iso: "2027-03-01")!, language: "fr", sessions: sessions)
+            let text = Self.visibleText(timelines.render(patient, as: .html))
+            let doubled = text.matches(of: /\S{0,20}\.\s*\./).map { String(text[$0.range]) }
+            #expect(doubled.isEmpty, "\(sessions) sessions: \(doubled)")
+        }
+    }
+
     @Test func theCheckFindsWhatItLooksFor() {
         #expect(Self.faults(in: "<p>Qu'est-ce que c’est ?</p><code>l'eau ?</code>") == ["Qu'est-ce", "c’est ?"])
         #expect(Self.faults(in: "<p title=\"l'eau ?\">Nom&#39;s\u{A0}: x</p>") == ["Nom's"])

@@ -175,8 +175,9 @@
     var months = typeset(fill(words.months_range, { from: data.rules.spacing.spanFromMonths, to: data.rules.spacing.spanToMonths }), rules);
     var booking = element('section', 'book', [
       element('h4', null, [words.book_title]),
-      element('p', null, [words.not_before + ' ', element('strong', null, [dateNode(session.earliest, show(session.earliest))]), '. ',
-                          words.usually_from + ' ', element('strong', null, [dateNode(session.usual, show(session.usual))]), '.']),
+      /* Two lines, no full stop after them: a French short date already ends in one ("avr."). */
+      element('p', null, [words.not_before + ' ', element('strong', null, [dateNode(session.earliest, show(session.earliest))]),
+                          element('br'), words.usually_from + ' ', element('strong', null, [dateNode(session.usual, show(session.usual))])]),
       element('p', null, [words.usual_span + colon + ' ' + months + ' ('].concat(spanNodes(session, words, show), [').']))
     ]);
     if (data.phone) { booking.appendChild(element('p', null, [words.book_call + ' ', element('strong', null, [data.phone])])); }
