@@ -27,9 +27,13 @@ public enum LoopbackHTTP {
         return descriptor
     }
 
+    /// A plain GET from a browser on this computer, asking the server to close the connection after it.
+    static func getRequest(_ path: String) -> String {
+        "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    }
+
     public static func send(_ descriptor: Int32, path: String) {
-        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        _ = request.withCString { write(descriptor, $0, strlen($0)) }
+        _ = getRequest(path).withCString { write(descriptor, $0, strlen($0)) }
     }
 
     /// Runs blocking socket work on a thread of its own. A test that blocked one of the few threads Swift's
@@ -41,7 +45,7 @@ public enum LoopbackHTTP {
     }
 
     public static func get(port: UInt16, _ path: String) async throws -> Response {
-        parse(try await exchange(port: port, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+        parse(try await exchange(port: port, getRequest(path)))
     }
 
     /// Sends `request` as it is and returns everything the server sends until it closes the connection

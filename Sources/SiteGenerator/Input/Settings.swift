@@ -53,12 +53,17 @@ public struct Settings: Sendable, Equatable {
 
     /// The opening hours in `language`, or "" when none are set.
     public func hours(in language: String) -> String {
-        hours[language] ?? hours[""] ?? ""
+        Self.text(hours, in: language)
     }
 
     /// The procedure's name in `language`, or "" when none is set.
     public func procedure(in language: String) -> String {
-        procedure[language] ?? procedure[""] ?? ""
+        Self.text(procedure, in: language)
+    }
+
+    /// A setting written once or per language (see `textByLanguage`): the language's own line, else the shared one.
+    private static func text(_ values: [String: String], in language: String) -> String {
+        values[language] ?? values[""] ?? ""
     }
 
     static let keys = ["clinic_name", "phone", "email", "address", "hours", "procedure", "base_url", "default_language",
