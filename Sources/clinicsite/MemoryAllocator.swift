@@ -27,14 +27,13 @@ enum MemoryAllocator {
     }
 
     #if canImport(CJemalloc)
+    /// Bytes this thread has allocated through jemalloc so far. Per thread and only ever growing, so another
+    /// thread freeing memory at the same moment cannot hide the probe (the process-wide total could).
     private static func allocatedBytes() -> Int? {
-        // Statistics are refreshed by writing the epoch.
-        var epoch: UInt64 = 1
-        var allocated = 0
-        var size = MemoryLayout<Int>.size
-        guard mallctl("epoch", nil, nil, &epoch, MemoryLayout<UInt64>.size) == 0,
-              mallctl("stats.allocated", &allocated, &size, nil, 0) == 0 else { return nil }
-        return allocated
+        var allocated: UInt64 = 0
+        var size = MemoryLayout<UInt64>.size
+        guard mallctl("thread.allocated", &allocated, &size, nil, 0) == 0 else { return nil }
+        return Int(allocated)
     }
     #endif
 }
