@@ -2,8 +2,13 @@ import SiteGenerator
 import Foundation
 import RecoverySchedule
 
-/// The whole `clinicsite build`: read the sources, build in memory, write the output atomically.
-/// The executable calls only this, so everything it does can be tested as a library.
+/// The whole `clinicsite build`: read the sources, build in memory, write the output. The executable calls
+/// only this, so everything it does can be tested as a library.
+///
+/// Three ways through, cheapest first: nothing changed (stop after statting the inputs); a rebuild (the
+/// cache beside the output says which files changed: only those are read, only the pages they affect are
+/// laid out, and only files whose bytes differ are replaced in place); a full build (everything is read,
+/// written to a staging folder and swapped in at once). All three leave the same bytes in the output.
 public enum IncrementalBuild {
     /// What a finished build reports to the person who ran it.
     public struct Summary: Sendable {
@@ -15,6 +20,8 @@ public enum IncrementalBuild {
         public var warnings: [Diagnostic]
         /// True when nothing had changed since the last build, so it stopped before reading the pages.
         public var upToDate = false
+        /// Pages laid out again by a rebuild that used the last build's cache; nil for a full build.
+        public var pagesLaidOut: Int?
 
         /// A build that found nothing to do: the last build's pages and warnings, no file touched.
         static func unchanged(_ previous: OutputManifest) -> Summary {
@@ -28,23 +35,81 @@ public enum IncrementalBuild {
         let root = root.standardizedFileURL
         let output = (output ?? root.appendingPathComponent("public")).standardizedFileURL
         try OutputLocation.check(output: output, root: root)
-        let options = BuildOptions(baseURL: baseURL, today: today)
-        // Nothing changed since the last build (inputs by their metadata, output untouched): stop here.
+        let options = BuildOptions(baseURL: baseURL, today: today, tool: OutputManifest.tool)
         PhaseClock.mark("start")
-        let stamp = OutputManifest.inputStamp(root: root, options: options)
+        let listed = InputStamp.files(root: root)
+        let stamp = OutputManifest.inputStamp(files: listed, options: options)
         PhaseClock.mark("stamp")
-        let previous = OutputManifest.read(for: output)
-        if let previous, let stamp, previous.inputStamp == stamp, previous.matchesDisk(at: output) {
-            PhaseClock.mark("output check")
+        // The last build's record counts only while the output is exactly as that build left it.
+        let previous = OutputManifest.read(for: output).flatMap { $0.matchesDisk(at: output) ? $0 : nil }
+        PhaseClock.mark("output check")
+        if let previous, let stamp, previous.inputStamp == stamp {
             return .unchanged(previous)
         }
-        let sources = try SiteSources.load(root: root)
+        if let previous, let listed, let cache = BuildCacheFile.read(for: output, manifest: previous) {
+            do {
+                if let summary = try rebuild(root: root, output: output, listed: listed, stamp: stamp, options: options, previous: previous, cache: cache) {
+                    return summary
+                }
+            } catch let error where error.isWriteFailure {
+                // The output could not be changed in place (made read-only, say): a full build swaps in a new folder.
+                return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options, previous: nil)
+            }
+        }
+        return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options, previous: previous)
+    }
+
+    /// Reads only the changed files and replaces only the changed outputs; nil when the cache cannot serve
+    /// (the templates, settings, options or executable changed), so a full build follows.
+    private static func rebuild(root: URL, output: URL, listed: [InputStamp.File], stamp: String?, options: BuildOptions,
+                                previous: OutputManifest, cache: BuildCache) throws(DiagnosticError) -> Summary? {
+        PhaseClock.mark("cache read")
+        var unchanged = Set(listed.lazy.filter {
+            SiteBuilder.isContentFile($0.path) && cache.files[$0.path]?.stamp == $0.stamp && cache.canSkip($0.path)
+        }.map(\.path))
+        var sources = try SiteSources.load(root: root, listed: listed) { unchanged.contains($0) }
+        guard SiteBuilder.siteKey(of: sources, options: options, tool: options.tool) == cache.siteKey else { return nil }
+        // Saved again without a change: the bytes match the cache's hash, so the file counts as unchanged.
+        for (path, data) in sources.files where SiteBuilder.isContentFile(path) && !unchanged.contains(path) && cache.canSkip(path) {
+            if let state = cache.files[path], state.hash == ContentHash.wordValue(of: data) {
+                unchanged.insert(path)
+                sources.files[path] = Data()
+            }
+        }
+        PhaseClock.mark("load")
+        let base = root.path
+        let reuse = Reuse(cache: cache, unchanged: unchanged) { FileSystem.read(base + "/" + $0) }
+        let site = try SiteBuilder.rebuild(sources, options: options, reuse: reuse)
+        PhaseClock.mark("build")
+        let paths = Set(site.files.map(\.path) + site.keptPaths)
+        let changes = try InPlaceUpdate(output: output).apply(files: site.files, paths: paths, previous: previous.files.map(\.path))
+        PhaseClock.mark("write")
+        var manifest = previous
+        manifest.inputStamp = stamp ?? ""
+        manifest.fingerprint = ""
+        manifest.pageCount = site.pageCount
+        manifest.warnings = site.warnings
+        manifest.cache = BuildCacheFile.write(site.cache, stamps: listed, for: output)
+        if let entries = previous.updated(written: changes.written, removed: changes.removed, in: output) {
+            manifest.files = entries
+            manifest.write(for: output)
+        }
+        PhaseClock.mark("record")
+        let nothing = changes.report.written == 0 && changes.report.removed == 0 && site.laidOut == 0
+        return Summary(pageCount: site.pageCount, report: changes.report, warnings: site.warnings, upToDate: nothing, pagesLaidOut: site.laidOut)
+    }
+
+    /// Reads everything, writes a staging folder while pages still render, and swaps it in.
+    private static func fullBuild(root: URL, output: URL, listed: [InputStamp.File]?, stamp: String?, options: BuildOptions,
+                                  previous: OutputManifest?) throws(DiagnosticError) -> Summary {
+        let sources = try SiteSources.load(root: root, listed: listed) { _ in false }
         PhaseClock.mark("load")
         let fingerprint = OutputManifest.fingerprint(sources: sources, options: options)
         PhaseClock.mark("fingerprint")
         // Files were touched but their bytes are the same: still nothing to do, and the new stamp is kept.
-        if let previous, previous.fingerprint == fingerprint, previous.matchesDisk(at: output) {
-            OutputManifest.record(for: output, inputStamp: stamp, fingerprint: fingerprint, pageCount: previous.pageCount, warnings: previous.warnings)
+        if var previous, previous.fingerprint == fingerprint {
+            previous.inputStamp = stamp ?? ""
+            previous.write(for: output)
             return .unchanged(previous)
         }
         // The output is locked and staged first, so pages are written while later ones still render.
@@ -57,9 +122,12 @@ public enum IncrementalBuild {
             throw error
         }
         PhaseClock.mark("build")
+        OutputManifest.forget(for: output)
         let report = try staged.commit(paths: site.files.map(\.path))
         PhaseClock.mark("commit")
-        OutputManifest.record(for: output, inputStamp: stamp, fingerprint: fingerprint, pageCount: site.pageCount, warnings: site.warnings)
+        let cache = BuildCacheFile.write(site.cache, stamps: listed, for: output)
+        OutputManifest.record(for: output, inputStamp: stamp, fingerprint: fingerprint, pageCount: site.pageCount, warnings: site.warnings, cache: cache)
+        PhaseClock.mark("record")
         return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)
     }
 }

@@ -5,15 +5,24 @@ extension SiteSources {
     /// Reads `content/` and `templates/` below `root`. Hidden files and editor backups are skipped;
     /// symbolic links are not followed, so nothing outside the site can be pulled in.
     public static func load(root: URL) throws(DiagnosticError) -> SiteSources {
+        try load(root: root, listed: nil) { _ in false }
+    }
+
+    /// Reads the sources as `load(root:)` does, from the files `listed` (as `InputStamp.files` lists them; nil
+    /// to list the folders now), leaving the bytes empty for the paths `skipping` names.
+    static func load(root: URL, listed: [InputStamp.File]?, skipping: (String) -> Bool) throws(DiagnosticError) -> SiteSources {
         var files: [String: Data] = [:]
         for folder in inputFolders {
             let base = root.appendingPathComponent(folder).path
-            guard let paths = FileSystem.files(below: base) else {
+            let prefix = folder + "/"
+            let listedHere = listed.map { files in files.filter { $0.path.hasPrefix(prefix) }.map { String($0.path.dropFirst(prefix.count)) } }
+            guard let paths = listedHere ?? FileSystem.files(below: base) else {
                 throw DiagnosticError(Diagnostic(file: folder + "/", message: "the folder \(folder)/ is missing from \(root.path)",
                                                  hint: "run clinicsite in the site's folder, or point --root at it"))
             }
             files.reserveCapacity(files.count + paths.count)
-            let contents = paths.parallelMap { FileSystem.read(base + "/" + $0) }
+            let skipped = paths.map { skipping(prefix + $0) }
+            let contents = zip(paths, skipped).map { $0 }.parallelMap { path, skip in skip ? Data() : FileSystem.read(base + "/" + path) }
             for (path, data) in zip(paths, contents) {
                 guard let data else {
                     throw DiagnosticError(Diagnostic(file: "\(folder)/\(path)", message: "cannot read this file", hint: "check that it is readable"))

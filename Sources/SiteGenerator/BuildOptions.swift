@@ -6,10 +6,13 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Today's date, for the age of `reviewed` dates. Output never depends on it.
     public var today: CivilDate
+    /// What made the output besides the sources (the executable's path, size and time), part of the cache's key.
+    public var tool: String
 
     /// Creates options.
-    public init(baseURL: String? = nil, today: CivilDate) {
+    public init(baseURL: String? = nil, today: CivilDate, tool: String = "") {
         self.baseURL = baseURL
         self.today = today
+        self.tool = tool
     }
 }

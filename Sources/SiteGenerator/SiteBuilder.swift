@@ -18,6 +18,14 @@ public enum SiteBuilder {
         try run(sources, options: options, output: output).site
     }
 
+    /// Builds again after a change, taking from `reuse` what did not change: pages whose sources are
+    /// unchanged are not read, and only pages whose output may have changed (`RenderPlan`) are laid out.
+    /// The result lists only the files it made; `BuiltSite.keptPaths` are the others, whose bytes a full build
+    /// would make exactly as the last build did. The caller must have checked `reuse.cache.siteKey`.
+    public static func rebuild(_ sources: SiteSources, options: BuildOptions, reuse: Reuse) throws(DiagnosticError) -> BuiltSite {
+        try run(sources, options: options, reuse: reuse).site
+    }
+
     /// What a build made, with what it read on the way, for `clinicsite check` to reuse.
     struct Result {
         var site: BuiltSite
@@ -27,7 +35,7 @@ public enum SiteBuilder {
 
     /// The build. `reusesLayouts` chooses whether pages of one shape share their layout's rendering (see
     /// `LayoutCache`; a test compares the output both ways); `keepingProse` keeps each page's paragraphs.
-    static func run(_ sources: SiteSources, options: BuildOptions, output: (@Sendable (OutputFile) -> Void)? = nil,
+    static func run(_ sources: SiteSources, options: BuildOptions, output: (@Sendable (OutputFile) -> Void)? = nil, reuse: Reuse? = nil,
                     reusesLayouts: Bool = true, keepingProse: Bool = false) throws(DiagnosticError) -> Result {
         var log = DiagnosticLog()
         let basics = SiteBasics.load(sources, baseURL: options.baseURL, log: &log)
@@ -35,7 +43,7 @@ public enum SiteBuilder {
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
         PhaseClock.mark("basics+assets")
         let content = ContentSet.load(sources: sources, settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [],
-                                      keepingProse: keepingProse, typography: basics.typography, log: &log)
+                                      keepingProse: keepingProse, typography: basics.typography, reuse: reuse, log: &log)
         if let templates = basics.templates {
             for page in content.pages where !templates.names.contains(page.page.layout) {
                 log.add(Diagnostic(file: page.page.source, line: 1, message: "the layout '\(page.page.layout)' does not exist",
@@ -52,7 +60,9 @@ public enum SiteBuilder {
                                        phone: settings.phone, typography: basics.typography)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content,
                                     recovery: recovery, reusesLayouts: reusesLayouts)
-        var files = try renderPages(content, with: renderer, output: output, log: &log)
+        let plan = RenderPlan(content: content, settings: settings, reuse: reuse)
+        let pages = try plan.pagesToRender(reservedIDs: templates.reservedIDs, typography: basics.typography, log: &log)
+        var files = try renderPages(pages, of: content, with: renderer, output: output, log: &log)
         let others = assets.files + content.assetFiles + renderer.siteFiles()
         PhaseClock.mark("sitefiles")
         for file in others { output?(file) }
@@ -64,14 +74,17 @@ public enum SiteBuilder {
             log.add(.warning(file: Settings.path, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
                              hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url", code: .missingBaseURL))
         }
-        let site = BuiltSite(files: files, warnings: log.warnings, pageCount: content.published.count)
+        let cache = BuildCache(siteKey: siteKey(of: sources, options: options, tool: options.tool),
+                               content: content, sources: sources, reuse: reuse)
+        let site = BuiltSite(files: files, keptPaths: plan.keptPaths + content.keptAssetPaths, warnings: log.warnings,
+                             pageCount: content.published.count, cache: cache, laidOut: pages.count)
         return Result(site: site, settings: settings, content: content)
     }
 
-    /// Checks each published page's links and lays it out, on all cores; throws every broken link at once.
-    private static func renderPages(_ content: ContentSet, with renderer: PageRenderer, output: (@Sendable (OutputFile) -> Void)?,
-                                    log: inout DiagnosticLog) throws(DiagnosticError) -> [OutputFile] {
-        let rendered = content.published.parallelMap { loaded -> Swift.Result<OutputFile, DiagnosticError> in
+    /// Checks each page's links and lays it out, on all cores; throws every broken link at once.
+    private static func renderPages(_ pages: [LoadedPage], of content: ContentSet, with renderer: PageRenderer,
+                                    output: (@Sendable (OutputFile) -> Void)?, log: inout DiagnosticLog) throws(DiagnosticError) -> [OutputFile] {
+        let rendered = pages.parallelMap { loaded -> Swift.Result<OutputFile, DiagnosticError> in
             let (html, problems) = content.resolveLinks(of: loaded)
             guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }
             let file = renderer.render(loaded.page, content: html)

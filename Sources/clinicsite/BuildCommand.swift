@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
         let report = summary.report
         if summary.upToDate {
             print("Up to date: nothing changed since the last build (\(summary.pageCount) pages, \(report.unchanged) files).")
+        } else if let laidOut = summary.pagesLaidOut {
+            print("Rebuilt \(summary.pageCount) pages (\(laidOut) laid out again, the rest unchanged): "
+                  + "\(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed.")
         } else {
             print("Built \(summary.pageCount) pages: \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed.")
         }

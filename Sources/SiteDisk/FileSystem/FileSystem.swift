@@ -46,19 +46,29 @@ enum FileSystem {
 
     /// `mayExist: false` skips removing an old file, for folders that started empty.
     static func replace(path: String, with text: String, mode: mode_t = 0o644, mayExist: Bool) throws {
+        var text = text
+        try text.withUTF8 { try replace(path: path, bytes: UnsafeRawBufferPointer($0), mode: mode, removingFirst: mayExist) }
+    }
+
+    /// Writes beside the target and renames it over the old file, so a reader sees the old bytes or the new,
+    /// never half a file and never no file.
+    static func replace(path: String, with data: Data, mode: mode_t = 0o644) throws {
+        try data.withUnsafeBytes { try replace(path: path, bytes: $0, mode: mode, removingFirst: false) }
+    }
+
+    private static func replace(path: String, bytes: UnsafeRawBufferPointer, mode: mode_t, removingFirst: Bool) throws {
         // A hidden name no one can guess, created exclusively: a file or link planted in advance cannot be hit.
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         let temporary = folder + ".clinicsite-\(processID)-\(UInt64.random(in: .min ... .max)).tmp"
-        var text = text
         do {
-            try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: temporary, mode: mode, exclusive: true) }
+            try write(bytes, to: temporary, mode: mode, exclusive: true)
         } catch {
             unlink(temporary)
             throw error
         }
         // Renaming over an existing file makes ext4 flush it to disk first (auto_da_alloc), which made
         // rewriting a batch of patients several times slower; removing it first avoids that.
-        if mayExist { unlink(path) }
+        if removingFirst { unlink(path) }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)

@@ -20,6 +20,8 @@ struct OutputManifest: Equatable {
     var fingerprint: String
     var pageCount: Int
     var warnings: [Diagnostic]
+    /// The hash of the build cache written with this manifest (`BuildCacheFile`); nil when there is none.
+    var cache: String?
     var files: [Entry]
 
     struct Entry: Equatable {
@@ -28,23 +30,27 @@ struct OutputManifest: Equatable {
         var modified: Int
     }
 
-    /// The options, the date and the clinicsite executable, which every output also depends on.
+    /// The clinicsite executable (path, size, time), which every output also depends on.
+    static let tool: String = {
+        guard let executable = Bundle.main.executablePath, let entry = stat(of: executable) else { return "" }
+        return "\(executable) \(entry.size) \(entry.modified)"
+    }()
+
+    /// The options, the date and the executable.
     private static func mixSettings(_ options: BuildOptions, into mix: (String) -> Void) {
-        mix("clinicsite-manifest-2")
+        mix("clinicsite-manifest-3")
         mix(options.baseURL ?? "-")
         mix(options.today.iso)
-        if let executable = Bundle.main.executablePath, let entry = stat(of: executable) {
-            mix("\(executable) \(entry.size) \(entry.modified)")
-        }
+        mix(options.tool)
     }
 
-    /// A stamp of the input files from their metadata alone, with the options; nil when an input folder is missing.
-    static func inputStamp(root: URL, options: BuildOptions) -> String? {
-        guard let files = InputStamp.of(root: root) else { return nil }
+    /// A stamp of the input files (`InputStamp.files`) with the options; nil when an input folder is missing.
+    static func inputStamp(files: [InputStamp.File]?, options: BuildOptions) -> String? {
+        guard let files else { return nil }
         var hash = ContentHash.seed
         func mix(_ text: String) { hash = ContentHash.value(of: Data((text + "\u{0}").utf8), continuing: hash) }
         mixSettings(options, into: mix)
-        mix(files)
+        mix(InputStamp.combined(files))
         return String(hash, radix: 16)
     }
 
@@ -88,11 +94,30 @@ struct OutputManifest: Equatable {
     }
 
     /// Records the output as it is on disk now; a failure only costs the next build its shortcut.
-    static func record(for output: URL, inputStamp: String?, fingerprint: String, pageCount: Int, warnings: [Diagnostic]) {
+    static func record(for output: URL, inputStamp: String?, fingerprint: String, pageCount: Int, warnings: [Diagnostic], cache: String? = nil) {
         let paths = FileSystem.files(below: output.path) ?? []
         guard let entries = entries(for: paths, in: output.path) else { return }
-        let manifest = OutputManifest(inputStamp: inputStamp ?? "", fingerprint: fingerprint, pageCount: pageCount, warnings: warnings, files: entries)
-        try? FileSystem.replace(URL(fileURLWithPath: location(for: output)), with: String(decoding: manifest.encoded(), as: UTF8.self))
+        OutputManifest(inputStamp: inputStamp ?? "", fingerprint: fingerprint, pageCount: pageCount, warnings: warnings,
+                       cache: cache, files: entries).write(for: output)
+    }
+
+    func write(for output: URL) {
+        try? FileSystem.replace(URL(fileURLWithPath: Self.location(for: output)), with: String(decoding: encoded(), as: UTF8.self))
+    }
+
+    /// Forgets what the output holds, before it is changed: a build killed while changing it leaves no
+    /// manifest, so the next build is a full one.
+    static func forget(for output: URL) {
+        unlink(location(for: output))
+    }
+
+    /// This manifest after `written` files were replaced and `removed` ones deleted in place: only those are statted again.
+    func updated(written: [String], removed: Set<String>, in output: URL) -> [Entry]? {
+        guard let fresh = Self.entries(for: written, in: output.path) else { return nil }
+        var byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for path in removed { byPath[path] = nil }
+        for entry in fresh { byPath[entry.path] = entry }
+        return byPath.values.sorted { $0.path < $1.path }
     }
 
     /// Whether the output folder still holds exactly the files this manifest lists, untouched.
@@ -109,10 +134,11 @@ struct OutputManifest: Equatable {
         var fingerprint: String
         var pageCount: Int
         var warnings: [Diagnostic]
+        var cache: String?
     }
 
     func encoded() -> Data {
-        let header = Header(inputStamp: inputStamp, fingerprint: fingerprint, pageCount: pageCount, warnings: warnings)
+        let header = Header(inputStamp: inputStamp, fingerprint: fingerprint, pageCount: pageCount, warnings: warnings, cache: cache)
         var text = String(decoding: (try? JSONEncoder().encode(header)) ?? Data(), as: UTF8.self) + "\n"
         for entry in files { text += "\(entry.size)\t\(entry.modified)\t\(entry.path)\n" }
         return Data(text.utf8)
@@ -123,7 +149,7 @@ struct OutputManifest: Equatable {
               let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]) else { return nil }
         guard let files = data[(newline + 1)...].withUnsafeBytes(entries(fromLines:)) else { return nil }
         return OutputManifest(inputStamp: header.inputStamp, fingerprint: header.fingerprint, pageCount: header.pageCount,
-                              warnings: header.warnings, files: files)
+                              warnings: header.warnings, cache: header.cache, files: files)
     }
 
     /// Reads `size<TAB>modified<TAB>path` lines byte by byte; nil when one is malformed.

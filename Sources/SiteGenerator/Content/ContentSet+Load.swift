@@ -11,26 +11,56 @@ extension ContentSet {
     }
 
     /// Reads every page and asset of `content/`. `keepingProse` keeps each page's paragraphs for `check`.
-    /// Each page's text is set in its language's `typography`.
+    /// Each page's text is set in its language's `typography`. Files `reuse` names as unchanged are not read:
+    /// a page stands in as its cached facts (`CachedPage.stub`), an asset is left where the last build put it.
     static func load(sources: SiteSources, settings: Settings, reservedIDs: Set<String> = [], keepingProse: Bool = false,
-                     typography: [String: Typography] = [:], log: inout DiagnosticLog) -> ContentSet {
-        let (pageFiles, assetFiles) = classify(sources: sources, settings: settings, log: &log)
+                     typography: [String: Typography] = [:], reuse: Reuse? = nil, log: inout DiagnosticLog) -> ContentSet {
+        let unchanged = reuse?.unchanged ?? []
+        let (pageFiles, assetFiles, keptAssets) = classify(sources: sources, settings: settings, unchanged: unchanged, log: &log)
         let reading = Reading(sources: sources, settings: settings, reservedIDs: reservedIDs, keepingProse: keepingProse, typography: typography)
-        let (pages, failed) = read(pageFiles, with: reading, log: &log)
+        let (read, failed) = read(pageFiles.filter { !unchanged.contains($0.path) }, with: reading, log: &log)
+        let pages = reuse.map { merged(pageFiles, read: read, cached: $0.cache.pages, unchanged: unchanged) } ?? read
         checkPlaces(of: pages, languages: settings.languages, log: &log)
         var targets = Dictionary(uniqueKeysWithValues: pages.map {
-            ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: Set($0.markdown.headings.map(\.id)), draft: $0.page.draft))
+            ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: $0.markdown.headings.map(\.id), draft: $0.page.draft))
         })
         // A page with its own errors still exists: links to it are not reported again.
         for path in failed { targets[path] = LinkResolver.Target(outputPath: "", anchors: nil, draft: false) }
-        let assetSources = Set(assetFiles.map { "content/\($0.path)" })
-        return ContentSet(pages: pages, assetFiles: assetFiles, resolver: LinkResolver(pages: targets, assets: assetSources))
+        let assetSources = Set(assetFiles.map { "content/\($0.path)" } + keptAssets.map { "content/\($0)" })
+        return ContentSet(pages: pages, assetFiles: assetFiles, keptAssetPaths: keptAssets, resolver: LinkResolver(pages: targets, assets: assetSources))
+    }
+
+    /// The pages read and the stand-ins for those not read, in the order of `files` (by source path).
+    private static func merged(_ files: [PageFile], read: [LoadedPage], cached: [String: CachedPage], unchanged: Set<String>) -> [LoadedPage] {
+        var pages: [LoadedPage] = []
+        pages.reserveCapacity(files.count)
+        var next = read.makeIterator()
+        var pending = next.next()
+        for file in files {
+            if unchanged.contains(file.path), let cached = cached[file.path] {
+                pages.append(cached.stub)
+            } else if let page = pending, page.page.source == file.path {
+                pages.append(page)
+                pending = next.next()
+            }
+        }
+        return pages
+    }
+
+    /// Reads pages again whose sources did not change, to lay them out; `sources` holds their bytes.
+    static func reread(_ paths: [String], sources: SiteSources, settings: Settings, reservedIDs: Set<String>,
+                       typography: [String: Typography], log: inout DiagnosticLog) -> [LoadedPage] {
+        let files = paths.map { PageFile(path: $0, language: String($0.split(separator: "/")[1])) }
+        let reading = Reading(sources: sources, settings: settings, reservedIDs: reservedIDs, keepingProse: false, typography: typography)
+        return read(files, with: reading, log: &log).0
     }
 
     /// Sorts the files of `content/` into pages to read and files to publish as they are; warns about the rest.
-    private static func classify(sources: SiteSources, settings: Settings, log: inout DiagnosticLog) -> ([PageFile], [OutputFile]) {
+    private static func classify(sources: SiteSources, settings: Settings, unchanged: Set<String>,
+                                 log: inout DiagnosticLog) -> ([PageFile], [OutputFile], [String]) {
         var pageFiles: [PageFile] = []
         var assetFiles: [OutputFile] = []
+        var keptAssets: [String] = []
         for (path, data) in sources.files(under: "content/") {
             let parts = path.split(separator: "/")
             let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
@@ -52,6 +82,10 @@ extension ContentSet {
             if ext == "md" {
                 pageFiles.append(PageFile(path: path, language: language))
             } else if publishedExtensions.contains(ext) {
+                if unchanged.contains(path) {
+                    keptAssets.append(String(path.dropFirst("content/".count)))
+                    continue
+                }
                 if ext == "svg", let problem = SVGPolicy.problem(in: Array(data), file: path) {
                     log.add(problem)
                     continue
@@ -66,7 +100,7 @@ extension ContentSet {
             log.add(Diagnostic(file: "content/\(language)/", message: "the language '\(language)' has no pages",
                                hint: "create content/\(language)/index.md, or remove \(language) from languages in site.yml"))
         }
-        return (pageFiles, assetFiles)
+        return (pageFiles, assetFiles, keptAssets)
     }
 
     /// What reading a page needs besides the page.

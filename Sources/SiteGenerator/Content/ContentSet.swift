@@ -13,14 +13,17 @@ struct ContentSet: Sendable {
     private let menus: [String: [Page]]
     /// Images and documents copied from `content/` as they are.
     let assetFiles: [OutputFile]
+    /// Output paths of the images and documents an incremental build left as the last build wrote them.
+    let keptAssetPaths: [String]
     /// Link targets for checking and rewriting.
     let resolver: LinkResolver
 
 
-    init(pages: [LoadedPage], assetFiles: [OutputFile], resolver: LinkResolver) {
+    init(pages: [LoadedPage], assetFiles: [OutputFile], keptAssetPaths: [String] = [], resolver: LinkResolver) {
         self.pages = pages
         self.published = pages.filter { !$0.page.draft }
         self.assetFiles = assetFiles
+        self.keptAssetPaths = keptAssetPaths
         self.resolver = resolver
         var index: [String: Page] = [:]
         var menus: [String: [Page]] = [:]

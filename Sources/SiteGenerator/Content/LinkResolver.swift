@@ -6,8 +6,9 @@ struct LinkResolver: Sendable {
     /// What a link may point at inside the site.
     struct Target: Sendable {
         var outputPath: String
-        /// The page's heading ids; nil when the page itself failed to load, so its anchors are not judged.
-        var anchors: Set<String>?
+        /// The page's heading ids (a page has few: a list is quicker to make than a set); nil when the page
+        /// itself failed to load, so its anchors are not judged.
+        var anchors: [String]?
         var draft: Bool
     }
 
@@ -17,7 +18,7 @@ struct LinkResolver: Sendable {
     var assets: Set<String>
 
     /// The URL to write for `destination`, found on line `line` of `page`; nil to leave it as written.
-    func resolve(_ link: CmarkDocument.Link, on page: Page, anchors: Set<String>) throws(DiagnosticError) -> String? {
+    func resolve(_ link: CmarkDocument.Link, on page: Page, anchors: [String]) throws(DiagnosticError) -> String? {
         let destination = link.destination
         let line = page.bodyLine + max(link.line, 1) - 1
         func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
@@ -68,6 +69,16 @@ struct LinkResolver: Sendable {
                       hint: link.isImage ? "put the image file in that folder, or correct the file name" : nearestPageHint(resolved))
     }
 
+    /// The source path a relative link points at (`content/en/healing.md`, `content/en/img/a.png`); nil for
+    /// links left as written, and for paths that lead outside `content/`. What a page's output depends on.
+    static func targetPath(of destination: String, on page: Page) -> String? {
+        guard isRelative(destination) else { return nil }
+        let (pathAndQuery, _) = splitOff("#", destination)
+        let (rawPath, _) = splitOff("?", pathAndQuery)
+        guard !rawPath.isEmpty else { return nil }
+        return RelativePath.resolve(decoded(rawPath), inFolder: RelativePath.folder(of: page.source))
+    }
+
     private func nearestPageHint(_ path: String) -> String {
         let folder = RelativePath.folder(of: path)
         let siblings = pages.keys.filter { RelativePath.folder(of: $0) == folder }.map { String($0.dropFirst(folder.count + 1)) }
@@ -76,7 +87,7 @@ struct LinkResolver: Sendable {
         return siblings.isEmpty ? "check the folder name" : "pages in that folder: \(siblings.sorted().joined(separator: ", "))"
     }
 
-    private static func anchorHint(_ anchors: Set<String>) -> String {
+    private static func anchorHint(_ anchors: some Collection<String>) -> String {
         anchors.isEmpty ? "that page has no headings to link to"
             : "anchors on that page: \(anchors.sorted().map { "#\($0)" }.joined(separator: ", "))"
     }

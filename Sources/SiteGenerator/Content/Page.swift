@@ -2,7 +2,7 @@ import Foundation
 import RecoverySchedule
 
 /// One Markdown file of one language, with its front matter read and its output place decided.
-struct Page: Sendable {
+struct Page: Sendable, Equatable {
     /// Path of the source, such as `content/fr/healing.md`.
     var source: String
     /// The language folder it lives in.

@@ -37,6 +37,12 @@ package enum ContentHash {
         }
     }
 
+    /// The hash of a text's UTF-8 bytes, continuing from `hash`.
+    package static func value(ofText text: String, continuing hash: UInt64 = seed) -> UInt64 {
+        var text = text
+        return text.withUTF8 { value(ofBytes: UnsafeRawBufferPointer($0), continuing: hash) }
+    }
+
     /// The hash of some integers' bytes (such as a file's size and times), continuing from `hash`.
     package static func value(of numbers: [Int], continuing hash: UInt64 = seed) -> UInt64 {
         numbers.withUnsafeBytes { value(ofBytes: $0, continuing: hash) }

@@ -12,4 +12,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable {
     case readingLevel
     /// A file under `content/` that is not published (outside a language folder, an unlisted language, a type not published).
     case notPublished
+    /// A file of the output folder could not be written in place; the build then writes a new folder instead.
+    case outputNotWritable
 }

@@ -1,0 +1,38 @@
+import SiteGenerator
+import Foundation
+
+/// The build cache on disk: `.public.cache` beside the output folder, never inside it. It is trusted only
+/// when the manifest written after it names its hash, so a cache from a build that was killed, or one
+/// edited by hand, is never used: the next build is then a full one.
+enum BuildCacheFile {
+    static func location(for output: URL) -> String {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache").path
+    }
+
+    /// The cache that `manifest` vouches for, or nil.
+    static func read(for output: URL, manifest: OutputManifest) -> BuildCache? {
+        guard let expected = manifest.cache, let data = FileSystem.read(location(for: output)),
+              hash(of: data) == expected else { return nil }
+        return BuildCache.decoded(data)
+    }
+
+    /// Writes `cache` with each content file's stamp from `stamps`; returns the hash the manifest records, or
+    /// nil when it could not be written (the next build is then a full one).
+    static func write(_ cache: BuildCache, stamps: [InputStamp.File]?, for output: URL) -> String? {
+        var cache = cache
+        for file in stamps ?? [] where cache.files[file.path] != nil {
+            cache.files[file.path]?.stamp = file.stamp
+        }
+        let data = cache.encoded()
+        do {
+            try FileSystem.replace(path: location(for: output), with: data, mode: 0o644)
+        } catch {
+            return nil
+        }
+        return hash(of: data)
+    }
+
+    private static func hash(of data: Data) -> String {
+        String(ContentHash.wordValue(of: data), radix: 16) + "-\(data.count)"
+    }
+}

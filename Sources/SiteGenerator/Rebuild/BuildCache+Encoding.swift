@@ -1,0 +1,174 @@
+import Foundation
+import RecoverySchedule
+
+/// The cache file: a header line, then one line per content file (`F`) and per page (`P`), fields separated
+/// by tabs and escaped, lists inside a field separated by U+001F. Lines are made and read on all cores,
+/// straight from bytes: JSON for 10,000 pages took longer than the rebuild it saves.
+extension BuildCache {
+    static let header = "clinicsite-cache 3"
+
+    /// The cache as bytes, in a stable order.
+    public func encoded() -> Data {
+        var output = Array("\(Self.header)\t\(String(siteKey, radix: 16))\n".utf8)
+        let paths = files.keys.sorted()
+        let fileLines = paths.parallelMap { path -> [UInt8] in
+            let state = files[path]!
+            return Array("F\t\(String(state.stamp, radix: 16))\t\(String(state.hash, radix: 16))\t".utf8) + Self.escaped(path) + [0x0A]
+        }
+        let pageLines = pages.keys.sorted().parallelMap { source -> ArraySlice<UInt8> in
+            let page = pages[source]!
+            return page.line ?? Self.line(for: page)[...]
+        }
+        output.reserveCapacity(output.count + fileLines.reduce(0) { $0 + $1.count } + pageLines.reduce(0) { $0 + $1.count })
+        for line in fileLines { output += line }
+        for line in pageLines { output += line }
+        return Data(output)
+    }
+
+    /// Reads a cache; nil for anything malformed or of another format, which then only costs a full build.
+    public static func decoded(_ data: Data) -> BuildCache? {
+        let bytes = [UInt8](data)
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 64)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count, let end = buffer[start...].firstIndex(of: 0x0A) {
+                lines.append(start..<end)
+                start = end + 1
+            }
+        }
+        guard let first = lines.first, lines.last?.upperBound == bytes.count - 1 else { return nil }
+        let head = bytes.withUnsafeBufferPointer { fields(UnsafeBufferPointer(rebasing: $0[first])).map { text($0) } }
+        guard head.count == 2, head[0] == header, let siteKey = UInt64(head[1], radix: 16) else { return nil }
+        // Pointers, not array slices, inside the loop: slices of one array retained from several threads
+        // fight over its reference count.
+        let chunkSize = 512
+        let chunks = stride(from: 1, to: lines.count, by: chunkSize).map { lines[$0..<min($0 + chunkSize, lines.count)] }
+        let decoded = chunks.parallelMap { chunk in
+            bytes.withUnsafeBufferPointer { buffer in
+                chunk.map { range in decode(fields(UnsafeBufferPointer(rebasing: buffer[range]))) { bytes[range.lowerBound...range.upperBound] } }
+            }
+        }
+        var cache = BuildCache(siteKey: siteKey, files: [:], pages: [:])
+        cache.files.reserveCapacity(lines.count)
+        cache.pages.reserveCapacity(lines.count / 2)
+        for chunk in decoded {
+            for line in chunk {
+                switch line {
+                case .file(let path, let state): cache.files[path] = state
+                case .page(let page): cache.pages[page.page.source] = page
+                case nil: return nil
+                }
+            }
+        }
+        return cache
+    }
+
+    private enum Line: Sendable {
+        case file(String, FileState)
+        case page(CachedPage)
+    }
+
+    private typealias Field = UnsafeBufferPointer<UInt8>
+
+    /// One line from its fields; `line` gives its bytes with the line break, kept so an unchanged page is
+    /// written back as it was read.
+    private static func decode(_ fields: [Field], line: () -> ArraySlice<UInt8>) -> Line? {
+        if fields.count == 4, fields[0].first == UInt8(ascii: "F"),
+           let stamp = UInt64(text(fields[1]), radix: 16), let hash = UInt64(text(fields[2]), radix: 16) {
+            return .file(text(fields[3]), FileState(stamp: stamp, hash: hash))
+        }
+        guard fields.count == 16, fields[0].first == UInt8(ascii: "P"), let bodyLine = Int(text(fields[12])) else { return nil }
+        let order = fields[7].isEmpty ? nil : Int(text(fields[7]))
+        let reviewed = fields[8].isEmpty ? nil : CivilDate(iso: text(fields[8]))
+        guard (order != nil) == !fields[7].isEmpty, (reviewed != nil) == !fields[8].isEmpty else { return nil }
+        let procedure = text(fields[10])
+        let page = Page(source: text(fields[1]), language: text(fields[2]), key: text(fields[3]), outputPath: text(fields[4]),
+                        title: text(fields[5]), description: text(fields[6]), order: order, reviewed: reviewed, layout: text(fields[9]),
+                        procedure: procedure.hasPrefix("=") ? String(procedure.dropFirst()) : nil,
+                        menuTitle: text(fields[11]), bodyLine: bodyLine, draft: fields[13].first == UInt8(ascii: "1"))
+        return .page(CachedPage(page: page, anchors: list(fields[14]), links: list(fields[15]), line: line()))
+    }
+
+    private static func line(for cached: CachedPage) -> [UInt8] {
+        let page = cached.page
+        let fields = ["P", page.source, page.language, page.key, page.outputPath, page.title, page.description,
+                      page.order.map(String.init) ?? "", page.reviewed?.iso ?? "", page.layout, page.procedure.map { "=" + $0 } ?? "-",
+                      page.menuTitle, String(page.bodyLine), page.draft ? "1" : "0"]
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        for field in fields {
+            line += escaped(field)
+            line.append(0x09)
+        }
+        for (index, list) in [cached.anchors, cached.links].enumerated() {
+            for (position, item) in list.enumerated() {
+                if position > 0 { line.append(0x1F) }
+                line += escaped(item)
+            }
+            line.append(index == 0 ? 0x09 : 0x0A)
+        }
+        return line
+    }
+
+    private static func list(_ field: Field) -> [String] {
+        field.isEmpty ? [] : split(field, at: 0x1F).map { text($0) }
+    }
+
+    /// Splits a line at its tabs.
+    private static func fields(_ line: Field) -> [Field] {
+        split(line, at: 0x09)
+    }
+
+    private static func split(_ bytes: Field, at separator: UInt8) -> [Field] {
+        var parts: [Field] = []
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == separator {
+            parts.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            start = index + 1
+        }
+        parts.append(UnsafeBufferPointer(rebasing: bytes[start...]))
+        return parts
+    }
+
+    /// The text of an escaped field.
+    private static func text(_ field: Field) -> String {
+        guard field.contains(0x5C) else { return String(decoding: field, as: UTF8.self) }
+        var result: [UInt8] = []
+        var escaping = false
+        for byte in field {
+            if escaping {
+                switch byte {
+                case UInt8(ascii: "t"): result.append(0x09)
+                case UInt8(ascii: "n"): result.append(0x0A)
+                case UInt8(ascii: "r"): result.append(0x0D)
+                case UInt8(ascii: "u"): result.append(0x1F)
+                default: result.append(byte)
+                }
+                escaping = false
+            } else if byte == 0x5C {
+                escaping = true
+            } else {
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// A field's bytes with backslash, tab, line breaks and U+001F escaped.
+    private static func escaped(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C: result += [0x5C, 0x5C]
+            case 0x09: result += [0x5C, UInt8(ascii: "t")]
+            case 0x0A: result += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: result += [0x5C, UInt8(ascii: "r")]
+            case 0x1F: result += [0x5C, UInt8(ascii: "u")]
+            default: result.append(byte)
+            }
+        }
+        return result
+    }
+}
