@@ -51,16 +51,18 @@ public enum SiteBuilder {
             }
         }
         PhaseClock.mark("content")
+        let plan = RenderPlan(content: content, settings: settings, reuse: reuse)
         guard !log.hasErrors, let strings = basics.strings, let templates = basics.templates, let assets else {
-            // Broken links are reported with the other errors, so one run lists everything to fix.
-            log.add(contentsOf: content.published.parallelMap { content.resolveLinks(of: $0).problems }.flatMap { $0 })
+            // Broken links are reported with the other errors, so one run lists everything to fix. Pages a
+            // rebuild would not lay out again link to what they linked to when the last build succeeded.
+            let pages = (try? plan.pagesToRender(reservedIDs: basics.templates?.reservedIDs ?? [], typography: basics.typography, log: &log)) ?? []
+            log.add(contentsOf: pages.parallelMap { content.resolveLinks(of: $0).problems }.flatMap { $0 })
             throw DiagnosticError(log.diagnostics)
         }
         let recovery = RecoveryContext(rules: basics.rules, calendar: settings.calendar, strings: strings, languages: settings.languages,
                                        phone: settings.phone, typography: basics.typography)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content,
                                     recovery: recovery, reusesLayouts: reusesLayouts)
-        let plan = RenderPlan(content: content, settings: settings, reuse: reuse)
         let pages = try plan.pagesToRender(reservedIDs: templates.reservedIDs, typography: basics.typography, log: &log)
         var files = try renderPages(pages, of: content, with: renderer, output: output, log: &log)
         let others = assets.files + content.assetFiles + renderer.siteFiles()
