@@ -46,9 +46,14 @@ public enum IncrementalBuild {
         if let previous, let stamp, previous.inputStamp == stamp {
             return .unchanged(previous)
         }
-        if let previous, let listed, let cache = BuildCacheFile.read(for: output, manifest: previous) {
+        if let previous, let listed, let index = BuildCacheFile.read(for: output, manifest: previous) {
+            PhaseClock.mark("cache index")
             do {
-                if let summary = try rebuild(root: root, output: output, listed: listed, stamp: stamp, options: options, previous: previous, cache: cache) {
+                if let summary = try QuickRebuild(root: root, output: output, options: options).run(listed: listed, stamp: stamp, previous: previous, index: index) {
+                    return summary
+                }
+                if let cache = BuildCache.decoded(index),
+                   let summary = try rebuild(root: root, output: output, listed: listed, stamp: stamp, options: options, previous: previous, cache: cache) {
                     return summary
                 }
             } catch let error where error.isWriteFailure {

@@ -76,7 +76,7 @@ public enum SiteBuilder {
             log.add(.warning(file: Settings.path, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
                              hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url", code: .missingBaseURL))
         }
-        let cache = BuildCache(siteKey: siteKey(of: sources, options: options, tool: options.tool),
+        let cache = BuildCache(siteKey: siteKey(of: sources, options: options, tool: options.tool), today: options.today.iso,
                                content: content, sources: sources, reuse: reuse)
         let site = BuiltSite(files: files, keptPaths: plan.keptPaths + content.keptAssetPaths, warnings: log.warnings,
                              pageCount: content.published.count, cache: cache, laidOut: pages.count)

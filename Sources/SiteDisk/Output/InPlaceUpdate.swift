@@ -20,14 +20,14 @@ struct InPlaceUpdate {
     }
 
     /// Writes `files` where they differ from the output, and removes the paths of `previous` not in `paths`.
-    func apply(files: [OutputFile], paths: Set<String>, previous: [String]) throws(DiagnosticError) -> Changes {
+    func apply(files: [OutputFile], paths: Set<String>, previous: [String], keepingOthers: Bool = false) throws(DiagnosticError) -> Changes {
         let writer = OutputWriter(output: output)
         let parent = output.deletingLastPathComponent()
         let lock = try BuildLock(path: parent.appendingPathComponent(".\(output.lastPathComponent).lock").path, output: output.path)
         defer { lock.release() }
         let differs = files.parallelMap { FileSystem.read(output.path + "/" + $0.path) != $0.data }
         let changed = zip(files, differs).filter(\.1).map(\.0)
-        let removed = Set(previous).subtracting(paths)
+        let removed = keepingOthers ? [] : Set(previous).subtracting(paths)
         var changes = Changes(report: .init(written: changed.count, unchanged: paths.count - changed.count, removed: removed.count),
                               written: changed.map(\.path), removed: removed)
         guard !changed.isEmpty || !removed.isEmpty else { return changes }
@@ -52,6 +52,11 @@ struct InPlaceUpdate {
         }
         changes.report.unchanged = paths.count - changed.count
         return changes
+    }
+
+    /// Writes `files`, all of which the output already has, where their bytes differ; returns those written.
+    func replace(_ files: [OutputFile]) throws(DiagnosticError) -> [String] {
+        try apply(files: files, paths: [], previous: [], keepingOthers: true).written
     }
 
     /// Removes the folders a removed file leaves empty, up to the output folder; a full build would not make them.

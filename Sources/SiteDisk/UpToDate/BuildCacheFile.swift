@@ -9,11 +9,21 @@ enum BuildCacheFile {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache").path
     }
 
-    /// The cache that `manifest` vouches for, or nil.
-    static func read(for output: URL, manifest: OutputManifest) -> BuildCache? {
+    /// The cache that `manifest` vouches for, indexed but not decoded, or nil.
+    static func read(for output: URL, manifest: OutputManifest) -> CacheIndex? {
         guard let expected = manifest.cache, let data = FileSystem.read(location(for: output)),
               hash(of: data) == expected else { return nil }
-        return BuildCache.decoded(data)
+        return CacheIndex(data)
+    }
+
+    /// Writes a cache already encoded; returns the hash the manifest records, or nil.
+    static func write(_ data: Data, for output: URL) -> String? {
+        do {
+            try FileSystem.replace(path: location(for: output), with: data, mode: 0o644)
+        } catch {
+            return nil
+        }
+        return hash(of: data)
     }
 
     /// Writes `cache` with each content file's stamp from `stamps`; returns the hash the manifest records, or

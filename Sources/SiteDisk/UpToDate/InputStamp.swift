@@ -24,18 +24,12 @@ public enum InputStamp {
     public static func files(root: URL) -> [File]? {
         var files: [File] = []
         for folder in SiteSources.inputFolders {
-            let base = root.appendingPathComponent(folder).path
-            guard let paths = FileSystem.files(below: base) else { return nil }
-            // Each file's metadata is hashed on its own, on all cores.
-            let stamps = paths.parallelMap { path -> UInt64? in
-                var info = stat()
-                guard lstat(base + "/" + path, &info) == 0 else { return nil }
-                return ContentHash.value(of: [Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec,
-                                              info.st_ctim.tv_sec, info.st_ctim.tv_nsec, Int(info.st_ino)])
-            }
-            for (path, stamp) in zip(paths, stamps) {
-                guard let stamp else { return nil }
-                files.append(File(path: "\(folder)/\(path)", stamp: stamp))
+            guard let walked = FileSystem.walk(below: root.appendingPathComponent(folder).path) else { return nil }
+            files.reserveCapacity(files.count + walked.count)
+            for file in walked {
+                var stamp = ContentHash.seed
+                for number in [file.size, file.modified, file.changed] { stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(number)), continuing: stamp) }
+                files.append(File(path: folder + "/" + file.path, stamp: ContentHash.value(ofWord: file.inode, continuing: stamp)))
             }
         }
         return files
@@ -45,7 +39,8 @@ public enum InputStamp {
     static func combined(_ files: [File]) -> String {
         var hash = ContentHash.seed
         for file in files {
-            hash = ContentHash.value(ofText: "\(file.path)\u{0}\(file.stamp)\u{0}", continuing: hash)
+            hash = ContentHash.value(ofText: file.path, continuing: hash)
+            hash = ContentHash.value(ofWord: file.stamp, continuing: hash)
         }
         return String(hash, radix: 16)
     }

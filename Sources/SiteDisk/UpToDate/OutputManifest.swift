@@ -120,10 +120,29 @@ struct OutputManifest: Equatable {
         return byPath.values.sorted { $0.path < $1.path }
     }
 
+    /// This manifest after `written` files (all of them already listed) were replaced in place.
+    func replaced(_ written: [String], in output: URL) -> [Entry]? {
+        guard let fresh = Self.entries(for: written, in: output.path) else { return nil }
+        var files = files
+        for entry in fresh {
+            // The entries are in path order, as the folder listing sorts them.
+            var low = 0, high = files.count
+            while low < high {
+                let middle = (low + high) / 2
+                if files[middle].path < entry.path { low = middle + 1 } else { high = middle }
+            }
+            guard low < files.count, files[low].path == entry.path else { return nil }
+            files[low] = entry
+        }
+        return files
+    }
+
     /// Whether the output folder still holds exactly the files this manifest lists, untouched.
     func matchesDisk(at output: URL) -> Bool {
-        guard let current = FileSystem.files(below: output.path), current == files.map(\.path) else { return false }
-        return Self.entries(for: current, in: output.path) == files
+        guard let current = FileSystem.walk(below: output.path), current.count == files.count else { return false }
+        return zip(current, files).allSatisfy { disk, entry in
+            disk.size == entry.size && disk.modified == entry.modified && disk.path == entry.path
+        }
     }
 
     /// The header (stamps, page count, warnings) as one JSON line, then one line per output file:
@@ -139,9 +158,29 @@ struct OutputManifest: Equatable {
 
     func encoded() -> Data {
         let header = Header(inputStamp: inputStamp, fingerprint: fingerprint, pageCount: pageCount, warnings: warnings, cache: cache)
-        var text = String(decoding: (try? JSONEncoder().encode(header)) ?? Data(), as: UTF8.self) + "\n"
-        for entry in files { text += "\(entry.size)\t\(entry.modified)\t\(entry.path)\n" }
-        return Data(text.utf8)
+        var bytes = [UInt8]((try? JSONEncoder().encode(header)) ?? Data())
+        bytes.append(0x0A)
+        bytes.reserveCapacity(bytes.count + files.count * 48)
+        for entry in files {
+            Self.appendDecimal(entry.size, to: &bytes)
+            bytes.append(0x09)
+            Self.appendDecimal(entry.modified, to: &bytes)
+            bytes.append(0x09)
+            bytes += entry.path.utf8
+            bytes.append(0x0A)
+        }
+        return Data(bytes)
+    }
+
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        guard value > 0 else { return bytes.append(UInt8(ascii: "0")) }
+        let start = bytes.count
+        var rest = value
+        while rest > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        bytes[start...].reverse()
     }
 
     static func decoded(_ data: Data) -> OutputManifest? {

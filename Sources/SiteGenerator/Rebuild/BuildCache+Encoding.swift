@@ -5,16 +5,13 @@ import RecoverySchedule
 /// by tabs and escaped, lists inside a field separated by U+001F. Lines are made and read on all cores,
 /// straight from bytes: JSON for 10,000 pages took longer than the rebuild it saves.
 extension BuildCache {
-    static let header = "clinicsite-cache 3"
+    static let header = "clinicsite-cache 4"
 
     /// The cache as bytes, in a stable order.
     public func encoded() -> Data {
-        var output = Array("\(Self.header)\t\(String(siteKey, radix: 16))\n".utf8)
+        var output = Array("\(Self.header)\t\(String(siteKey, radix: 16))\t\(today)\n".utf8)
         let paths = files.keys.sorted()
-        let fileLines = paths.parallelMap { path -> [UInt8] in
-            let state = files[path]!
-            return Array("F\t\(String(state.stamp, radix: 16))\t\(String(state.hash, radix: 16))\t".utf8) + Self.escaped(path) + [0x0A]
-        }
+        let fileLines = paths.parallelMap { CacheIndex.fileLine(path: $0, state: files[$0]!) }
         let pageLines = pages.keys.sorted().parallelMap { source -> ArraySlice<UInt8> in
             let page = pages[source]!
             return page.line ?? Self.line(for: page)[...]
@@ -27,29 +24,23 @@ extension BuildCache {
 
     /// Reads a cache; nil for anything malformed or of another format, which then only costs a full build.
     public static func decoded(_ data: Data) -> BuildCache? {
-        let bytes = [UInt8](data)
-        var lines: [Range<Int>] = []
-        lines.reserveCapacity(bytes.count / 64)
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start < buffer.count, let end = buffer[start...].firstIndex(of: 0x0A) {
-                lines.append(start..<end)
-                start = end + 1
-            }
-        }
-        guard let first = lines.first, lines.last?.upperBound == bytes.count - 1 else { return nil }
-        let head = bytes.withUnsafeBufferPointer { fields(UnsafeBufferPointer(rebasing: $0[first])).map { text($0) } }
-        guard head.count == 2, head[0] == header, let siteKey = UInt64(head[1], radix: 16) else { return nil }
+        CacheIndex(data).flatMap(decoded)
+    }
+
+    /// Decodes every line of an indexed cache file, on all cores.
+    public static func decoded(_ index: CacheIndex) -> BuildCache? {
+        let bytes = index.bytes
         // Pointers, not array slices, inside the loop: slices of one array retained from several threads
         // fight over its reference count.
         let chunkSize = 512
+        let lines = index.lines
         let chunks = stride(from: 1, to: lines.count, by: chunkSize).map { lines[$0..<min($0 + chunkSize, lines.count)] }
         let decoded = chunks.parallelMap { chunk in
             bytes.withUnsafeBufferPointer { buffer in
                 chunk.map { range in decode(fields(UnsafeBufferPointer(rebasing: buffer[range]))) { bytes[range.lowerBound...range.upperBound] } }
             }
         }
-        var cache = BuildCache(siteKey: siteKey, files: [:], pages: [:])
+        var cache = BuildCache(siteKey: index.siteKey, today: index.today, files: [:], pages: [:])
         cache.files.reserveCapacity(lines.count)
         cache.pages.reserveCapacity(lines.count / 2)
         for chunk in decoded {
@@ -64,16 +55,16 @@ extension BuildCache {
         return cache
     }
 
-    private enum Line: Sendable {
+    enum Line: Sendable {
         case file(String, FileState)
         case page(CachedPage)
     }
 
-    private typealias Field = UnsafeBufferPointer<UInt8>
+    typealias Field = UnsafeBufferPointer<UInt8>
 
     /// One line from its fields; `line` gives its bytes with the line break, kept so an unchanged page is
     /// written back as it was read.
-    private static func decode(_ fields: [Field], line: () -> ArraySlice<UInt8>) -> Line? {
+    static func decode(_ fields: [Field], line: () -> ArraySlice<UInt8>) -> Line? {
         if fields.count == 4, fields[0].first == UInt8(ascii: "F"),
            let stamp = UInt64(text(fields[1]), radix: 16), let hash = UInt64(text(fields[2]), radix: 16) {
             return .file(text(fields[3]), FileState(stamp: stamp, hash: hash))
@@ -90,7 +81,7 @@ extension BuildCache {
         return .page(CachedPage(page: page, anchors: list(fields[14]), links: list(fields[15]), line: line()))
     }
 
-    private static func line(for cached: CachedPage) -> [UInt8] {
+    static func line(for cached: CachedPage) -> [UInt8] {
         let page = cached.page
         let fields = ["P", page.source, page.language, page.key, page.outputPath, page.title, page.description,
                       page.order.map(String.init) ?? "", page.reviewed?.iso ?? "", page.layout, page.procedure.map { "=" + $0 } ?? "-",
@@ -116,7 +107,7 @@ extension BuildCache {
     }
 
     /// Splits a line at its tabs.
-    private static func fields(_ line: Field) -> [Field] {
+    static func fields(_ line: Field) -> [Field] {
         split(line, at: 0x09)
     }
 
@@ -132,7 +123,7 @@ extension BuildCache {
     }
 
     /// The text of an escaped field.
-    private static func text(_ field: Field) -> String {
+    static func text(_ field: Field) -> String {
         guard field.contains(0x5C) else { return String(decoding: field, as: UTF8.self) }
         var result: [UInt8] = []
         var escaping = false
@@ -154,6 +145,8 @@ extension BuildCache {
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    static func escapedField(_ text: String) -> [UInt8] { escaped(text) }
 
     /// A field's bytes with backslash, tab, line breaks and U+001F escaped.
     private static func escaped(_ text: String) -> [UInt8] {

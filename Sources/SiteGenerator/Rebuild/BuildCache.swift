@@ -10,6 +10,8 @@ public struct BuildCache: Sendable, Equatable {
     /// The hash of every input all pages depend on: settings, templates, interface strings, typography,
     /// the rules file, the options and the executable (`SiteBuilder.siteKey`). A cache is used only when it matches.
     public var siteKey: UInt64
+    /// The date the build took as today (review warnings depend on it), as `YYYY-MM-DD`.
+    public var today: String
     /// Every file of the language folders of `content/`, by source path.
     public var files: [String: FileState]
     /// Every page read (drafts too), by source path.
@@ -29,15 +31,16 @@ public struct BuildCache: Sendable, Equatable {
         }
     }
 
-    init(siteKey: UInt64, files: [String: FileState], pages: [String: CachedPage]) {
+    init(siteKey: UInt64, today: String, files: [String: FileState], pages: [String: CachedPage]) {
         self.siteKey = siteKey
+        self.today = today
         self.files = files
         self.pages = pages
     }
 
     /// The cache after a build: the last one's entries for what was not read again, new ones for the rest.
     /// Stamps are left at 0 for the disk layer to fill in.
-    init(siteKey: UInt64, content: ContentSet, sources: SiteSources, reuse: Reuse?) {
+    init(siteKey: UInt64, today: String, content: ContentSet, sources: SiteSources, reuse: Reuse?) {
         let read = sources.files.keys.filter { SiteBuilder.isContentFile($0) && reuse?.unchanged.contains($0) != true }
         let hashes = read.parallelMap { ContentHash.wordValue(of: sources.files[$0]!) }
         var files = reuse?.cache.files ?? [:]
@@ -50,7 +53,7 @@ public struct BuildCache: Sendable, Equatable {
         for loaded in content.pages where reuse?.unchanged.contains(loaded.page.source) != true {
             pages[loaded.page.source] = CachedPage(loaded)
         }
-        self.init(siteKey: siteKey, files: files, pages: pages)
+        self.init(siteKey: siteKey, today: today, files: files, pages: pages)
     }
 
     /// Whether a content file that did not change can be left unread: an asset, or a page this cache knows.

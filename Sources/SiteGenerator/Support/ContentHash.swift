@@ -43,6 +43,16 @@ package enum ContentHash {
         return text.withUTF8 { value(ofBytes: UnsafeRawBufferPointer($0), continuing: hash) }
     }
 
+    /// The hash of one 64-bit value's bytes, continuing from `hash`.
+    package static func value(ofWord word: UInt64, continuing hash: UInt64) -> UInt64 {
+        var hash = hash
+        for shift in stride(from: 0, to: 64, by: 8) {
+            hash ^= (word >> UInt64(shift)) & 0xFF
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
     /// The hash of some integers' bytes (such as a file's size and times), continuing from `hash`.
     package static func value(of numbers: [Int], continuing hash: UInt64 = seed) -> UInt64 {
         numbers.withUnsafeBytes { value(ofBytes: $0, continuing: hash) }

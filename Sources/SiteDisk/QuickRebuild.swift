@@ -1,0 +1,65 @@
+import SiteGenerator
+import Foundation
+
+/// The rebuild after the text of a few pages changed and nothing else (`SiteBuilder.relayOut`): only those
+/// pages and the inputs every page shares are read, only their outputs are written, and only their lines
+/// of the cache and the manifest change. Returns nil whenever it does not apply, for the general rebuild.
+struct QuickRebuild {
+    let root: URL
+    let output: URL
+    let options: BuildOptions
+
+    /// Throws only when the output cannot be written in place.
+    func run(listed: [InputStamp.File], stamp: String?, previous: OutputManifest, index: CacheIndex) throws(DiagnosticError) -> IncrementalBuild.Summary? {
+        // The same content files as the cache knows, in the same order: only their stamps may differ.
+        let known = index.files
+        let content = listed.filter { SiteBuilder.isContentFile($0.path) }
+        guard content.count == known.count else { return nil }
+        var stamped: [(file: InputStamp.File, line: Int, state: BuildCache.FileState)] = []
+        for (file, entry) in zip(content, known) {
+            guard file.path == entry.path else { return nil }
+            if file.stamp != entry.state.stamp { stamped.append((file, entry.line, entry.state)) }
+        }
+        guard !stamped.isEmpty, stamped.allSatisfy({ $0.file.path.hasSuffix(".md") }) else { return nil }
+        let wanted = Set(stamped.map(\.file.path))
+        guard let sources = read(listed.filter { !SiteBuilder.isContentFile($0.path) || wanted.contains($0.path) }) else { return nil }
+        PhaseClock.mark("quick read")
+        var lines: [Int: [UInt8]] = [:]
+        var changed: [String] = []
+        for (file, line, state) in stamped {
+            let hash = ContentHash.wordValue(of: sources.files[file.path]!)
+            lines[line] = CacheIndex.fileLine(path: file.path, state: .init(stamp: file.stamp, hash: hash))
+            if hash != state.hash { changed.append(file.path) }
+        }
+        var files: [OutputFile] = []
+        if !changed.isEmpty {
+            guard let edits = SiteBuilder.relayOut(sources, changed: changed, index: index, options: options) else { return nil }
+            files = edits.files
+            lines.merge(edits.cacheLines) { $1 }
+        }
+        PhaseClock.mark("quick build")
+        let written = try InPlaceUpdate(output: output).replace(files)
+        var manifest = previous
+        manifest.inputStamp = stamp ?? ""
+        manifest.fingerprint = ""
+        manifest.cache = BuildCacheFile.write(index.replacing(lines), for: output)
+        if let entries = previous.replaced(written, in: output) {
+            manifest.files = entries
+            manifest.write(for: output)
+        }
+        PhaseClock.mark("quick record")
+        let report = OutputWriter.Report(written: written.count, unchanged: previous.files.count - written.count, removed: 0)
+        return IncrementalBuild.Summary(pageCount: previous.pageCount, report: report, warnings: previous.warnings,
+                                        upToDate: changed.isEmpty, pagesLaidOut: changed.isEmpty ? nil : files.count)
+    }
+
+    /// The files' bytes; nil when one cannot be read (the general rebuild then reports it).
+    private func read(_ files: [InputStamp.File]) -> SiteSources? {
+        let contents = files.parallelMap { FileSystem.read(root.path + "/" + $0.path) }
+        var sources: [String: Data] = [:]
+        for (file, data) in zip(files, contents) {
+            guard let data, sources.updateValue(data, forKey: file.path) == nil else { return nil }
+        }
+        return SiteSources(files: sources)
+    }
+}
