@@ -14,7 +14,9 @@ import TestSupport
         var site = try GeneratedSite(seed: seed)
         defer { site.remove() }
         try site.write()
-        _ = try IncrementalBuild.run(root: site.root, output: nil, baseURL: nil, today: Fixture.today)
+        // One walk with a base URL, so the sitemap and absolute links are compared too.
+        let baseURL = seed == 3 ? "https://clinic.example/info/" : nil
+        _ = try IncrementalBuild.run(root: site.root, output: nil, baseURL: baseURL, today: Fixture.today)
         var rebuilt = 0
         var failed = 0
         for step in 0..<30 {
@@ -23,16 +25,17 @@ import TestSupport
             try site.write()
             let before = Fixture.files(in: site.output)
             let incremental = Swift.Result { () throws(DiagnosticError) in
-                try IncrementalBuild.run(root: site.root, output: nil, baseURL: nil, today: Fixture.today)
+                try IncrementalBuild.run(root: site.root, output: nil, baseURL: baseURL, today: Fixture.today)
             }
             let fresh = site.scratch.appendingPathComponent("full-\(step)")
             let full = Swift.Result { () throws(DiagnosticError) in
-                try IncrementalBuild.run(root: site.root, output: fresh, baseURL: nil, today: Fixture.today)
+                try IncrementalBuild.run(root: site.root, output: fresh, baseURL: baseURL, today: Fixture.today)
             }
             if ProcessInfo.processInfo.environment["REBUILD_TRACE"] != nil { print("step \(step) \(edit): \((try? incremental.get()).map { "ok \($0.pagesLaidOut ?? -1)" } ?? "failed \(incremental)")") }
             switch (incremental, full) {
-            case (.success(let summary), .success):
+            case (.success(let summary), .success(let clean)):
                 #expect(Fixture.files(in: site.output) == Fixture.files(in: fresh), "seed \(seed), step \(step): \(edit)")
+                #expect(summary.warnings == clean.warnings && summary.pageCount == clean.pageCount, "seed \(seed), step \(step): \(edit)")
                 if summary.pagesLaidOut != nil { rebuilt += 1 }
                 if edit.isLocal { #expect(summary.pagesLaidOut == 1, "seed \(seed), step \(step): \(edit) laid out \(summary.pagesLaidOut ?? -1)") }
             case (.failure(let mine), .failure(let theirs)):
@@ -82,6 +85,7 @@ struct GeneratedSite {
         var brokenAnchor = false
         /// The anchor other pages write for it, when they were not updated after its heading changed.
         var linkedAs: String?
+        var reviewed: String?
     }
 
     /// The kind of edit, for messages; `isLocal` edits change one page's own text only.
@@ -128,6 +132,7 @@ struct GeneratedSite {
         if let menuTitle = page.menuTitle { front += "menu_title: \"\(menuTitle)\"\n" }
         if page.draft { front += "draft: true\n" }
         if let slug = page.slug { front += "slug: \(slug)\n" }
+        if let reviewed = page.reviewed { front += "reviewed: \(reviewed)\n" }
         var body = "# \(page.title)\n\nSome words for \(key).\n\n## \(page.heading)\n\n"
         let language = String(key.split(separator: "/")[0])
         for target in page.links {
@@ -179,7 +184,7 @@ struct GeneratedSite {
         let language = String(key.split(separator: "/")[0])
         let name = String(key.split(separator: "/")[1])
         let linked = pages.contains { $0.key.hasPrefix(language + "/") && $0.value.links.contains(name) }
-        switch Int.random(in: 0..<16, using: &generator) {
+        switch Int.random(in: 0..<17, using: &generator) {
         case 0, 1:
             pages[key]!.extra.append("A new sentence, number \(counter).")
             return Edit(description: "body of \(key)", isLocal: pages[key]!.order == nil && !pages[key]!.draft)
@@ -226,6 +231,10 @@ struct GeneratedSite {
                 pages[other]!.links.removeAll { $0 == name }
             }
             return Edit(description: "translation \(translation) toggled")
+        case 16:
+            // Long ago (a warning) or recently: the page shows it, the sitemap dates it.
+            pages[key]!.reviewed = pages[key]!.reviewed == "2020-01-15" ? "2026-10-01" : "2020-01-15"
+            return Edit(description: "review date of \(key): \(pages[key]!.reviewed!)")
         case 15:
             frenchHomeMoved.toggle()
             return Edit(description: "French home page moved: \(frenchHomeMoved)")
