@@ -65,7 +65,7 @@ extension SiteBuilder {
     private static func showsTheSame(_ old: CachedPage, _ new: CachedPage) -> Bool {
         let (a, b) = (old.page, new.page)
         return a.outputPath == b.outputPath && a.draft == b.draft && a.key == b.key && a.language == b.language && a.order == b.order
-            && a.menuTitle == b.menuTitle && (a.order == nil || a.title == b.title) && a.reviewed == b.reviewed && old.anchors == new.anchors
+            && (a.order == nil || (a.title == b.title && a.menuTitle == b.menuTitle)) && a.reviewed == b.reviewed && old.anchors == new.anchors
     }
 
     /// Whether a content file is published as it is (as `ContentSet.classify` decides).

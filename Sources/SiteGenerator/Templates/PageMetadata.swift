@@ -18,11 +18,18 @@ struct PageMetadata {
         if let base = settings.baseURL { data.url = base + page.outputPath }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: (try? encoder.encode(data)) ?? Data("{}".utf8), as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
-        return Array(json.utf8)
+        let json = (try? encoder.encode(data)) ?? Data("{}".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(json.count + 32)
+        for byte in json {
+            switch byte {
+            case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): bytes += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): bytes += Array("\\u0026".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return bytes
     }
 
     /// Open Graph's `og:locale` form of a language code (`fr` → `fr_FR`); codes it does not know stay as they are.

@@ -19,6 +19,8 @@ public struct Typography: Sendable {
     private let triggers: Set<Unicode.Scalar>?
     /// The same characters for a quick scan: hashing every character of every text took a tenth of a build.
     private let quickTriggers: QuickSet?
+    /// Each rule's `when` in the same form; nil for a rule tried on every text.
+    private let quickWhens: [QuickSet?]
 
     /// No rules: text stays as written.
     public static let none = Typography(rules: [])
@@ -27,6 +29,7 @@ public struct Typography: Sendable {
         self.rules = rules
         triggers = rules.allSatisfy { !$0.when.isEmpty } ? rules.reduce(into: Set()) { $0.formUnion($1.when) } : nil
         quickTriggers = triggers.map(QuickSet.init)
+        quickWhens = rules.map { $0.when.isEmpty ? nil : QuickSet($0.when) }
     }
 
     /// A set of characters tested without hashing: a bit per ASCII character, a short list for the others.
@@ -48,6 +51,23 @@ public struct Typography: Sendable {
             byte < 64 ? ascii.0 & (1 << UInt64(byte)) != 0 : ascii.1 & (1 << UInt64(byte - 64)) != 0
         }
 
+        /// The members of this set that occur in `text`.
+        func present(in text: String) -> QuickSet {
+            var found = QuickSet([])
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0..<64: found.ascii.0 |= ascii.0 & (1 << UInt64(scalar.value))
+                case 64..<128: found.ascii.1 |= ascii.1 & (1 << UInt64(scalar.value - 64))
+                default: if others.contains(scalar) && !found.others.contains(scalar) { found.others.append(scalar) }
+                }
+            }
+            return found
+        }
+
+        func intersects(_ other: QuickSet) -> Bool {
+            ascii.0 & other.ascii.0 != 0 || ascii.1 & other.ascii.1 != 0 || others.contains { other.others.contains($0) }
+        }
+
         func occurs(in text: String) -> Bool {
             if others.isEmpty { return text.utf8.contains { $0 < 128 && hasASCII($0) } }
             return text.unicodeScalars.contains { $0.value < 128 ? hasASCII(UInt8($0.value)) : others.contains($0) }
@@ -63,9 +83,9 @@ public struct Typography: Sendable {
         let result = NSMutableString(string: text)
         var changed = false
         // Rules only add spaces and curly apostrophes, so what triggers a rule is read from the text as given.
-        let present = Set(text.unicodeScalars.filter { triggers?.contains($0) ?? true })
-        for rule in rules {
-            if !rule.when.isEmpty && rule.when.isDisjoint(with: present) { continue }
+        let present = quickTriggers.map { $0.present(in: text) }
+        for (rule, when) in zip(rules, quickWhens) {
+            if let present, let when, !when.intersects(present) { continue }
             let count = rule.expression.replaceMatches(in: result, options: [], range: NSRange(location: 0, length: result.length),
                                                        withTemplate: rule.replace)
             changed = changed || count > 0
