@@ -58,10 +58,10 @@ public enum IncrementalBuild {
                 }
             } catch let error where error.isWriteFailure {
                 // The output could not be changed in place (made read-only, say): a full build swaps in a new folder.
-                return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options, previous: nil)
+                return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options)
             }
         }
-        return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options, previous: previous)
+        return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options)
     }
 
     /// Reads only the changed files and replaces only the changed outputs; nil when the cache cannot serve
@@ -91,7 +91,6 @@ public enum IncrementalBuild {
         PhaseClock.mark("write")
         var manifest = previous
         manifest.inputStamp = stamp ?? ""
-        manifest.fingerprint = ""
         manifest.pageCount = site.pageCount
         manifest.warnings = site.warnings
         manifest.cache = BuildCacheFile.write(site.cache, stamps: listed, for: output)
@@ -105,18 +104,10 @@ public enum IncrementalBuild {
     }
 
     /// Reads everything, writes a staging folder while pages still render, and swaps it in.
-    private static func fullBuild(root: URL, output: URL, listed: [InputStamp.File]?, stamp: String?, options: BuildOptions,
-                                  previous: OutputManifest?) throws(DiagnosticError) -> Summary {
+    private static func fullBuild(root: URL, output: URL, listed: [InputStamp.File]?, stamp: String?,
+                                  options: BuildOptions) throws(DiagnosticError) -> Summary {
         let sources = try SiteSources.load(root: root, listed: listed) { _ in false }
         PhaseClock.mark("load")
-        let fingerprint = OutputManifest.fingerprint(sources: sources, options: options)
-        PhaseClock.mark("fingerprint")
-        // Files were touched but their bytes are the same: still nothing to do, and the new stamp is kept.
-        if var previous, previous.fingerprint == fingerprint {
-            previous.inputStamp = stamp ?? ""
-            previous.write(for: output)
-            return .unchanged(previous)
-        }
         // The output is locked and staged first, so pages are written while later ones still render.
         let staged = try OutputWriter(output: output).begin()
         let site: BuiltSite
@@ -128,10 +119,13 @@ public enum IncrementalBuild {
         }
         PhaseClock.mark("build")
         OutputManifest.forget(for: output)
+        // The cache is encoded and written while the writer thread finishes the pages; with no manifest naming
+        // it yet, a build stopped now leaves it unused.
+        let cacheWrite = Background { BuildCacheFile.write(site.cache, stamps: listed, for: output) }
         let report = try staged.commit(paths: site.files.map(\.path))
         PhaseClock.mark("commit")
-        let cache = BuildCacheFile.write(site.cache, stamps: listed, for: output)
-        OutputManifest.record(for: output, inputStamp: stamp, fingerprint: fingerprint, pageCount: site.pageCount, warnings: site.warnings, cache: cache)
+        let cache = cacheWrite.value
+        OutputManifest.record(for: output, inputStamp: stamp, pageCount: site.pageCount, warnings: site.warnings, cache: cache)
         PhaseClock.mark("record")
         return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)
     }

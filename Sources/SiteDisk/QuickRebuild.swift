@@ -41,7 +41,6 @@ struct QuickRebuild {
         let written = try InPlaceUpdate(output: output).replace(files)
         var manifest = previous
         manifest.inputStamp = stamp ?? ""
-        manifest.fingerprint = ""
         manifest.cache = BuildCacheFile.write(index.replacing(lines), for: output)
         if let entries = previous.replaced(written, in: output) {
             manifest.files = entries

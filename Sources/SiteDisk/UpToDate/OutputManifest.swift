@@ -9,15 +9,14 @@ import Glibc
 /// a build whose inputs did not change can stop at once without rewriting anything. It stays outside the
 /// output so the published files are byte-identical between builds.
 ///
-/// The fingerprint covers every input file, the options, the date (review warnings depend on it) and the
-/// clinicsite executable itself; the file list with sizes and modification times shows whether someone
-/// changed the output by hand since.
+/// The input stamp covers every input file's metadata, the options, the date (review warnings depend on it)
+/// and the clinicsite executable itself; the file list with sizes and modification times shows whether
+/// someone changed the output by hand since. The build cache written with it (`BuildCacheFile`) is named by
+/// its hash, so the two are only ever used together.
 struct OutputManifest: Equatable {
     /// Every input file's path, size, times and inode (what `git status` trusts): unchanged means the
     /// inputs need not even be read.
     var inputStamp: String
-    /// The hash of every input file's bytes: unchanged means a touched file did not really change.
-    var fingerprint: String
     var pageCount: Int
     var warnings: [Diagnostic]
     /// The hash of the build cache written with this manifest (`BuildCacheFile`); nil when there is none.
@@ -38,7 +37,7 @@ struct OutputManifest: Equatable {
 
     /// The options, the date and the executable.
     private static func mixSettings(_ options: BuildOptions, into mix: (String) -> Void) {
-        mix("clinicsite-manifest-3")
+        mix("clinicsite-manifest-4")
         mix(options.baseURL ?? "-")
         mix(options.today.iso)
         mix(options.tool)
@@ -51,20 +50,6 @@ struct OutputManifest: Equatable {
         func mix(_ text: String) { hash = ContentHash.value(of: Data((text + "\u{0}").utf8), continuing: hash) }
         mixSettings(options, into: mix)
         mix(InputStamp.combined(files))
-        return String(hash, radix: 16)
-    }
-
-    /// A fingerprint of everything a build's output depends on.
-    static func fingerprint(sources: SiteSources, options: BuildOptions) -> String {
-        var hash = ContentHash.seed
-        func mix(_ text: String) { hash = ContentHash.value(of: Data((text + "\u{0}").utf8), continuing: hash) }
-        mixSettings(options, into: mix)
-        // Each file is hashed on its own, on all cores; the list of (path, hash) is then hashed in order.
-        let paths = sources.files.keys.sorted()
-        let hashes = paths.parallelMap { ContentHash.wordValue(of: sources.files[$0]!) }
-        for (path, fileHash) in zip(paths, hashes) {
-            mix("\(path) \(fileHash)")
-        }
         return String(hash, radix: 16)
     }
 
@@ -94,10 +79,10 @@ struct OutputManifest: Equatable {
     }
 
     /// Records the output as it is on disk now; a failure only costs the next build its shortcut.
-    static func record(for output: URL, inputStamp: String?, fingerprint: String, pageCount: Int, warnings: [Diagnostic], cache: String? = nil) {
+    static func record(for output: URL, inputStamp: String?, pageCount: Int, warnings: [Diagnostic], cache: String? = nil) {
         let paths = FileSystem.files(below: output.path) ?? []
         guard let entries = entries(for: paths, in: output.path) else { return }
-        OutputManifest(inputStamp: inputStamp ?? "", fingerprint: fingerprint, pageCount: pageCount, warnings: warnings,
+        OutputManifest(inputStamp: inputStamp ?? "", pageCount: pageCount, warnings: warnings,
                        cache: cache, files: entries).write(for: output)
     }
 
@@ -150,14 +135,13 @@ struct OutputManifest: Equatable {
     /// of a no-change build's time.
     private struct Header: Codable {
         var inputStamp: String
-        var fingerprint: String
         var pageCount: Int
         var warnings: [Diagnostic]
         var cache: String?
     }
 
     func encoded() -> Data {
-        let header = Header(inputStamp: inputStamp, fingerprint: fingerprint, pageCount: pageCount, warnings: warnings, cache: cache)
+        let header = Header(inputStamp: inputStamp, pageCount: pageCount, warnings: warnings, cache: cache)
         var bytes = [UInt8]((try? JSONEncoder().encode(header)) ?? Data())
         bytes.append(0x0A)
         bytes.reserveCapacity(bytes.count + files.count * 48)
@@ -187,7 +171,7 @@ struct OutputManifest: Equatable {
         guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),
               let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]) else { return nil }
         guard let files = data[(newline + 1)...].withUnsafeBytes(entries(fromLines:)) else { return nil }
-        return OutputManifest(inputStamp: header.inputStamp, fingerprint: header.fingerprint, pageCount: header.pageCount,
+        return OutputManifest(inputStamp: header.inputStamp, pageCount: header.pageCount,
                               warnings: header.warnings, cache: header.cache, files: files)
     }
 

@@ -89,13 +89,13 @@ extension BuildCache {
         var line: [UInt8] = []
         line.reserveCapacity(256)
         for field in fields {
-            line += escaped(field)
+            appendEscaped(field, to: &line)
             line.append(0x09)
         }
         for (index, list) in [cached.anchors, cached.links].enumerated() {
             for (position, item) in list.enumerated() {
                 if position > 0 { line.append(0x1F) }
-                line += escaped(item)
+                appendEscaped(item, to: &line)
             }
             line.append(index == 0 ? 0x09 : 0x0A)
         }
@@ -146,22 +146,23 @@ extension BuildCache {
         return String(decoding: result, as: UTF8.self)
     }
 
-    static func escapedField(_ text: String) -> [UInt8] { escaped(text) }
+    static func escapedField(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendEscaped(text, to: &bytes)
+        return bytes
+    }
 
-    /// A field's bytes with backslash, tab, line breaks and U+001F escaped.
-    private static func escaped(_ text: String) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
+    /// Appends a field's bytes with backslash, tab, line breaks and U+001F escaped.
+    private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
-            case 0x5C: result += [0x5C, 0x5C]
-            case 0x09: result += [0x5C, UInt8(ascii: "t")]
-            case 0x0A: result += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: result += [0x5C, UInt8(ascii: "r")]
-            case 0x1F: result += [0x5C, UInt8(ascii: "u")]
-            default: result.append(byte)
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+            case 0x1F: bytes += [0x5C, UInt8(ascii: "u")]
+            default: bytes.append(byte)
             }
         }
-        return result
     }
 }

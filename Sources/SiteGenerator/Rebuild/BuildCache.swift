@@ -74,17 +74,18 @@ struct CachedPage: Sendable, Equatable {
     let links: [String]
     /// The cache file's line it was read from, written back as it is while the page does not change.
     var line: ArraySlice<UInt8>?
-    /// A stand-in for the page: everything but its rendered Markdown, made once when the cache is read.
-    let stub: LoadedPage
-
     init(page: Page, anchors: [String], links: [String], line: ArraySlice<UInt8>? = nil) {
         self.page = page
         self.anchors = anchors
         self.links = links
         self.line = line
+    }
+
+    /// A stand-in for the page: everything but its rendered Markdown.
+    var stub: LoadedPage {
         let headings = anchors.map { CmarkDocument.Heading(level: 2, text: "", id: $0, line: 0) }
         let links = links.map { CmarkDocument.Link(destination: $0, isImage: false, line: 0, column: 0) }
-        stub = LoadedPage(page: page, markdown: MarkdownBody(html: [], headings: headings, links: links, placeholderPrefix: "", placeholders: []))
+        return LoadedPage(page: page, markdown: MarkdownBody(html: [], headings: headings, links: links, placeholderPrefix: "", placeholders: []))
     }
 
     init(_ loaded: LoadedPage) {
