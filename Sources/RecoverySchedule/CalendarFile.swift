@@ -40,7 +40,7 @@ public enum CalendarFile {
 
     /// `YYYYMMDD` (RFC 5545's DATE form), from the ISO form so no year is cut short.
     static func compact(_ date: CivilDate) -> String {
-        date.iso.replacingOccurrences(of: "-", with: "")
+        String(date.iso.unicodeScalars.filter { $0 != "-" })
     }
 
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {

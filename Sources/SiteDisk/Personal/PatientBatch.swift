@@ -103,7 +103,8 @@ public enum PatientBatch {
                                 seen: inout [String: Int], file: String) -> Result<Patient, DiagnosticError> {
         func value(_ column: String) -> String? {
             guard let index = position[column], index < row.fields.count else { return nil }
-            let text = row.fields[index].replacingOccurrences(of: "\r\n", with: "\n").trimmingSpaces
+            let field = row.fields[index]
+            let text = (field.utf8.contains(13) ? field.replacingOccurrences(of: "\r\n", with: "\n") : field).trimmingSpaces
             return text.isEmpty ? nil : text
         }
         func problem(_ message: String, hint: String? = nil) -> Result<Patient, DiagnosticError> {

@@ -38,9 +38,18 @@ extension PersonalTimelines {
 
     /// The one sheet of a printed handout: its `<article class="sheet" …>` element, which carries its language.
     public static func sheet(in page: String) -> Substring? {
-        guard let start = page.range(of: "<article class=\"sheet\""), let end = page.range(of: "</article>", options: .backwards),
-              start.lowerBound < end.upperBound else { return nil }
-        return page[start.lowerBound..<end.upperBound]
+        // Byte search: Foundation's `range(of:)` on every patient's page was a sixth of a batch's time.
+        var bytes = page
+        let found = bytes.withUTF8 { buffer -> (Int, Int)? in
+            let closing = Array("</article>".utf8)
+            guard let start = buffer.firstIndex(of: Array("<article class=\"sheet\"".utf8), from: 0),
+                  var end = buffer.firstIndex(of: closing, from: start) else { return nil }
+            while let later = buffer.firstIndex(of: closing, from: end + 1) { end = later }
+            return (start, end + closing.count)
+        }
+        guard let (start, end) = found else { return nil }
+        let utf8 = page.utf8
+        return page[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
     }
 
     /// The printable page rendered straight through the template, for checking the fast path.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The typographic rules of one language, applied to prose: the text clinicsite prints, never code, web
 /// addresses or raw HTML. The rules are data (`templates/typography/LANG.yml`), so a new language brings its
@@ -79,6 +80,31 @@ public struct Typography: Sendable {
         guard !rules.isEmpty else { return text }
         // Most pieces of text need nothing: one scan finds out, before any expression runs.
         if let quickTriggers, !quickTriggers.occurs(in: text) { return text }
+        // Short texts come back again and again (dates, labels and phrases of every patient's timeline): the
+        // expressions run once for each.
+        guard text.utf8.count <= Memo.longest else { return typeset(text) }
+        if let known = memo.result(for: text) { return known }
+        let result = typeset(text)
+        memo.keep(result, for: text)
+        return result
+    }
+
+    private let memo = Memo()
+
+    /// Results of `typeset` for short texts, shared by every thread; it stops growing at `capacity` entries.
+    private final class Memo: Sendable {
+        static let longest = 160
+        private static let capacity = 50_000
+        private let results = Mutex<[String: String]>([:])
+
+        func result(for text: String) -> String? { results.withLock { $0[text] } }
+
+        func keep(_ result: String, for text: String) {
+            results.withLock { if $0.count < Self.capacity { $0[text] = result } }
+        }
+    }
+
+    private func typeset(_ text: String) -> String {
         // One copy into the form the expressions work on, changed in place rule after rule, one copy back.
         let result = NSMutableString(string: text)
         var changed = false

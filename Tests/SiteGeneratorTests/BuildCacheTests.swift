@@ -1,0 +1,34 @@
+@testable import SiteGenerator
+import Foundation
+import Testing
+import TestSupport
+
+/// The cache file must give back exactly what was put in, whatever the pages' titles hold.
+@Suite struct BuildCacheTests {
+    @Test func encodingAndDecodingGiveTheSameCacheEvenWithTabsAndBackslashes() throws {
+        let hostile = "Tab\there, line\nbreak, back\\slash, unit\u{1F}separator, \\t written out, café"
+        let sources = Fixture.site(pages: [
+            "content/en/odd.md": "---\ntitle: \"\(hostile.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\u{1F}", with: "\\x1F"))\"\norder: 3\nreviewed: 2026-01-05\n---\n# Heading one\n\n[x](index.md) [y](../fr/index.md#accueil)\n",
+        ])
+        let site = try Fixture.build(sources)
+        let cache = site.cache
+        #expect(cache.pages["content/en/odd.md"]?.page.title == hostile)
+        let decoded = try #require(BuildCache.decoded(cache.encoded()))
+        #expect(decoded == cache)
+        #expect(decoded.encoded() == cache.encoded())
+        // Indexed, a page is found by its fields and decoded alone.
+        let index = try #require(CacheIndex(cache.encoded()))
+        let found = index.pages { source, _, _, _ in source == "content/en/odd.md" }
+        #expect(found.map(\.page) == [cache.pages["content/en/odd.md"]!])
+        #expect(index.files.map(\.path) == cache.files.keys.sorted())
+    }
+
+    @Test func aDamagedCacheIsNotUsed() throws {
+        let data = try Fixture.build(Fixture.site()).cache.encoded()
+        #expect(BuildCache.decoded(data.dropLast()) == nil)
+        #expect(BuildCache.decoded(Data("clinicsite-cache 1\t0\n".utf8)) == nil)
+        var damaged = data
+        damaged.replaceSubrange(damaged.count - 3..<damaged.count - 1, with: Data("\t\t".utf8))
+        #expect(BuildCache.decoded(damaged) == nil)
+    }
+}
