@@ -12,14 +12,11 @@ struct QuickRebuild {
     /// Throws only when the output cannot be written in place.
     func run(listed: [InputStamp.File], stamp: String?, previous: OutputManifest, index: CacheIndex) throws(DiagnosticError) -> IncrementalBuild.Summary? {
         // The same content files as the cache knows, in the same order: only their stamps may differ.
-        let known = index.files
-        let content = listed.filter { SiteBuilder.isContentFile($0.path) }
-        guard content.count == known.count else { return nil }
-        var stamped: [(file: InputStamp.File, line: Int, state: BuildCache.FileState)] = []
-        for (file, entry) in zip(content, known) {
-            guard file.path == entry.path else { return nil }
-            if file.stamp != entry.state.stamp { stamped.append((file, entry.line, entry.state)) }
-        }
+        let content = listed.lazy.filter { SiteBuilder.isContentFile($0.path) }.map { (path: $0.path, stamp: $0.stamp) }
+        guard let restamped = index.changedFiles(Array(content)) else { return nil }
+        let paths = Set(restamped.map(\.path))
+        let stamps = Dictionary(uniqueKeysWithValues: listed.lazy.filter { paths.contains($0.path) }.map { ($0.path, $0) })
+        let stamped = restamped.map { (file: stamps[$0.path]!, line: $0.line, state: $0.state) }
         guard !stamped.isEmpty, stamped.allSatisfy({ $0.file.path.hasSuffix(".md") }) else { return nil }
         let wanted = Set(stamped.map(\.file.path))
         guard let sources = read(listed.filter { !SiteBuilder.isContentFile($0.path) || wanted.contains($0.path) }) else { return nil }

@@ -18,9 +18,12 @@ import TestSupport
         #expect(decoded.encoded() == cache.encoded())
         // Indexed, a page is found by its fields and decoded alone.
         let index = try #require(CacheIndex(cache.encoded()))
-        let found = index.pages { source, _, _, _ in source == "content/en/odd.md" }
+        let found = index.pages(sources: ["content/en/odd.md"], keys: [], menuLanguages: [])
         #expect(found.map(\.page) == [cache.pages["content/en/odd.md"]!])
         #expect(index.files.map(\.path) == cache.files.keys.sorted())
+        // The menu pages of a language, and pages by key, are found the same way.
+        #expect(index.pages(sources: [], keys: [], menuLanguages: ["en"]).map(\.page.page.source) == ["content/en/odd.md"])
+        #expect(index.pages(sources: [], keys: ["index"], menuLanguages: []).map(\.page.page.source) == ["content/en/index.md", "content/fr/index.md"])
     }
 
     @Test func aDamagedCacheIsNotUsed() throws {

@@ -48,14 +48,57 @@ public struct CacheIndex: Sendable {
         }
     }
 
-    /// The pages `wanted` chooses by source, language, key and whether they are in the menu, decoded, with their line numbers.
-    func pages(where wanted: (_ source: String, _ language: String, _ key: String, _ inMenu: Bool) -> Bool) -> [(line: Int, page: CachedPage)] {
-        (fileLines.upperBound..<lines.count).compactMap { line -> (Int, CachedPage)? in
-            let range = lines[line]
-            return bytes.withUnsafeBufferPointer { buffer -> (Int, CachedPage)? in
+    /// The content files whose stamps differ from `stamps` (paths and stamps in path order, as the disk
+    /// layer lists them): their line, path, and state in the cache. Nil when the two lists do not name the
+    /// same files, one for one. Compares bytes, making no strings: this runs for every file of every rebuild.
+    public func changedFiles(_ stamps: [(path: String, stamp: UInt64)]) -> [(line: Int, path: String, state: BuildCache.FileState)]? {
+        guard stamps.count == fileLines.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> [(line: Int, path: String, state: BuildCache.FileState)]? in
+            var changed: [(line: Int, path: String, state: BuildCache.FileState)] = []
+            for (line, listed) in zip(fileLines, stamps) {
+                // F <stamp> <hash> <path>: a path with a tab, line break or backslash is escaped, and then
+                // simply compares unequal, which only costs the quick way.
+                let range = lines[line]
+                guard let first = buffer[range].firstIndex(of: 0x09), let second = buffer[(first + 1)..<range.upperBound].firstIndex(of: 0x09),
+                      let third = buffer[(second + 1)..<range.upperBound].firstIndex(of: 0x09) else { return nil }
+                let path = UnsafeBufferPointer(rebasing: buffer[(third + 1)..<range.upperBound])
+                var name = listed.path
+                guard name.withUTF8({ $0.elementsEqual(path) }), let stamp = Self.hex(buffer[(first + 1)..<second]) else { return nil }
+                if stamp != listed.stamp {
+                    guard let hash = Self.hex(buffer[(second + 1)..<third]) else { return nil }
+                    changed.append((line, listed.path, BuildCache.FileState(stamp: stamp, hash: hash)))
+                }
+            }
+            return changed
+        }
+    }
+
+    private static func hex(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
+        return value
+    }
+
+    /// The pages with one of `sources`, or one of `keys`, or in the menu (an `order`) of one of
+    /// `menuLanguages`, decoded, with their line numbers. The sets are small: fields are compared as bytes,
+    /// and only the pages chosen are decoded.
+    func pages(sources: Set<String>, keys: Set<String>, menuLanguages: Set<String>) -> [(line: Int, page: CachedPage)] {
+        let (sourceBytes, keyBytes, languageBytes) = ([sources, keys, menuLanguages]).map { $0.map { Array($0.utf8) } }.triple
+        return bytes.withUnsafeBufferPointer { buffer in
+            (fileLines.upperBound..<lines.count).compactMap { line -> (Int, CachedPage)? in
+                let range = lines[line]
                 let fields = BuildCache.fields(UnsafeBufferPointer(rebasing: buffer[range]))
-                guard fields.count == 16, wanted(BuildCache.text(fields[1]), BuildCache.text(fields[2]), BuildCache.text(fields[3]), !fields[7].isEmpty),
-                      case .page(let page) = BuildCache.decode(fields, line: { bytes[range.lowerBound...range.upperBound] }) else { return nil }
+                guard fields.count == 16 else { return nil }
+                let wanted = sourceBytes.contains { fields[1].elementsEqual($0) } || keyBytes.contains { fields[3].elementsEqual($0) }
+                    || (!fields[7].isEmpty && languageBytes.contains { fields[2].elementsEqual($0) })
+                guard wanted, case .page(let page) = BuildCache.decode(fields, line: { bytes[range.lowerBound...range.upperBound] }) else { return nil }
                 return (line, page)
             }
         }
@@ -79,4 +122,9 @@ public struct CacheIndex: Sendable {
     public static func fileLine(path: String, state: BuildCache.FileState) -> [UInt8] {
         Array("F\t\(String(state.stamp, radix: 16))\t\(String(state.hash, radix: 16))\t".utf8) + BuildCache.escapedField(path) + [0x0A]
     }
+}
+
+private extension Array {
+    /// The first three elements, for destructuring.
+    var triple: (Element, Element, Element) { (self[0], self[1], self[2]) }
 }

@@ -32,9 +32,7 @@ extension SiteBuilder {
         let targets = Set(fresh.flatMap { loaded in loaded.markdown.links.compactMap { LinkResolver.targetPath(of: $0.destination, on: loaded.page) } })
         let keys = Set(fresh.map(\.page.key) + ["index"])
         let languages = Set(fresh.map(\.page.language))
-        let cached = index.pages { source, language, key, inMenu in
-            freshSources.contains(source) || targets.contains(source) || keys.contains(key) || (inMenu && languages.contains(language))
-        }
+        let cached = index.pages(sources: freshSources.union(targets), keys: keys, menuLanguages: languages)
         var lines: [Int: [UInt8]] = [:]
         for loaded in fresh {
             guard let (line, old) = cached.first(where: { $0.page.page.source == loaded.page.source }),
@@ -44,7 +42,8 @@ extension SiteBuilder {
         let others = cached.filter { !freshSources.contains($0.page.page.source) }.map(\.page.stub)
         let pages = (fresh + others).sorted { $0.page.source < $1.page.source }
         let assetTargets = targets.filter { !$0.lowercased().hasSuffix(".md") }
-        let published = Set(index.files.lazy.map(\.path).filter { assetTargets.contains($0) && isPublishedAsset($0, languages: settings.languages) })
+        let published = assetTargets.isEmpty ? []
+            : Set(index.files.lazy.map(\.path).filter { assetTargets.contains($0) && isPublishedAsset($0, languages: settings.languages) })
         let resolver = LinkResolver(pages: Dictionary(uniqueKeysWithValues: pages.map {
             ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: $0.markdown.headings.map(\.id), draft: $0.page.draft))
         }), assets: published)
