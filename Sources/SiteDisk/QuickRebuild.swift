@@ -19,7 +19,9 @@ struct QuickRebuild {
         let stamped = restamped.map { (file: stamps[$0.path]!, line: $0.line, state: $0.state) }
         guard !stamped.isEmpty, stamped.allSatisfy({ $0.file.path.hasSuffix(".md") }) else { return nil }
         let wanted = Set(stamped.map(\.file.path))
-        guard let sources = read(listed.filter { !SiteBuilder.isContentFile($0.path) || wanted.contains($0.path) }) else { return nil }
+        // Pages saved again unchanged must not hide a changed template: the shared inputs are checked first.
+        guard let sources = read(listed.filter { !SiteBuilder.isContentFile($0.path) || wanted.contains($0.path) }),
+              SiteBuilder.cacheServes(index, sources: sources, options: options) else { return nil }
         PhaseClock.mark("quick read")
         var lines: [Int: [UInt8]] = [:]
         var changed: [String] = []

@@ -18,7 +18,7 @@ extension SiteBuilder {
     /// Lays out again the pages at `changed` (their bytes in `sources`, with every input outside the language
     /// folders); nil when the quick way does not apply.
     public static func relayOut(_ sources: SiteSources, changed: [String], index: CacheIndex, options: BuildOptions) -> PageEdits? {
-        guard siteKey(of: sources, options: options, tool: options.tool) == index.siteKey, options.today.iso == index.today else { return nil }
+        guard cacheServes(index, sources: sources, options: options) else { return nil }
         var log = DiagnosticLog()
         let basics = SiteBasics.load(sources, baseURL: options.baseURL, log: &log)
         let settings = basics.settings
@@ -58,6 +58,11 @@ extension SiteBuilder {
             files.append(renderer.render(loaded.page, content: html))
         }
         return PageEdits(files: files, cacheLines: lines)
+    }
+
+    /// Whether a cache was made for these shared inputs (settings, templates…), options, executable and date.
+    public static func cacheServes(_ index: CacheIndex, sources: SiteSources, options: BuildOptions) -> Bool {
+        siteKey(of: sources, options: options, tool: options.tool) == index.siteKey && options.today.iso == index.today
     }
 
     /// Whether two versions of a page look the same from every other page and from the site-wide files.
