@@ -37,11 +37,13 @@ public enum IncrementalBuild {
         try OutputLocation.check(output: output, root: root)
         let options = BuildOptions(baseURL: baseURL, today: today, tool: OutputManifest.tool)
         PhaseClock.mark("start")
+        // The last build's record counts only while the output is exactly as that build left it. The output
+        // and the inputs are statted at the same time: each walk has parts that run on one core.
+        let outputCheck = Background { OutputManifest.read(for: output).flatMap { $0.matchesDisk(at: output) ? $0 : nil } }
         let listed = InputStamp.files(root: root)
         let stamp = OutputManifest.inputStamp(files: listed, options: options)
         PhaseClock.mark("stamp")
-        // The last build's record counts only while the output is exactly as that build left it.
-        let previous = OutputManifest.read(for: output).flatMap { $0.matchesDisk(at: output) ? $0 : nil }
+        let previous = outputCheck.value
         PhaseClock.mark("output check")
         if let previous, let stamp, previous.inputStamp == stamp {
             return .unchanged(previous)
