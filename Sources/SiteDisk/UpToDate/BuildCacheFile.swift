@@ -33,13 +33,7 @@ enum BuildCacheFile {
         for file in stamps ?? [] where cache.files[file.path] != nil {
             cache.files[file.path]?.stamp = file.stamp
         }
-        let data = cache.encoded()
-        do {
-            try FileSystem.replace(path: location(for: output), with: data, mode: 0o644)
-        } catch {
-            return nil
-        }
-        return hash(of: data)
+        return write(cache.encoded(), for: output)
     }
 
     private static func hash(of data: Data) -> String {

@@ -80,8 +80,8 @@ struct OutputManifest: Equatable {
 
     /// Records the output as it is on disk now; a failure only costs the next build its shortcut.
     static func record(for output: URL, inputStamp: String?, pageCount: Int, warnings: [Diagnostic], cache: String? = nil) {
-        let paths = FileSystem.files(below: output.path) ?? []
-        guard let entries = entries(for: paths, in: output.path) else { return }
+        // One walk lists and stats the files.
+        let entries = (FileSystem.walk(below: output.path) ?? []).map { Entry(path: $0.path, size: $0.size, modified: $0.modified) }
         OutputManifest(inputStamp: inputStamp ?? "", pageCount: pageCount, warnings: warnings,
                        cache: cache, files: entries).write(for: output)
     }

@@ -4,6 +4,17 @@ extension ContentSet {
     /// File types under `content/` that are published as they are.
     static let publishedExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf"]
 
+    /// The extension of a path, in lower case ("" when it has none).
+    static func fileExtension(of path: String) -> String {
+        path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+    }
+
+    /// Whether a file under `content/` is published as it is: in the folder of a listed language, of a published type.
+    static func isPublishedAsset(_ path: String, languages: [String]) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.count > 2 && languages.contains(String(parts[1])) && publishedExtensions.contains(fileExtension(of: path))
+    }
+
     /// A Markdown file to read as a page of `language`.
     private struct PageFile: Sendable {
         var path: String
@@ -63,7 +74,7 @@ extension ContentSet {
         var keptAssets: [String] = []
         for (path, data) in sources.files(under: "content/") {
             let parts = path.split(separator: "/")
-            let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            let ext = fileExtension(of: path)
             if parts.count == 2 {
                 if ext == "md" {
                     log.add(.warning(file: path, "this page is not inside a language folder, so it is not published",

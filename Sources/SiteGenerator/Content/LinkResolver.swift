@@ -32,8 +32,7 @@ struct LinkResolver: Sendable {
             throw failure("the link '\(destination)' starts with '/', which breaks when the site is not at the root of its domain",
                           hint: "link to the Markdown file relative to this one, for example healing.md or ../fr/healing.md")
         }
-        let (pathAndQuery, fragment) = Self.splitOff("#", destination)
-        let (rawPath, query) = Self.splitOff("?", pathAndQuery)
+        let (rawPath, query, fragment) = Self.parts(of: destination)
         if rawPath.isEmpty {
             if let fragment, !fragment.isEmpty, !anchors.contains(Self.decoded(fragment)) {
                 throw failure("there is no heading with the anchor '#\(fragment)' on this page", hint: Self.anchorHint(anchors))
@@ -73,8 +72,7 @@ struct LinkResolver: Sendable {
     /// links left as written, and for paths that lead outside `content/`. What a page's output depends on.
     static func targetPath(of destination: String, on page: Page) -> String? {
         guard isRelative(destination) else { return nil }
-        let (pathAndQuery, _) = splitOff("#", destination)
-        let (rawPath, _) = splitOff("?", pathAndQuery)
+        let rawPath = parts(of: destination).path
         guard !rawPath.isEmpty else { return nil }
         return RelativePath.resolve(decoded(rawPath), inFolder: RelativePath.folder(of: page.source))
     }
@@ -107,6 +105,13 @@ struct LinkResolver: Sendable {
             return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
         }
+    }
+
+    /// A destination's path (as written), query and fragment.
+    private static func parts(of destination: String) -> (path: String, query: String?, fragment: String?) {
+        let (pathAndQuery, fragment) = splitOff("#", destination)
+        let (path, query) = splitOff("?", pathAndQuery)
+        return (path, query, fragment)
     }
 
     private static func splitOff(_ separator: Character, _ text: String) -> (String, String?) {

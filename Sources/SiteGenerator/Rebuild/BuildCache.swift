@@ -60,9 +60,6 @@ public struct BuildCache: Sendable, Equatable {
     public func canSkip(_ path: String) -> Bool {
         pages[path] != nil || !path.lowercased().hasSuffix(".md")
     }
-
-    /// The number of pages it knows, drafts included.
-    public var pageCount: Int { pages.count }
 }
 
 /// What a page's source gives every other step, kept so an unchanged page is not read again: its front

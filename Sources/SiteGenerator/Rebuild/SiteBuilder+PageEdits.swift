@@ -43,7 +43,7 @@ extension SiteBuilder {
         let pages = (fresh + others).sorted { $0.page.source < $1.page.source }
         let assetTargets = targets.filter { !$0.lowercased().hasSuffix(".md") }
         let published = assetTargets.isEmpty ? []
-            : Set(index.files.lazy.map(\.path).filter { assetTargets.contains($0) && isPublishedAsset($0, languages: settings.languages) })
+            : Set(index.files.lazy.map(\.path).filter { assetTargets.contains($0) && ContentSet.isPublishedAsset($0, languages: settings.languages) })
         let resolver = LinkResolver(pages: Dictionary(uniqueKeysWithValues: pages.map {
             ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: $0.markdown.headings.map(\.id), draft: $0.page.draft))
         }), assets: published)
@@ -70,12 +70,5 @@ extension SiteBuilder {
         let (a, b) = (old.page, new.page)
         return a.outputPath == b.outputPath && a.draft == b.draft && a.key == b.key && a.language == b.language && a.order == b.order
             && (a.order == nil || (a.title == b.title && a.menuTitle == b.menuTitle)) && a.reviewed == b.reviewed && old.anchors == new.anchors
-    }
-
-    /// Whether a content file is published as it is (as `ContentSet.classify` decides).
-    private static func isPublishedAsset(_ path: String, languages: [String]) -> Bool {
-        let parts = path.split(separator: "/")
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        return parts.count > 2 && languages.contains(String(parts[1])) && ContentSet.publishedExtensions.contains(ext)
     }
 }

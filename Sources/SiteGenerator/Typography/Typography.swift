@@ -16,9 +16,8 @@ public struct Typography: Sendable {
     }
 
     let rules: [Rule]
-    /// Every rule has a `when`: text with none of their characters is returned at once.
-    private let triggers: Set<Unicode.Scalar>?
-    /// The same characters for a quick scan: hashing every character of every text took a tenth of a build.
+    /// Every rule has a `when`: text with none of their characters is returned at once. A bit set, not a
+    /// `Set`: hashing every character of every text took a tenth of a build.
     private let quickTriggers: QuickSet?
     /// Each rule's `when` in the same form; nil for a rule tried on every text.
     private let quickWhens: [QuickSet?]
@@ -28,8 +27,7 @@ public struct Typography: Sendable {
 
     init(rules: [Rule]) {
         self.rules = rules
-        triggers = rules.allSatisfy { !$0.when.isEmpty } ? rules.reduce(into: Set()) { $0.formUnion($1.when) } : nil
-        quickTriggers = triggers.map(QuickSet.init)
+        quickTriggers = rules.allSatisfy { !$0.when.isEmpty } ? QuickSet(rules.reduce(into: Set()) { $0.formUnion($1.when) }) : nil
         quickWhens = rules.map { $0.when.isEmpty ? nil : QuickSet($0.when) }
     }
 
