@@ -72,4 +72,45 @@ import Testing
         #expect(log.diagnostics.map(\.description).first?.hasPrefix("templates/typography/fr.yml:4:3: error: the pattern '(unclosed' is not a valid regular expression") == true,
                 "\(log.diagnostics)")
     }
+
+    @Test(arguments: [
+        ("\\b(Days?) (\\d)", ["Day"]),
+        ("(\\d) (weeks?|months?|days?)\\b", ["week", "month", "day"]),
+        ("(\\p{L})'(\\p{L})", ["'"]),
+        (" - ", [" - "]),
+        ("\\b([Jj]ours?) (\\d)", ["our"]),
+        ("(janv\\.|mai) (\\d{4})", ["janv.", "mai"]),
+        ("ab*c", ["a"]),
+        ("x(?=abc)", ["x"]),
+        ("(?:abc)+d", ["abc"]),
+        ("[a-z]{2,}q", ["q"]),
+        ("«[ \\u00A0\\u202F]*", ["«"]),
+    ])
+    func requiredTextIsReadFromThePattern(pattern: String, expected: [String]) {
+        #expect(RequiredText.anyOf(pattern: pattern) == expected.map { Array($0.utf8) })
+    }
+
+    @Test(arguments: ["(?i)day", "\\Qa\\E", "(a)\\1", "a|b*", "x?", "\\u00A0x", "\\N{SPACE}", "(?<name>x)", "[]a]", "(ab", "a{2"])
+    func patternsItDoesNotUnderstandPromiseNothing(pattern: String) {
+        #expect(RequiredText.anyOf(pattern: pattern) == nil)
+    }
+
+    /// Rules skipped by their `when` and required text give what running every rule in order gives.
+    @Test(arguments: ["en", "fr"])
+    func skippingRulesChangesNothing(language: String) throws {
+        let typography = try Self.rules(language)
+        let pieces = ["Day", "days", " ", "4", "12", "'", "l'", " - ", "-", "week", "months", "Dec", "janv.", "2027", "jour", "Jours",
+                      "1er", "«", "»", ":", "?", "!", ";", "é", "\u{A0}", "mois", "semaine", "x", "Ab", ".", "%", "à "]
+        var generator = SeededGenerator(state: 7)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var expected = text
+            for rule in typography.rules {
+                let mutable = NSMutableString(string: expected)
+                _ = rule.expression.replaceMatches(in: mutable, options: [], range: NSRange(location: 0, length: mutable.length), withTemplate: rule.replace)
+                expected = String(mutable)
+            }
+            #expect(typography.apply(text) == expected, Comment(rawValue: text.debugDescription))
+        }
+    }
 }

@@ -54,6 +54,11 @@ final class CmarkDocument {
     private func typeset(with typography: Typography) {
         walk { node, event in
             guard event == CMARK_EVENT_ENTER, cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { return }
+            // Read as bytes first: most text nodes need nothing, and then no string is made.
+            let mayChange = literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
+                typography.mayChange(UnsafeBufferPointer(start: $0, count: strlen(literal)))
+            }
+            guard mayChange else { return }
             let text = String(cString: literal)
             let set = typography.apply(text)
             if set != text { cmark_node_set_literal(node, set) }

@@ -21,6 +21,9 @@ public struct Typography: Sendable {
     private let quickTriggers: QuickSet?
     /// Each rule's `when` in the same form; nil for a rule tried on every text.
     private let quickWhens: [QuickSet?]
+    /// Each rule's `RequiredText`: text holding none of them cannot match, so the expression is not run.
+    /// Most text that has a digit has no "Day" or "week", and running an expression costs a microsecond or two.
+    private let needs: [[[UInt8]]?]
 
     /// No rules: text stays as written.
     public static let none = Typography(rules: [])
@@ -29,19 +32,21 @@ public struct Typography: Sendable {
         self.rules = rules
         quickTriggers = rules.allSatisfy { !$0.when.isEmpty } ? QuickSet(rules.reduce(into: Set()) { $0.formUnion($1.when) }) : nil
         quickWhens = rules.map { $0.when.isEmpty ? nil : QuickSet($0.when) }
+        needs = rules.map { RequiredText.anyOf(pattern: $0.find) }
     }
 
-    /// A set of characters tested without hashing: a bit per ASCII character, a short list for the others.
+    /// A set of characters tested on UTF-8 bytes without hashing: a bit per ASCII character, the UTF-8
+    /// bytes of the others.
     private struct QuickSet: Sendable {
         var ascii: (UInt64, UInt64) = (0, 0)
-        var others: [Unicode.Scalar] = []
+        var others: [[UInt8]] = []
 
         init(_ scalars: Set<Unicode.Scalar>) {
             for scalar in scalars.sorted() {
                 switch scalar.value {
                 case 0..<64: ascii.0 |= 1 << UInt64(scalar.value)
                 case 64..<128: ascii.1 |= 1 << UInt64(scalar.value - 64)
-                default: others.append(scalar)
+                default: others.append(Array(String(scalar).utf8))
                 }
             }
         }
@@ -50,34 +55,47 @@ public struct Typography: Sendable {
             byte < 64 ? ascii.0 & (1 << UInt64(byte)) != 0 : ascii.1 & (1 << UInt64(byte - 64)) != 0
         }
 
-        /// The members of this set that occur in `text`.
-        func present(in text: String) -> QuickSet {
-            var found = QuickSet([])
-            for scalar in text.unicodeScalars {
-                switch scalar.value {
-                case 0..<64: found.ascii.0 |= ascii.0 & (1 << UInt64(scalar.value))
-                case 64..<128: found.ascii.1 |= ascii.1 & (1 << UInt64(scalar.value - 64))
-                default: if others.contains(scalar) && !found.others.contains(scalar) { found.others.append(scalar) }
-                }
-            }
-            return found
+        func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            if bytes.contains(where: { $0 < 128 && hasASCII($0) }) { return true }
+            return others.contains { Typography.contains($0, in: bytes) }
         }
+    }
 
-        func intersects(_ other: QuickSet) -> Bool {
-            ascii.0 & other.ascii.0 != 0 || ascii.1 & other.ascii.1 != 0 || others.contains { other.others.contains($0) }
+    static func contains(_ piece: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = piece.first else { return true }
+        guard bytes.count >= piece.count else { return false }
+        var start = 0
+        let last = bytes.count - piece.count
+        while start <= last {
+            guard let found = bytes[start...last].firstIndex(of: first) else { return false }
+            if piece.indices.allSatisfy({ bytes[found + $0] == piece[$0] }) { return true }
+            start = found + 1
         }
+        return false
+    }
 
-        func occurs(in text: String) -> Bool {
-            if others.isEmpty { return text.utf8.contains { $0 < 128 && hasASCII($0) } }
-            return text.unicodeScalars.contains { $0.value < 128 ? hasASCII(UInt8($0.value)) : others.contains($0) }
-        }
+    /// Whether rule number `index` can change text with these UTF-8 bytes.
+    private func mayApply(_ index: Int, to bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let when = quickWhens[index], !when.occurs(in: bytes) { return false }
+        if let pieces = needs[index], !pieces.contains(where: { Self.contains($0, in: bytes) }) { return false }
+        return true
+    }
+
+    /// Whether any rule can change text with these UTF-8 bytes: when not, `apply` returns the text as it is.
+    func mayChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !rules.isEmpty else { return false }
+        if let quickTriggers, !quickTriggers.occurs(in: bytes) { return false }
+        return rules.indices.contains { mayApply($0, to: bytes) }
+    }
+
+    private func mayChange(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { mayChange($0) } ?? true
     }
 
     /// `text` with every rule applied in order. Applying it twice gives the same text as once.
     public func apply(_ text: String) -> String {
-        guard !rules.isEmpty else { return text }
-        // Most pieces of text need nothing: one scan finds out, before any expression runs.
-        if let quickTriggers, !quickTriggers.occurs(in: text) { return text }
+        // Most pieces of text need nothing: a scan of their bytes finds out, before any expression runs.
+        guard mayChange(text) else { return text }
         // Short texts come back again and again (dates, labels and phrases of every patient's timeline): the
         // expressions run once for each.
         guard text.utf8.count <= Memo.longest else { return typeset(text) }
@@ -103,18 +121,16 @@ public struct Typography: Sendable {
     }
 
     private func typeset(_ text: String) -> String {
-        // One copy into the form the expressions work on, changed in place rule after rule, one copy back.
-        let result = NSMutableString(string: text)
-        var changed = false
-        // Rules only add spaces and curly apostrophes, so what triggers a rule is read from the text as given.
-        let present = quickTriggers.map { $0.present(in: text) }
-        for (rule, when) in zip(rules, quickWhens) {
-            if let present, let when, !when.intersects(present) { continue }
+        var current = text
+        for (index, rule) in rules.enumerated() {
+            // Each rule is checked against the text as the rules before it left it.
+            guard current.withUTF8({ mayApply(index, to: $0) }) else { continue }
+            let result = NSMutableString(string: current)
             let count = rule.expression.replaceMatches(in: result, options: [], range: NSRange(location: 0, length: result.length),
                                                        withTemplate: rule.replace)
-            changed = changed || count > 0
+            if count > 0 { current = String(result) }
         }
-        return changed ? String(result) : text
+        return current
     }
 
     /// The rules as the healing page's script needs them, to set the dates it writes the same way.
