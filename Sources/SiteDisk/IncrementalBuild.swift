@@ -127,7 +127,8 @@ public enum IncrementalBuild {
         let report = try staged.commit(paths: site.files.map(\.path))
         PhaseClock.mark("commit")
         let cache = cacheWrite.value
-        OutputManifest.record(for: output, inputStamp: stamp, pageCount: site.pageCount, warnings: site.warnings, cache: cache)
+        OutputManifest(inputStamp: stamp ?? "", pageCount: site.pageCount, warnings: site.warnings, cache: cache, files: staged.entries)
+            .write(for: output)
         PhaseClock.mark("record")
         return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)
     }

@@ -49,4 +49,27 @@ import Testing
         #expect(html.contains("<a href=\"healing.html\">Healing</a>"))
         #expect(Fixture.text(site, "en/healing.html")?.contains("<title>Healing after skin needling, day by day</title>") == true)
     }
+
+    /// The JSON-LD is written by hand; it must give the bytes `JSONEncoder` gives (sorted keys, slashes as
+    /// they are), with `<`, `>` and `&` escaped for a script element.
+    @Test func handWrittenJSONEqualsJSONEncoder() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar(UInt8($0)) }))
+        let texts = ["plain", "", "quote \" and \\ back/slash", controls, "<script>&amp;</script>", "é ’ \u{202F} 🙂 \u{2028} \u{7F}"]
+        for text in texts {
+            var writer = JSONWriter()
+            writer.open()
+            writer.field("@type", text)
+            writer.object("b", [("@type", "x"), ("name", text)])
+            writer.field("name", text)
+            writer.close()
+            struct Inner: Encodable { var type: String; var name: String; enum CodingKeys: String, CodingKey { case type = "@type", name } }
+            struct Outer: Encodable { var type: String; var b: Inner; var name: String; enum CodingKeys: String, CodingKey { case type = "@type", b, name } }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let encoded = try encoder.encode(Outer(type: text, b: Inner(type: "x", name: text), name: text))
+            let expected = String(decoding: encoded, as: UTF8.self)
+                .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+        }
+    }
 }

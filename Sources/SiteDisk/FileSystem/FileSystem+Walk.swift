@@ -16,6 +16,11 @@ extension FileSystem {
         var inode: UInt64
     }
 
+    /// Whether a walk lists the file at this relative path: no part of it hidden, no editor backup.
+    static func isListed(_ path: String) -> Bool {
+        path.split(separator: "/").allSatisfy { !$0.hasPrefix(".") && !$0.hasSuffix("~") }
+    }
+
     /// The regular files below `folder`, sorted by path, skipping what `files(below:)` skips (hidden names,
     /// editor backups, symbolic links); nil when `folder` is not a readable directory.
     static func walk(below folder: String) -> [WalkedFile]? {

@@ -18,8 +18,15 @@ enum FileSystem {
         var description: String { "cannot write \(path): \(reason)" }
     }
 
+    /// A written file's size and modification time (nanoseconds), as `lstat` would give them.
+    struct Written {
+        var size: Int
+        var modified: Int
+    }
+
     /// Creates (or truncates) the file at `path` and writes all of `bytes`.
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t = 0o644, exclusive: Bool = false) throws {
+    @discardableResult
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t = 0o644, exclusive: Bool = false) throws -> Written {
         // Exclusive: the file must not exist yet and may not be a symbolic link, so nothing planted there is followed.
         let flags = exclusive ? O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC : O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
         let descriptor = open(path, flags, mode)
@@ -32,9 +39,14 @@ enum FileSystem {
             guard written > 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
             offset += written
         }
+        // Asked of the open file, so the manifest needs no second pass over the output.
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        return Written(size: Int(info.st_size), modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec)
     }
 
-    static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
+    @discardableResult
+    static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws -> Written {
         try data.withUnsafeBytes { try write($0, to: path, mode: mode) }
     }
 

@@ -26,6 +26,7 @@ public final class StagedOutput: @unchecked Sendable {
     private var createdFolders = Set<String>()
     private var report = OutputWriter.Report(written: 0, unchanged: 0, removed: 0)
     private var firstError: DiagnosticError?
+    private var written: [OutputManifest.Entry] = []
 
     init(writer: OutputWriter, staging: URL, lock: BuildLock, hasPrevious: Bool) {
         self.writer = writer
@@ -85,15 +86,27 @@ public final class StagedOutput: @unchecked Sendable {
                 try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
                 createdFolders.insert(folder)
             }
+            let stamp: (size: Int, modified: Int)?
             if job.unchanged && link(job.previous, job.target) == 0 {
                 report.unchanged += 1
+                stamp = OutputManifest.stat(of: job.target)
             } else {
-                try FileSystem.write(job.file.data, to: job.target)
+                let written = try FileSystem.write(job.file.data, to: job.target)
                 report.written += 1
+                stamp = (written.size, written.modified)
             }
+            if let stamp { self.written.append(OutputManifest.Entry(path: job.file.path, size: stamp.size, modified: stamp.modified)) }
         } catch {
             if firstError == nil { firstError = writer.failure("\(error)") }
         }
+    }
+
+    /// The files written, as a walk of the output would list them (sorted by path, hidden names left out);
+    /// complete once `commit` has returned.
+    var entries: [OutputManifest.Entry] {
+        let written = queue.sync { self.written }
+        let visible = Dictionary(written.filter { FileSystem.isListed($0.path) }.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+        return visible.values.sorted { $0.path < $1.path }
     }
 
     /// Waits for every added file, then swaps the staging folder in. `paths` are all the files of the site.

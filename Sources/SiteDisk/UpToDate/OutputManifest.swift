@@ -78,14 +78,6 @@ struct OutputManifest: Equatable {
         return decoded(data)
     }
 
-    /// Records the output as it is on disk now; a failure only costs the next build its shortcut.
-    static func record(for output: URL, inputStamp: String?, pageCount: Int, warnings: [Diagnostic], cache: String? = nil) {
-        // One walk lists and stats the files.
-        let entries = (FileSystem.walk(below: output.path) ?? []).map { Entry(path: $0.path, size: $0.size, modified: $0.modified) }
-        OutputManifest(inputStamp: inputStamp ?? "", pageCount: pageCount, warnings: warnings,
-                       cache: cache, files: entries).write(for: output)
-    }
-
     func write(for output: URL) {
         try? FileSystem.replace(URL(fileURLWithPath: Self.location(for: output)), with: String(decoding: encoded(), as: UTF8.self))
     }
