@@ -114,7 +114,7 @@ public enum IncrementalBuild {
         let staged = try OutputWriter(output: output).begin()
         let site: BuiltSite
         do {
-            site = try SiteBuilder.build(sources, options: options, output: staged.add)
+            site = try SiteBuilder.build(sources, options: options, output: staged.add, expecting: staged.expect)
         } catch {
             staged.abandon()
             throw error

@@ -10,12 +10,16 @@ import RecoverySchedule
 public enum SiteBuilder {
     /// Builds the site, or throws every error found (with the warnings) in one `DiagnosticError`.
     /// `output`, when given, receives each file as soon as it is made (from any thread), so writing can
-    /// overlap rendering. Pages are rendered while links are still being checked, so `output` may have
+    /// overlap rendering; the files returned then carry only their paths, so no page's bytes are kept twice. Pages are rendered while links are still being checked, so `output` may have
     /// received files when the build then throws for a broken link: a caller that writes them must
     /// discard them then, as `IncrementalBuild.run` does.
+    /// `expecting`, when given, is told each page's output path as soon as its front matter is read, long
+    /// before the page is laid out (from any thread), so the file can be created while pages are still read.
+    /// A path it is told may not be written after all (the build fails, or two pages claim it).
     public static func build(_ sources: SiteSources, options: BuildOptions,
-                             output: (@Sendable (OutputFile) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
-        try run(sources, options: options, output: output).site
+                             output: (@Sendable (OutputFile) -> Void)? = nil,
+                             expecting: (@Sendable (String) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
+        try run(sources, options: options, output: output, expecting: expecting).site
     }
 
     /// Builds again after a change, taking from `reuse` what did not change: pages whose sources are
@@ -35,7 +39,8 @@ public enum SiteBuilder {
 
     /// The build. `reusesLayouts` chooses whether pages of one shape share their layout's rendering (see
     /// `LayoutCache`; a test compares the output both ways); `keepingProse` keeps each page's paragraphs.
-    static func run(_ sources: SiteSources, options: BuildOptions, output: (@Sendable (OutputFile) -> Void)? = nil, reuse: Reuse? = nil,
+    static func run(_ sources: SiteSources, options: BuildOptions, output: (@Sendable (OutputFile) -> Void)? = nil,
+                    expecting: (@Sendable (String) -> Void)? = nil, reuse: Reuse? = nil,
                     reusesLayouts: Bool = true, keepingProse: Bool = false) throws(DiagnosticError) -> Result {
         var log = DiagnosticLog()
         let basics = SiteBasics.load(sources, baseURL: options.baseURL, log: &log)
@@ -43,7 +48,7 @@ public enum SiteBuilder {
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
         PhaseClock.mark("basics+assets")
         let content = ContentSet.load(sources: sources, settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [],
-                                      keepingProse: keepingProse, typography: basics.typography, reuse: reuse, log: &log)
+                                      keepingProse: keepingProse, typography: basics.typography, reuse: reuse, expecting: expecting, log: &log)
         if let templates = basics.templates {
             for page in content.pages where !templates.names.contains(page.page.layout) {
                 log.add(Diagnostic(file: page.page.source, line: 1, message: "the layout '\(page.page.layout)' does not exist",
@@ -67,8 +72,12 @@ public enum SiteBuilder {
         var files = try renderPages(pages, of: content, with: renderer, output: output, log: &log)
         let others = assets.files + content.assetFiles + renderer.siteFiles()
         PhaseClock.mark("sitefiles")
-        for file in others { output?(file) }
-        files += others
+        if let output {
+            for file in others { output(file) }
+            files += others.map { OutputFile(path: $0.path, data: Data()) }
+        } else {
+            files += others
+        }
         files.sort { $0.path < $1.path }
         PhaseClock.mark("sort")
         log.add(contentsOf: content.reviewWarnings(today: options.today, months: settings.reviewMonths))
@@ -90,8 +99,9 @@ public enum SiteBuilder {
             let (html, problems) = content.resolveLinks(of: loaded)
             guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }
             let file = renderer.render(loaded.page, content: html)
-            output?(file)
-            return .success(file)
+            guard let output else { return .success(file) }
+            output(file)
+            return .success(OutputFile(path: file.path, data: Data()))
         }
         var files: [OutputFile] = []
         files.reserveCapacity(rendered.count + 8)

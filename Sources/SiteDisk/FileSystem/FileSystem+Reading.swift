@@ -42,19 +42,21 @@ extension FileSystem {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var data = Data(count: Int(info.st_size))
+        let size = Int(info.st_size)
+        if size == 0 { return Data() }
+        // Read straight into memory the `Data` then owns: `Data(count:)` would first fill it with zeros.
+        guard let buffer = malloc(size) else { return nil }
         var total = 0
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            while total < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return count == 0 }
-                total += count
+        while total < size {
+            let count = Glibc.read(descriptor, buffer + total, size - total)
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 {
+                free(buffer)
+                return nil
             }
-            return true
+            if count == 0 { break }
+            total += count
         }
-        guard complete else { return nil }
-        if total < data.count { data.removeSubrange(total...) }
-        return data
+        return Data(bytesNoCopy: buffer, count: total, deallocator: .free)
     }
 }

@@ -27,12 +27,22 @@ public final class StagedOutput: @unchecked Sendable {
     private var report = OutputWriter.Report(written: 0, unchanged: 0, removed: 0)
     private var firstError: DiagnosticError?
     private var written: [OutputManifest.Entry] = []
+    /// Files created empty by `expect` and not written yet.
+    private var expected = Set<String>()
 
     init(writer: OutputWriter, staging: URL, lock: BuildLock, hasPrevious: Bool) {
         self.writer = writer
         self.staging = staging
         self.lock = lock
         self.hasPrevious = hasPrevious
+    }
+
+    /// Creates the (empty) file a page will be written to, as soon as its address is known and before it is
+    /// laid out; safe to call from any thread. Creating 10,000 files in one folder is most of the writing,
+    /// and the writer has nothing else to do while pages are still being read.
+    public func expect(_ path: String) {
+        guard let target = try? writer.safePath(for: path, in: staging.path) else { return }
+        enqueue(.expect(path: path, target: target))
     }
 
     /// Adds a file; safe to call from any thread. A file identical to the previous output's is
@@ -47,7 +57,10 @@ public final class StagedOutput: @unchecked Sendable {
         }
         let previous = writer.output.path + "/" + file.path
         let unchanged = hasPrevious && FileSystem.read(previous) == file.data
-        let job = Job(file: file, target: target, previous: previous, unchanged: unchanged)
+        enqueue(.write(file: file, target: target, previous: previous, unchanged: unchanged))
+    }
+
+    private func enqueue(_ job: Job) {
         // Waking the writer for every file cost more than writing some of them: files wait in a list, and
         // the writer is woken only when it has gone idle.
         let wake = pendingLock.withLock { () -> Bool in
@@ -58,11 +71,9 @@ public final class StagedOutput: @unchecked Sendable {
         if wake { queue.async { self.drain() } }
     }
 
-    private struct Job {
-        let file: OutputFile
-        let target: String
-        let previous: String
-        let unchanged: Bool
+    private enum Job {
+        case expect(path: String, target: String)
+        case write(file: OutputFile, target: String, previous: String, unchanged: Bool)
     }
 
     /// Writes waiting files until none are left; runs on `queue`.
@@ -81,23 +92,38 @@ public final class StagedOutput: @unchecked Sendable {
 
     private func write(_ job: Job) {
         do {
-            let folder = RelativePath.folder(of: job.file.path)
-            if !folder.isEmpty && !createdFolders.contains(folder) {
-                try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
-                createdFolders.insert(folder)
+            switch job {
+            case .expect(let path, let target):
+                try makeFolder(of: path)
+                let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+                if descriptor >= 0 {
+                    close(descriptor)
+                    expected.insert(path)
+                }
+            case .write(let file, let target, let previous, let unchanged):
+                try makeFolder(of: file.path)
+                let stamp: (size: Int, modified: Int)?
+                if unchanged && (expected.remove(file.path) == nil || unlink(target) == 0) && link(previous, target) == 0 {
+                    report.unchanged += 1
+                    stamp = OutputManifest.stat(of: target)
+                } else {
+                    let written = try FileSystem.write(file.data, to: target)
+                    expected.remove(file.path)
+                    report.written += 1
+                    stamp = (written.size, written.modified)
+                }
+                if let stamp { self.written.append(OutputManifest.Entry(path: file.path, size: stamp.size, modified: stamp.modified)) }
             }
-            let stamp: (size: Int, modified: Int)?
-            if job.unchanged && link(job.previous, job.target) == 0 {
-                report.unchanged += 1
-                stamp = OutputManifest.stat(of: job.target)
-            } else {
-                let written = try FileSystem.write(job.file.data, to: job.target)
-                report.written += 1
-                stamp = (written.size, written.modified)
-            }
-            if let stamp { self.written.append(OutputManifest.Entry(path: job.file.path, size: stamp.size, modified: stamp.modified)) }
         } catch {
             if firstError == nil { firstError = writer.failure("\(error)") }
+        }
+    }
+
+    private func makeFolder(of path: String) throws {
+        let folder = RelativePath.folder(of: path)
+        if !folder.isEmpty && !createdFolders.contains(folder) {
+            try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+            createdFolders.insert(folder)
         }
     }
 
@@ -112,7 +138,12 @@ public final class StagedOutput: @unchecked Sendable {
     /// Waits for every added file, then swaps the staging folder in. `paths` are all the files of the site.
     public func commit(paths: [String]) throws(DiagnosticError) -> OutputWriter.Report {
         defer { lock.release() }
-        var report = queue.sync { self.report }
+        // A page expected but never written (none, in a build that succeeds) leaves no empty file behind.
+        var report = queue.sync { () -> OutputWriter.Report in
+            for path in expected { unlink(staging.path + "/" + path) }
+            expected = []
+            return self.report
+        }
         if let error = queue.sync(execute: { self.firstError }) {
             try? FileManager.default.removeItem(at: staging)
             throw error

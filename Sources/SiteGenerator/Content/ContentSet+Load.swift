@@ -25,10 +25,12 @@ extension ContentSet {
     /// Each page's text is set in its language's `typography`. Files `reuse` names as unchanged are not read:
     /// a page stands in as its cached facts (`CachedPage.stub`), an asset is left where the last build put it.
     static func load(sources: SiteSources, settings: Settings, reservedIDs: Set<String> = [], keepingProse: Bool = false,
-                     typography: [String: Typography] = [:], reuse: Reuse? = nil, log: inout DiagnosticLog) -> ContentSet {
+                     typography: [String: Typography] = [:], reuse: Reuse? = nil, expecting: (@Sendable (String) -> Void)? = nil,
+                     log: inout DiagnosticLog) -> ContentSet {
         let unchanged = reuse?.unchanged ?? []
         let (pageFiles, assetFiles, keptAssets) = classify(sources: sources, settings: settings, unchanged: unchanged, log: &log)
-        let reading = Reading(sources: sources, settings: settings, reservedIDs: reservedIDs, keepingProse: keepingProse, typography: typography)
+        let reading = Reading(sources: sources, settings: settings, reservedIDs: reservedIDs, keepingProse: keepingProse,
+                              typography: typography, expecting: expecting)
         let (read, failed) = read(pageFiles.filter { !unchanged.contains($0.path) }, with: reading, log: &log)
         let pages = reuse.map { merged(pageFiles, read: read, cached: $0.cache.pages, unchanged: unchanged) } ?? read
         checkPlaces(of: pages, languages: settings.languages, log: &log)
@@ -121,6 +123,7 @@ extension ContentSet {
         var reservedIDs: Set<String>
         var keepingProse: Bool
         var typography: [String: Typography]
+        var expecting: (@Sendable (String) -> Void)? = nil
     }
 
     /// Reads and renders the pages on all cores; returns them and the paths of those that failed.

@@ -30,7 +30,9 @@ struct Page: Sendable, Equatable {
     var isHome: Bool { key == "index" }
 
     /// Reads a page. The title falls back to the first `#` heading, then to the file name.
-    static func read(source: String, language: String, text: String, markdown render: (Substring) -> MarkdownBody) throws(DiagnosticError) -> (Page, MarkdownBody) {
+    /// `placed` is told the output path of a page that is not a draft once its front matter is read, before its Markdown.
+    static func read(source: String, language: String, text: String, placed: ((String) -> Void)? = nil,
+                     markdown render: (Substring) -> MarkdownBody) throws(DiagnosticError) -> (Page, MarkdownBody) {
         if let line = ControlCharacter.firstLine(in: text) {
             throw DiagnosticError(Diagnostic(file: source, line: line.number, message: "this line contains an invisible control character (\(line.code))",
                                              hint: "delete it: it often comes from text pasted from another program"))
@@ -44,10 +46,12 @@ struct Page: Sendable, Equatable {
         // two files that end up with the same name are reported by the caller.
         let folder = parts.dropLast().map { Slug.make(from: $0, fallback: "folder") + "/" }.joined()
         let outputName = front.slug ?? Slug.make(from: fileName, fallback: "page")
+        let outputPath = "\(language)/\(folder)\(outputName).html"
+        if !front.draft { placed?(outputPath) }
         let markdown = render(split.body)
         let title = front.title ?? markdown.headings.first { $0.level == 1 }?.text ?? Self.title(fromFileName: fileName)
         let page = Page(source: source, language: language, key: key,
-                        outputPath: "\(language)/\(folder)\(outputName).html",
+                        outputPath: outputPath,
                         title: title, description: front.description ?? "", order: front.order,
                         reviewed: front.reviewed, layout: front.layout ?? "page", procedure: front.procedure, menuTitle: front.menuTitle ?? title,
                         bodyLine: split.bodyLine, draft: front.draft)
