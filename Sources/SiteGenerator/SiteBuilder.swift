@@ -68,6 +68,11 @@ public enum SiteBuilder {
                                        phone: settings.phone, typography: basics.typography)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content,
                                     recovery: recovery, reusesLayouts: reusesLayouts)
+        // What the next build reuses depends only on what was read: it is made while pages are laid out.
+        let cache = Background {
+            BuildCache(siteKey: siteKey(of: sources, options: options, tool: options.tool), today: options.today.iso,
+                       content: content, sources: sources, reuse: reuse)
+        }
         let pages = try plan.pagesToRender(reservedIDs: templates.reservedIDs, typography: basics.typography, log: &log)
         var files = try renderPages(pages, of: content, with: renderer, output: output, log: &log)
         let others = assets.files + content.assetFiles + renderer.siteFiles()
@@ -85,10 +90,8 @@ public enum SiteBuilder {
             log.add(.warning(file: Settings.path, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
                              hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url", code: .missingBaseURL))
         }
-        let cache = BuildCache(siteKey: siteKey(of: sources, options: options, tool: options.tool), today: options.today.iso,
-                               content: content, sources: sources, reuse: reuse)
         let site = BuiltSite(files: files, keptPaths: plan.keptPaths + content.keptAssetPaths, warnings: log.warnings,
-                             pageCount: content.published.count, cache: cache, laidOut: pages.count)
+                             pageCount: content.published.count, cache: cache.value, laidOut: pages.count)
         return Result(site: site, settings: settings, content: content)
     }
 

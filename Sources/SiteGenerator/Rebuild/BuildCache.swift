@@ -50,9 +50,10 @@ public struct BuildCache: Sendable, Equatable {
             for path in reuse.cache.pages.keys where sources.files[path] == nil { pages[path] = nil }
         }
         for (path, hash) in zip(read, hashes) { files[path] = FileState(stamp: 0, hash: hash) }
-        for loaded in content.pages where reuse?.unchanged.contains(loaded.page.source) != true {
-            pages[loaded.page.source] = CachedPage(loaded)
-        }
+        // Each new page's line is encoded here, on all cores, while the build lays pages out, rather than when
+        // the cache is written at the end.
+        let fresh = content.pages.filter { reuse?.unchanged.contains($0.page.source) != true }
+        for page in fresh.parallelMap({ CachedPage($0).withLine() }) { pages[page.page.source] = page }
         self.init(siteKey: siteKey, today: today, files: files, pages: pages)
     }
 
@@ -69,7 +70,7 @@ struct CachedPage: Sendable, Equatable {
     let anchors: [String]
     /// Every link and image destination, as written.
     let links: [String]
-    /// The cache file's line it was read from, written back as it is while the page does not change.
+    /// The page's line in the cache file (as read, or as encoded for it), written as it is while the page does not change.
     var line: ArraySlice<UInt8>?
     init(page: Page, anchors: [String], links: [String], line: ArraySlice<UInt8>? = nil) {
         self.page = page
@@ -83,6 +84,13 @@ struct CachedPage: Sendable, Equatable {
         let headings = anchors.map { CmarkDocument.Heading(level: 2, text: "", id: $0, line: 0) }
         let links = links.map { CmarkDocument.Link(destination: $0, isImage: false, line: 0, column: 0) }
         return LoadedPage(page: page, markdown: MarkdownBody(html: [], headings: headings, links: links, placeholderPrefix: "", placeholders: []))
+    }
+
+    /// This page with its cache line encoded.
+    func withLine() -> CachedPage {
+        var page = self
+        page.line = BuildCache.line(for: self)[...]
+        return page
     }
 
     init(_ loaded: LoadedPage) {

@@ -2,11 +2,11 @@ import Foundation
 import Synchronization
 
 /// Work started on another thread whose result is waited for later (`value`).
-final class Background<T: Sendable>: Sendable {
+package final class Background<T: Sendable>: Sendable {
     private let result = Mutex<T?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> T) {
+    package init(_ work: @escaping @Sendable () -> T) {
         DispatchQueue.global().async {
             let value = work()
             self.result.withLock { $0 = value }
@@ -15,7 +15,7 @@ final class Background<T: Sendable>: Sendable {
     }
 
     /// The result, once the work has finished.
-    var value: T {
+    package var value: T {
         done.wait()
         done.signal()
         return result.withLock { $0! }
