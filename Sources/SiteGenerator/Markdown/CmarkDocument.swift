@@ -108,7 +108,7 @@ final class CmarkDocument {
                 if let url = cmark_node_get_url(node).map({ String(cString: $0) }), Self.isDangerous(url) { cmark_node_set_url(node, "") }
             }
         }
-        for (node, heading) in zip(headingNodes, headings) { replace(heading: node, level: heading.level, id: heading.id, options: options) }
+        for (node, heading) in zip(headingNodes, headings) { replace(heading: node, level: heading.level, id: heading.id) }
         headingNodes = []
         linkNodes = []
         return Self.render(root, options: options)
@@ -204,18 +204,18 @@ final class CmarkDocument {
         }
     }
 
-    /// cmark's heading output has no attributes, so each heading is rendered on its own (exactly as cmark
-    /// would), given its id, and put back as a custom block whose text is that HTML.
-    private func replace(heading node: OpaquePointer, level: Int, id: String, options: Int32) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        var html = String(decoding: Self.render(node, options: options), as: UTF8.self)
-        let plainTag = "<h\(level)>"
-        if html.hasPrefix(plainTag) {
-            // The id comes from Slug and contains only [a-z0-9-], so it needs no escaping.
-            html = "<h\(level) id=\"\(id)\">" + html.dropFirst(plainTag.count)
-        }
-        cmark_node_set_on_enter(block, String(html.trimmingTrailingSpaces))
+    /// cmark's heading output has no attributes, so each heading is swapped for a custom block holding a custom
+    /// inline that writes `<hN id="…">` and `</hN>` around the heading's own children: cmark renders it to
+    /// exactly the bytes of the heading with an id, in the one rendering of the document.
+    private func replace(heading node: OpaquePointer, level: Int, id: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(block, "")
         cmark_node_set_on_exit(block, "")
+        // The id comes from Slug and contains only [a-z0-9-], so it needs no escaping.
+        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(inline, "</h\(level)>")
+        while let child = cmark_node_first_child(node) { cmark_node_append_child(inline, child) }
+        cmark_node_append_child(block, inline)
         cmark_node_replace(node, block)
         cmark_node_free(node)
     }
