@@ -1,5 +1,6 @@
 import SiteGenerator
 import Foundation
+import Synchronization
 import RecoverySchedule
 
 /// The whole `clinicsite build`: read the sources, build in memory, write the output. The executable calls
@@ -113,8 +114,14 @@ public enum IncrementalBuild {
         // The output is locked and staged first, so pages are written while later ones still render.
         let staged = try OutputWriter(output: output).begin()
         let site: BuiltSite
+        // The cache is encoded as soon as the build has made it, while pages are still laid out; it is written
+        // only once the build has succeeded.
+        let encodedCache = Mutex<Data?>(nil)
         do {
-            site = try SiteBuilder.build(sources, options: options, output: staged.add, expecting: staged.expect)
+            site = try SiteBuilder.build(sources, options: options, output: staged.add, expecting: staged.expect) { cache in
+                let data = BuildCacheFile.encoded(cache, stamps: listed)
+                encodedCache.withLock { $0 = data }
+            }
         } catch {
             staged.abandon()
             throw error
@@ -123,7 +130,9 @@ public enum IncrementalBuild {
         OutputManifest.forget(for: output)
         // The cache is encoded and written while the writer thread finishes the pages; with no manifest naming
         // it yet, a build stopped now leaves it unused.
-        let cacheWrite = Background { BuildCacheFile.write(site.cache, stamps: listed, for: output) }
+        let cacheWrite = Background { [encodedCache = encodedCache.withLock { $0 }] in
+            encodedCache.map { BuildCacheFile.write($0, for: output) } ?? BuildCacheFile.write(site.cache, stamps: listed, for: output)
+        }
         let report = try staged.commit(paths: site.files.map(\.path))
         PhaseClock.mark("commit")
         let cache = cacheWrite.value

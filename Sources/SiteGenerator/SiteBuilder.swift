@@ -16,10 +16,13 @@ public enum SiteBuilder {
     /// `expecting`, when given, is told each page's output path as soon as its front matter is read, long
     /// before the page is laid out (from any thread), so the file can be created while pages are still read.
     /// A path it is told may not be written after all (the build fails, or two pages claim it).
+    /// `cacheMade`, when given, receives the build cache as soon as it is made, before the pages are all laid
+    /// out (on another thread), so it can be encoded meanwhile; `build` returns only after it has returned.
     public static func build(_ sources: SiteSources, options: BuildOptions,
                              output: (@Sendable (OutputFile) -> Void)? = nil,
-                             expecting: (@Sendable (String) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
-        try run(sources, options: options, output: output, expecting: expecting).site
+                             expecting: (@Sendable (String) -> Void)? = nil,
+                             cacheMade: (@Sendable (BuildCache) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
+        try run(sources, options: options, output: output, expecting: expecting, cacheMade: cacheMade).site
     }
 
     /// Builds again after a change, taking from `reuse` what did not change: pages whose sources are
@@ -40,7 +43,7 @@ public enum SiteBuilder {
     /// The build. `reusesLayouts` chooses whether pages of one shape share their layout's rendering (see
     /// `LayoutCache`; a test compares the output both ways); `keepingProse` keeps each page's paragraphs.
     static func run(_ sources: SiteSources, options: BuildOptions, output: (@Sendable (OutputFile) -> Void)? = nil,
-                    expecting: (@Sendable (String) -> Void)? = nil, reuse: Reuse? = nil,
+                    expecting: (@Sendable (String) -> Void)? = nil, cacheMade: (@Sendable (BuildCache) -> Void)? = nil, reuse: Reuse? = nil,
                     reusesLayouts: Bool = true, keepingProse: Bool = false) throws(DiagnosticError) -> Result {
         var log = DiagnosticLog()
         let basics = SiteBasics.load(sources, baseURL: options.baseURL, log: &log)
@@ -70,8 +73,10 @@ public enum SiteBuilder {
                                     recovery: recovery, reusesLayouts: reusesLayouts)
         // What the next build reuses depends only on what was read: it is made while pages are laid out.
         let cache = Background {
-            BuildCache(siteKey: siteKey(of: sources, options: options, tool: options.tool), today: options.today.iso,
-                       content: content, sources: sources, reuse: reuse)
+            let made = BuildCache(siteKey: siteKey(of: sources, options: options, tool: options.tool), today: options.today.iso,
+                                  content: content, sources: sources, reuse: reuse)
+            cacheMade?(made)
+            return made
         }
         let pages = try plan.pagesToRender(reservedIDs: templates.reservedIDs, typography: basics.typography, log: &log)
         var files = try renderPages(pages, of: content, with: renderer, output: output, log: &log)

@@ -29,11 +29,16 @@ enum BuildCacheFile {
     /// Writes `cache` with each content file's stamp from `stamps`; returns the hash the manifest records, or
     /// nil when it could not be written (the next build is then a full one).
     static func write(_ cache: BuildCache, stamps: [InputStamp.File]?, for output: URL) -> String? {
+        write(encoded(cache, stamps: stamps), for: output)
+    }
+
+    /// `cache` as the file's bytes, with each content file's stamp from `stamps`.
+    static func encoded(_ cache: BuildCache, stamps: [InputStamp.File]?) -> Data {
         var cache = cache
         for file in stamps ?? [] where cache.files[file.path] != nil {
             cache.files[file.path]?.stamp = file.stamp
         }
-        return write(cache.encoded(), for: output)
+        return cache.encoded()
     }
 
     private static func hash(of data: Data) -> String {
