@@ -11,6 +11,10 @@ struct YAMLValue {
     /// Added to Yams' line numbers, for YAML that starts part-way into a file (front matter).
     let lineOffset: Int
 
+    /// Yams' `.default` builds a new constructor, with its tables, on every call: one for every front matter.
+    /// A constructor only ever reads the tables it was made with, so one can serve every thread.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Parses `text`; nil for an empty document. Syntax errors become a diagnostic with the line and column.
     static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) -> YAMLValue? {
         if let found = YAMLAnchors.first(in: text) {
@@ -22,7 +26,7 @@ struct YAMLValue {
         do {
             // Types are decided here, by the reader of each key, so Yams need not resolve tags with its
             // regular expressions; passing the encoding stops it reading the environment on every parse.
-            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
+            guard let node = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8) else { return nil }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error, file: file, lineOffset: lineOffset))
