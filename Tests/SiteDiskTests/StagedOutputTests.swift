@@ -1,0 +1,71 @@
+import Foundation
+@testable import SiteDisk
+import SiteGenerator
+import Testing
+
+/// The staging folder's writer: files created early (`expect`) and filled later, or never.
+@Suite struct StagedOutputTests {
+    private static func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("staged-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    private static func listing(_ folder: URL) -> [String] {
+        (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test func anExpectedFileThatIsNeverWrittenIsNotPublished() throws {
+        let parent = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("public")
+        let staged = try OutputWriter(output: output).begin()
+        staged.expect("en/a.html")
+        staged.expect("en/b.html")
+        staged.expect("../escape.html")
+        staged.add(OutputFile(path: "en/a.html", data: Data("A".utf8)))
+        staged.add(OutputFile(path: "index.html", data: Data("I".utf8)))
+        let report = try staged.commit(paths: ["en/a.html", "index.html"])
+        #expect(report.written == 2)
+        #expect(Self.listing(output) == ["en", "en/a.html", "index.html"])
+        #expect(try String(contentsOf: output.appendingPathComponent("en/a.html"), encoding: .utf8) == "A")
+        #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("escape.html").path))
+        // The manifest's entries come from the writer, and equal what a walk of the output finds.
+        let walked = (FileSystem.walk(below: output.path) ?? []).map { OutputManifest.Entry(path: $0.path, size: $0.size, modified: $0.modified) }
+        #expect(staged.entries == walked)
+    }
+
+    @Test func anUnchangedFileIsLinkedEvenWhenItWasExpected() throws {
+        let parent = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("public")
+        let first = try OutputWriter(output: output).begin()
+        first.add(OutputFile(path: "en/a.html", data: Data("A".utf8)))
+        _ = try first.commit(paths: ["en/a.html"])
+        let old = Date(timeIntervalSince1970: 946_684_800)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: output.appendingPathComponent("en/a.html").path)
+        let second = try OutputWriter(output: output).begin()
+        second.expect("en/a.html")
+        second.add(OutputFile(path: "en/a.html", data: Data("A".utf8)))
+        let report = try second.commit(paths: ["en/a.html"])
+        #expect(report.unchanged == 1 && report.written == 0)
+        let date = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("en/a.html").path)[.modificationDate] as? Date
+        #expect(date == old)
+    }
+
+    @Test func anAbandonedBuildLeavesTheOutputAsItWas() throws {
+        let parent = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("public")
+        let first = try OutputWriter(output: output).begin()
+        first.add(OutputFile(path: "en/a.html", data: Data("A".utf8)))
+        _ = try first.commit(paths: ["en/a.html"])
+        let failed = try OutputWriter(output: output).begin()
+        failed.expect("en/b.html")
+        failed.add(OutputFile(path: "en/a.html", data: Data("changed".utf8)))
+        failed.abandon()
+        #expect(Self.listing(output) == ["en", "en/a.html"])
+        #expect(try String(contentsOf: output.appendingPathComponent("en/a.html"), encoding: .utf8) == "A")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.contains("staging") }.isEmpty)
+    }
+}
