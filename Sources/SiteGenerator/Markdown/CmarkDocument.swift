@@ -45,25 +45,50 @@ final class CmarkDocument {
             var copy = String(markdown)
             root = copy.withUTF8(parse)
         }
-        collectLinksAndHeadings()
+        let typeset = readTree(typography: typography)
         assignHeadingIDs(reserved: reservedIDs)
-        if !typography.rules.isEmpty { typeset(with: typography) }
+        if typeset { for index in headings.indices { headings[index].text = plainText(of: headingNodes[index]).trimmingSpaces } }
     }
 
-    /// Applies `typography` to every text node, then reads the headings' text again.
-    private func typeset(with typography: Typography) {
+    /// A heading's explicit id and text as written, read before typography touches its text.
+    private var headingSources: [(explicit: String?, text: String)] = []
+
+    /// One walk over the tree: finds the links and the headings (each heading's id source is read as the walk
+    /// enters it, before its text nodes are reached), and applies `typography` to every text node. True when
+    /// typography changed some text.
+    private func readTree(typography: Typography) -> Bool {
+        var typeset = false
+        let setsText = !typography.rules.isEmpty
         walk { node, event in
-            guard event == CMARK_EVENT_ENTER, cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { return }
-            // Read as bytes first: most text nodes need nothing, and then no string is made.
-            let mayChange = literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
-                typography.mayChange(UnsafeBufferPointer(start: $0, count: strlen(literal)))
+            guard event == CMARK_EVENT_ENTER else { return }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT:
+                guard setsText, let literal = cmark_node_get_literal(node) else { return }
+                // Read as bytes first: most text nodes need nothing, and then no string is made.
+                let mayChange = literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
+                    typography.mayChange(UnsafeBufferPointer(start: $0, count: strlen(literal)))
+                }
+                guard mayChange else { return }
+                let text = String(cString: literal)
+                let set = typography.apply(text)
+                if set != text {
+                    cmark_node_set_literal(node, set)
+                    typeset = true
+                }
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+                let explicit = takeExplicitID(from: node)
+                headingSources.append((explicit, plainText(of: node).trimmingSpaces))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                linkNodes.append(node)
+                links.append(Link(destination: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                                  line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+            default:
+                return
             }
-            guard mayChange else { return }
-            let text = String(cString: literal)
-            let set = typography.apply(text)
-            if set != text { cmark_node_set_literal(node, set) }
         }
-        for index in headings.indices { headings[index].text = plainText(of: headingNodes[index]).trimmingSpaces }
+        return typeset
     }
 
     deinit { cmark_node_free(root) }
@@ -169,28 +194,12 @@ final class CmarkDocument {
         }
     }
 
-    /// One walk over the tree finds the links and the headings.
-    private func collectLinksAndHeadings() {
-        walk { node, event in
-            guard event == CMARK_EVENT_ENTER else { return }
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_HEADING { headingNodes.append(node) }
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            linkNodes.append(node)
-            links.append(Link(destination: url, isImage: type == CMARK_NODE_IMAGE,
-                              line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
-        }
-    }
-
     /// Gives every heading a unique id and swaps it for a custom block that renders `<hN id="…">`,
     /// because cmark's own heading output has no attributes.
     private func assignHeadingIDs(reserved: Set<String>) {
         // Ids the layout itself uses (`main`, the calculator's) count as taken, so no heading can steal one.
         var used = Dictionary(uniqueKeysWithValues: reserved.map { ($0, 1) })
-        for node in headingNodes {
-            let explicit = takeExplicitID(from: node)
-            let text = plainText(of: node).trimmingSpaces
+        for (node, (explicit, text)) in zip(headingNodes, headingSources) {
             var id = explicit ?? Slug.make(from: text, fallback: "section")
             if let count = used[id] {
                 var next = count + 1

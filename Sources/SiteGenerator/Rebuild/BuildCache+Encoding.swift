@@ -154,6 +154,13 @@ extension BuildCache {
 
     /// Appends a field's bytes with backslash, tab, line breaks and U+001F escaped.
     private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        // Most fields have nothing to escape: their bytes are appended at once.
+        let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard !buffer.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x1F }) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if plain == true { return }
         for byte in text.utf8 {
             switch byte {
             case 0x5C: bytes += [0x5C, 0x5C]
