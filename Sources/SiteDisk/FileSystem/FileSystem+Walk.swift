@@ -23,11 +23,12 @@ extension FileSystem {
 
     /// The regular files below `folder`, sorted by path, skipping what `files(below:)` skips (hidden names,
     /// editor backups, symbolic links); nil when `folder` is not a readable directory.
-    static func walk(below folder: String) -> [WalkedFile]? {
+    /// `prefix` is put before every path (`content/`), so callers need not make each path again.
+    static func walk(below folder: String, prefix: String = "") -> [WalkedFile]? {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return nil }
         var result: [WalkedFile] = []
-        walk(descriptor: top, prefix: "", into: &result)
+        walk(descriptor: top, prefix: prefix, into: &result)
         result.sort { $0.path < $1.path }
         return result
     }

@@ -63,9 +63,9 @@ enum FileSystem {
     }
 
     /// Writes beside the target and renames it over the old file, so a reader sees the old bytes or the new,
-    /// never half a file and never no file.
-    static func replace(path: String, with data: Data, mode: mode_t = 0o644) throws {
-        try data.withUnsafeBytes { try replace(path: path, bytes: $0, mode: mode, removingFirst: false) }
+    /// never half a file and never no file. `removingFirst` trades that last promise for speed, as `replace(path:with:mode:mayExist:)` does.
+    static func replace(path: String, with data: Data, mode: mode_t = 0o644, removingFirst: Bool = false) throws {
+        try data.withUnsafeBytes { try replace(path: path, bytes: $0, mode: mode, removingFirst: removingFirst) }
     }
 
     private static func replace(path: String, bytes: UnsafeRawBufferPointer, mode: mode_t, removingFirst: Bool) throws {

@@ -19,7 +19,10 @@ enum BuildCacheFile {
     /// Writes a cache already encoded; returns the hash the manifest records, or nil.
     static func write(_ data: Data, for output: URL) -> String? {
         do {
-            try FileSystem.replace(path: location(for: output), with: data, mode: 0o644)
+            // The old cache is removed first: renaming over it made ext4 write the new one out to disk before
+            // the rename returned (auto_da_alloc), ~10 ms for 10,000 pages. A build that finds no cache, or one
+            // the manifest does not name, builds everything, so the moment without a file costs nothing.
+            try FileSystem.replace(path: location(for: output), with: data, mode: 0o644, removingFirst: true)
         } catch {
             return nil
         }

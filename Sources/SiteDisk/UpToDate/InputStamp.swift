@@ -24,12 +24,13 @@ public enum InputStamp {
     public static func files(root: URL) -> [File]? {
         var files: [File] = []
         for folder in SiteSources.inputFolders {
-            guard let walked = FileSystem.walk(below: root.appendingPathComponent(folder).path) else { return nil }
+            guard let walked = FileSystem.walk(below: root.appendingPathComponent(folder).path, prefix: folder + "/") else { return nil }
             files.reserveCapacity(files.count + walked.count)
             for file in walked {
-                var stamp = ContentHash.seed
-                for number in [file.size, file.modified, file.changed] { stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(number)), continuing: stamp) }
-                files.append(File(path: folder + "/" + file.path, stamp: ContentHash.value(ofWord: file.inode, continuing: stamp)))
+                var stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(file.size)), continuing: ContentHash.seed)
+                stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(file.modified)), continuing: stamp)
+                stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(file.changed)), continuing: stamp)
+                files.append(File(path: file.path, stamp: ContentHash.value(ofWord: file.inode, continuing: stamp)))
             }
         }
         return files
