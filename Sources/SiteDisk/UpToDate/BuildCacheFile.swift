@@ -11,9 +11,9 @@ enum BuildCacheFile {
 
     /// The cache that `manifest` vouches for, indexed but not decoded, or nil.
     static func read(for output: URL, manifest: OutputManifest) -> CacheIndex? {
-        guard let expected = manifest.cache, let data = FileSystem.read(location(for: output)),
-              hash(of: data) == expected else { return nil }
-        return CacheIndex(data)
+        guard let expected = manifest.cache, let bytes = FileSystem.readBytes(location(for: output)),
+              String(ContentHash.wordValue(of: bytes), radix: 16) + "-\(bytes.count)" == expected else { return nil }
+        return CacheIndex(bytes: bytes)
     }
 
     /// Writes a cache already encoded; returns the hash the manifest records, or nil.

@@ -15,13 +15,20 @@ public struct CacheIndex: Sendable {
 
     /// Finds the lines; nil when the file is not a cache of this format.
     public init?(_ data: Data) {
-        bytes = [UInt8](data)
+        self.init(bytes: [UInt8](data))
+    }
+
+    /// Finds the lines of a cache file read straight into an array; nil as for `init(_:)`.
+    public init?(bytes: [UInt8]) {
+        self.bytes = bytes
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / 64)
         var firstPage: Int?
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var start = 0
-            while start < buffer.count, let end = buffer[start...].firstIndex(of: 0x0A) {
+            while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if firstPage == nil, buffer[start] == UInt8(ascii: "P") { firstPage = lines.count }
                 lines.append(start..<end)
                 start = end + 1
@@ -94,28 +101,48 @@ public struct CacheIndex: Sendable {
         return bytes.withUnsafeBufferPointer { buffer in
             (fileLines.upperBound..<lines.count).compactMap { line -> (Int, CachedPage)? in
                 let range = lines[line]
-                let fields = BuildCache.fields(UnsafeBufferPointer(rebasing: buffer[range]))
-                guard fields.count == 16 else { return nil }
-                let wanted = sourceBytes.contains { fields[1].elementsEqual($0) } || keyBytes.contains { fields[3].elementsEqual($0) }
-                    || (!fields[7].isEmpty && languageBytes.contains { fields[2].elementsEqual($0) })
-                guard wanted, case .page(let page) = BuildCache.decode(fields, line: { bytes[range.lowerBound...range.upperBound] }) else { return nil }
+                let text = UnsafeBufferPointer(rebasing: buffer[range])
+                // Only the fields that decide are looked at (source, language, key, order); the line is split
+                // and decoded only for the few pages wanted.
+                guard let leading = Self.leadingFields(text, count: 8) else { return nil }
+                let wanted = sourceBytes.contains { leading[1].elementsEqual($0) } || keyBytes.contains { leading[3].elementsEqual($0) }
+                    || (!leading[7].isEmpty && languageBytes.contains { leading[2].elementsEqual($0) })
+                guard wanted else { return nil }
+                let fields = BuildCache.fields(text)
+                guard fields.count == 16, case .page(let page) = BuildCache.decode(fields, line: { bytes[range.lowerBound...range.upperBound] }) else { return nil }
                 return (line, page)
             }
         }
     }
 
+    /// The first `count` tab-separated fields of a line, without splitting the rest; nil when it has fewer.
+    private static func leadingFields(_ line: UnsafeBufferPointer<UInt8>, count: Int) -> [UnsafeBufferPointer<UInt8>]? {
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+        fields.reserveCapacity(count)
+        var start = 0
+        var index = 0
+        while fields.count < count {
+            guard index < line.count else { return nil }
+            if line[index] == 0x09 {
+                fields.append(UnsafeBufferPointer(rebasing: line[start..<index]))
+                start = index + 1
+            }
+            index += 1
+        }
+        return fields
+    }
+
     /// The file with some lines replaced (by line number, each new line with its line break).
     public func replacing(_ replacements: [Int: [UInt8]]) -> Data {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + replacements.values.reduce(0) { $0 + $1.count })
+        var output = Data(capacity: bytes.count + replacements.values.reduce(0) { $0 + $1.count })
         var copied = 0
         for line in replacements.keys.sorted() {
-            output += bytes[copied..<lines[line].lowerBound]
-            output += replacements[line]!
+            output.append(contentsOf: bytes[copied..<lines[line].lowerBound])
+            output.append(contentsOf: replacements[line]!)
             copied = lines[line].upperBound + 1
         }
-        output += bytes[copied...]
-        return Data(output)
+        output.append(contentsOf: bytes[copied...])
+        return output
     }
 
     /// A content file's line, as `replacing` takes it.
