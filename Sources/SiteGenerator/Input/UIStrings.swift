@@ -32,12 +32,12 @@ struct UIStrings: Sendable {
                 guard let root = try YAMLValue.parse(try sources.text(file), file: file) else {
                     throw DiagnosticError(Diagnostic(file: file, line: 1, message: "this file is empty"))
                 }
-                guard case .mapping(let mapping) = root.node else { throw root.error("this file must be a list of 'key: text' lines") }
+                guard case .mapping(let mapping) = root.node.content else { throw root.error("this file must be a list of 'key: text' lines") }
                 var strings: [String: String] = [:]
                 var problems: [Diagnostic] = []
-                for (key, value) in mapping {
-                    let item = YAMLValue(node: value, file: file, lineOffset: 0)
-                    guard let name = key.string else { continue }
+                for pair in mapping {
+                    let item = YAMLValue(node: pair.value, file: file, lineOffset: 0)
+                    guard let name = pair.key.string else { continue }
                     do throws(DiagnosticError) { strings[name] = try item.string(named: name) } catch { problems += error.diagnostics }
                 }
                 for key in Self.requiredKeys where strings[key] == nil {

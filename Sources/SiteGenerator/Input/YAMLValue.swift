@@ -6,7 +6,7 @@ import Yams
 /// All YAML in clinicsite (settings, front matter, timeline rules) is read through this type: Yams
 /// parses, and this type turns a wrong type or an unknown key into a `Diagnostic`.
 struct YAMLValue {
-    let node: Node
+    let node: YAMLNode
     let file: String
     /// Added to Yams' line numbers, for YAML that starts part-way into a file (front matter).
     let lineOffset: Int
@@ -26,8 +26,9 @@ struct YAMLValue {
         do {
             // Types are decided here, by the reader of each key, so Yams need not resolve tags with its
             // regular expressions; passing the encoding stops it reading the environment on every parse.
+            if let flat = FlatYAML.compose(text) { return YAMLValue(node: flat, file: file, lineOffset: lineOffset) }
             guard let node = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8) else { return nil }
-            return YAMLValue(node: node, file: file, lineOffset: lineOffset)
+            return YAMLValue(node: YAMLNode(node), file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {
@@ -52,21 +53,21 @@ struct YAMLValue {
         }
     }
 
-    var line: Int { (node.mark?.line ?? 0) + lineOffset }
-    var column: Int { node.mark?.column ?? 0 }
+    var line: Int { node.line + lineOffset }
+    var column: Int { node.column }
 
     func error(_ message: String, hint: String? = nil) -> DiagnosticError {
         DiagnosticError(Diagnostic(file: file, line: line, column: column, message: message, hint: hint))
     }
 
-    private func child(_ node: Node) -> YAMLValue {
+    private func child(_ node: YAMLNode) -> YAMLValue {
         YAMLValue(node: node, file: file, lineOffset: lineOffset)
     }
 
     /// Describes the node for error messages: "the text 'abc'", "a list".
     var shown: String {
-        switch node {
-        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        switch node.content {
+        case .scalar(let text, _): return text.isEmpty ? "nothing" : "'\(text)'"
         case .mapping: return "a group of settings"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -74,8 +75,8 @@ struct YAMLValue {
     }
 
     var isNull: Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard case .scalar(let text, plain: true) = node.content else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
     /// The entries of a mapping in file order; every key outside `allowed` is reported, with a suggestion.
@@ -85,21 +86,22 @@ struct YAMLValue {
             return try mapping(named: what, allowed: allowed)
         } catch {
             log.add(contentsOf: error.diagnostics)
-            guard case .mapping(let mapping) = node else { return [] }
-            return mapping.compactMap { key, value in
-                key.string.flatMap { allowed.contains($0) ? ($0, child(value)) : nil }
+            guard case .mapping(let pairs) = node.content else { return [] }
+            return pairs.compactMap { pair in
+                pair.key.string.flatMap { allowed.contains($0) ? ($0, child(pair.value)) : nil }
             }
         }
     }
 
     /// The entries of a mapping in file order; throws for every key outside `allowed`, with a suggestion.
     func mapping(named what: String, allowed: [String]) throws(DiagnosticError) -> [(key: String, value: YAMLValue)] {
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let pairs) = node.content else {
             throw error("\(what) must be a group of 'key: value' lines, found \(shown)")
         }
         var entries: [(key: String, value: YAMLValue)] = []
         var problems: [Diagnostic] = []
-        for (keyNode, valueNode) in mapping {
+        for pair in pairs {
+            let (keyNode, valueNode) = (pair.key, pair.value)
             let key = child(keyNode)
             guard let name = keyNode.string else {
                 problems.append(contentsOf: key.error("a key in \(what) must be plain text").diagnostics)
@@ -119,11 +121,12 @@ struct YAMLValue {
 
     /// The entries of a mapping keyed by language codes (`en: …`, `fr: …`), in file order.
     func languageMapping(named what: String) throws(DiagnosticError) -> [(key: String, value: YAMLValue)] {
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let pairs) = node.content else {
             throw error("\(what) must be a group of 'language: text' lines, found \(shown)")
         }
         var entries: [(key: String, value: YAMLValue)] = []
-        for (keyNode, valueNode) in mapping {
+        for pair in pairs {
+            let (keyNode, valueNode) = (pair.key, pair.value)
             guard let code = keyNode.string, (2...3).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLowercase }) else {
                 throw child(keyNode).error("each key of \(what) must be a language code such as en or fr")
             }
@@ -133,21 +136,21 @@ struct YAMLValue {
     }
 
     func sequence(named what: String) throws(DiagnosticError) -> [YAMLValue] {
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence) = node.content else {
             throw error("\(what) must be a list (lines starting with '- '), found \(shown)")
         }
         return sequence.map(child)
     }
 
     func string(named what: String) throws(DiagnosticError) -> String {
-        guard case .scalar(let scalar) = node, !isNull else {
+        guard case .scalar(let text, _) = node.content, !isNull else {
             throw error("\(what) must be text, found \(shown)")
         }
-        return scalar.string
+        return text
     }
 
     func int(named what: String, in range: ClosedRange<Int>? = nil) throws(DiagnosticError) -> Int {
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+        guard case .scalar(let text, plain: true) = node.content, let value = Int(text) else {
             throw error("\(what) must be a whole number, found \(shown)")
         }
         if let range, !range.contains(value) {
@@ -157,10 +160,10 @@ struct YAMLValue {
     }
 
     func bool(named what: String) throws(DiagnosticError) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else {
+        guard case .scalar(let text, plain: true) = node.content else {
             throw error("\(what) must be true or false, found \(shown)")
         }
-        switch scalar.string.lowercased() {
+        switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default: throw error("\(what) must be true or false, found \(shown)")
@@ -168,7 +171,7 @@ struct YAMLValue {
     }
 
     func date(named what: String) throws(DiagnosticError) -> CivilDate {
-        guard case .scalar(let scalar) = node, let date = CivilDate(iso: scalar.string.trimmingSpaces) else {
+        guard case .scalar(let text, _) = node.content, let date = CivilDate(iso: text.trimmingSpaces) else {
             throw error("\(what) must be a date written YYYY-MM-DD (for example 2026-03-31), found \(shown)")
         }
         guard date.isSupported else {
