@@ -61,6 +61,7 @@ public struct Typography: Sendable {
         }
     }
 
+    /// Whether `piece` occurs in `bytes` (an empty piece always does).
     static func contains(_ piece: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = piece.first else { return true }
         guard bytes.count >= piece.count else { return false }
