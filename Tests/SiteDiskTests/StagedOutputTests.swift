@@ -11,6 +11,15 @@ import Testing
         return folder
     }
 
+    /// An output folder that a first build filled with `en/a.html` ("A").
+    private static func builtOnce(in parent: URL) throws -> URL {
+        let output = parent.appendingPathComponent("public")
+        let first = try OutputWriter(output: output).begin()
+        first.add(OutputFile(path: "en/a.html", data: Data("A".utf8)))
+        _ = try first.commit(paths: ["en/a.html"])
+        return output
+    }
+
     private static func listing(_ folder: URL) -> [String] {
         (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
@@ -38,10 +47,7 @@ import Testing
     @Test func anUnchangedFileIsLinkedEvenWhenItWasExpected() throws {
         let parent = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: parent) }
-        let output = parent.appendingPathComponent("public")
-        let first = try OutputWriter(output: output).begin()
-        first.add(OutputFile(path: "en/a.html", data: Data("A".utf8)))
-        _ = try first.commit(paths: ["en/a.html"])
+        let output = try Self.builtOnce(in: parent)
         let old = Date(timeIntervalSince1970: 946_684_800)
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: output.appendingPathComponent("en/a.html").path)
         let second = try OutputWriter(output: output).begin()
@@ -56,10 +62,7 @@ import Testing
     @Test func anAbandonedBuildLeavesTheOutputAsItWas() throws {
         let parent = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: parent) }
-        let output = parent.appendingPathComponent("public")
-        let first = try OutputWriter(output: output).begin()
-        first.add(OutputFile(path: "en/a.html", data: Data("A".utf8)))
-        _ = try first.commit(paths: ["en/a.html"])
+        let output = try Self.builtOnce(in: parent)
         let failed = try OutputWriter(output: output).begin()
         failed.expect("en/b.html")
         failed.add(OutputFile(path: "en/a.html", data: Data("changed".utf8)))
