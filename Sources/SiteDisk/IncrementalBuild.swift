@@ -130,9 +130,8 @@ public enum IncrementalBuild {
         OutputManifest.forget(for: output)
         // The cache is encoded and written while the writer thread finishes the pages; with no manifest naming
         // it yet, a build stopped now leaves it unused.
-        let cacheWrite = Background { [encodedCache = encodedCache.withLock { $0 }] in
-            encodedCache.map { BuildCacheFile.write($0, for: output) } ?? BuildCacheFile.write(site.cache, stamps: listed, for: output)
-        }
+        // `SiteBuilder.build` returns only after `cacheMade` has, so the encoded cache is there.
+        let cacheWrite = Background { [encodedCache = encodedCache.withLock { $0 }] in encodedCache.flatMap { BuildCacheFile.write($0, for: output) } }
         let report = try staged.commit(paths: site.files.map(\.path))
         PhaseClock.mark("commit")
         let cache = cacheWrite.value

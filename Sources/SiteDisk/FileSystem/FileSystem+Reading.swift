@@ -36,47 +36,55 @@ extension FileSystem {
 
     /// The whole regular file, or nil when it cannot be opened or read, or is something else (a folder, a
     /// FIFO, a device): it is opened without waiting, so a FIFO where a file should be cannot hang a build.
-    /// A regular file's bytes straight into an array (no copy from `Data`); nil as for `read`.
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
-            while count < buffer.count {
-                let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                if read < 0 && errno == EINTR { continue }
-                if read < 0 { failed = true }
-                if read <= 0 { break }
-                count += read
+    static func read(_ path: String) -> Data? {
+        // Read straight into memory the `Data` then owns: `Data(count:)` would first fill it with zeros.
+        withRegularFile(path) { descriptor, size -> Data? in
+            if size == 0 { return Data() }
+            guard let buffer = malloc(size) else { return nil }
+            guard let count = readAll(descriptor, into: buffer, size: size) else {
+                free(buffer)
+                return nil
             }
+            return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
         }
-        return failed ? nil : bytes
     }
 
-    static func read(_ path: String) -> Data? {
+    /// `read`, straight into an array (no copy from `Data`).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        withRegularFile(path) { descriptor, size -> [UInt8]? in
+            if size == 0 { return [] }
+            var complete = true
+            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                guard let base = buffer.baseAddress, let read = readAll(descriptor, into: base, size: size) else {
+                    complete = false
+                    return
+                }
+                count = read
+            }
+            return complete ? bytes : nil
+        }
+    }
+
+    /// Opens `path` without waiting and calls `body` with the descriptor and size when it is a regular file.
+    private static func withRegularFile<T>(_ path: String, _ body: (Int32, Int) -> T?) -> T? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        if size == 0 { return Data() }
-        // Read straight into memory the `Data` then owns: `Data(count:)` would first fill it with zeros.
-        guard let buffer = malloc(size) else { return nil }
+        return body(descriptor, Int(info.st_size))
+    }
+
+    /// Reads up to `size` bytes into `buffer`; the count read (less at the end of a file that shrank), or nil on an error.
+    private static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, size: Int) -> Int? {
         var total = 0
         while total < size {
             let count = Glibc.read(descriptor, buffer + total, size - total)
             if count < 0 && errno == EINTR { continue }
-            if count < 0 {
-                free(buffer)
-                return nil
-            }
+            if count < 0 { return nil }
             if count == 0 { break }
             total += count
         }
-        return Data(bytesNoCopy: buffer, count: total, deallocator: .free)
+        return total
     }
 }

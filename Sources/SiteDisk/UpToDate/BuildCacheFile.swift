@@ -12,7 +12,7 @@ enum BuildCacheFile {
     /// The cache that `manifest` vouches for, indexed but not decoded, or nil.
     static func read(for output: URL, manifest: OutputManifest) -> CacheIndex? {
         guard let expected = manifest.cache, let bytes = FileSystem.readBytes(location(for: output)),
-              String(ContentHash.wordValue(of: bytes), radix: 16) + "-\(bytes.count)" == expected else { return nil }
+              hash(ContentHash.wordValue(of: bytes), count: bytes.count) == expected else { return nil }
         return CacheIndex(bytes: bytes)
     }
 
@@ -26,7 +26,7 @@ enum BuildCacheFile {
         } catch {
             return nil
         }
-        return hash(of: data)
+        return hash(ContentHash.wordValue(of: data), count: data.count)
     }
 
     /// Writes `cache` with each content file's stamp from `stamps`; returns the hash the manifest records, or
@@ -44,7 +44,8 @@ enum BuildCacheFile {
         return cache.encoded()
     }
 
-    private static func hash(of data: Data) -> String {
-        String(ContentHash.wordValue(of: data), radix: 16) + "-\(data.count)"
+    /// What the manifest records of a cache file: its hash and length.
+    private static func hash(_ value: UInt64, count: Int) -> String {
+        String(value, radix: 16) + "-\(count)"
     }
 }
