@@ -38,6 +38,11 @@ public enum IncrementalBuild {
         try OutputLocation.check(output: output, root: root)
         let options = BuildOptions(baseURL: baseURL, today: today, tool: OutputManifest.tool)
         PhaseClock.mark("start")
+        // With no record of a last build (a first build, a fresh clone, a new output folder) there is nothing to
+        // compare the inputs with: they are stamped as they are read.
+        guard OutputManifest.exists(for: output) else {
+            return try fullBuild(root: root, output: output, listed: nil, stamp: nil, options: options)
+        }
         // The last build's record counts only while the output is exactly as that build left it. The output
         // and the inputs are statted at the same time: each walk has parts that run on one core.
         let outputCheck = Background { OutputManifest.read(for: output).flatMap { $0.matchesDisk(at: output) ? $0 : nil } }
@@ -106,10 +111,18 @@ public enum IncrementalBuild {
         return Summary(pageCount: site.pageCount, report: changes.report, warnings: site.warnings, upToDate: nothing, pagesLaidOut: site.laidOut)
     }
 
-    /// Reads everything, writes a staging folder while pages still render, and swaps it in.
-    private static func fullBuild(root: URL, output: URL, listed: [InputStamp.File]?, stamp: String?,
+    /// Reads everything, writes a staging folder while pages still render, and swaps it in. The inputs are
+    /// stamped while they are read when `listed` is nil.
+    private static func fullBuild(root: URL, output: URL, listed: [InputStamp.File]?, stamp givenStamp: String?,
                                   options: BuildOptions) throws(DiagnosticError) -> Summary {
-        let sources = try SiteSources.load(root: root, listed: listed) { _ in false }
+        let sources: SiteSources, stamps: [InputStamp.File]?, stamp: String?
+        if let listed {
+            (sources, stamps, stamp) = (try SiteSources.load(root: root, listed: listed) { _ in false }, listed, givenStamp)
+        } else {
+            let loaded = try SiteSources.loadStamped(root: root)
+            (sources, stamps) = (loaded.sources, loaded.stamps)
+            stamp = OutputManifest.inputStamp(files: loaded.stamps, options: options)
+        }
         PhaseClock.mark("load")
         // The output is locked and staged first, so pages are written while later ones still render.
         let staged = try OutputWriter(output: output).begin()
@@ -119,7 +132,7 @@ public enum IncrementalBuild {
         let encodedCache = Mutex<Data?>(nil)
         do {
             site = try SiteBuilder.build(sources, options: options, output: staged.add, expecting: staged.expect) { cache in
-                let data = BuildCacheFile.encoded(cache, stamps: listed)
+                let data = BuildCacheFile.encoded(cache, stamps: stamps)
                 encodedCache.withLock { $0 = data }
             }
         } catch {
@@ -127,6 +140,7 @@ public enum IncrementalBuild {
             throw error
         }
         PhaseClock.mark("build")
+        DeferredRelease.release(consume sources)
         OutputManifest.forget(for: output)
         // The cache is encoded and written while the writer thread finishes the pages; with no manifest naming
         // it yet, a build stopped now leaves it unused.
@@ -138,6 +152,8 @@ public enum IncrementalBuild {
         OutputManifest(inputStamp: stamp ?? "", pageCount: site.pageCount, warnings: site.warnings, cache: cache, files: staged.entries)
             .write(for: output)
         PhaseClock.mark("record")
-        return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)
+        let summary = Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)
+        DeferredRelease.release(consume site)
+        return summary
     }
 }

@@ -16,27 +16,48 @@ extension SiteSources {
             let base = root.appendingPathComponent(folder).path
             let prefix = folder + "/"
             let listedHere = listed.map { files in files.filter { $0.path.hasPrefix(prefix) }.map { String($0.path.dropFirst(prefix.count)) } }
-            guard let paths = listedHere ?? FileSystem.files(below: base) else {
-                throw DiagnosticError(Diagnostic(file: folder + "/", message: "the folder \(folder)/ is missing from \(root.path)",
-                                                 hint: "run clinicsite in the site's folder, or point --root at it"))
-            }
-            files.reserveCapacity(files.count + paths.count)
+            guard let paths = listedHere ?? FileSystem.files(below: base) else { throw missing(folder, in: root) }
             let skipped = paths.map { skipping(prefix + $0) }
             let contents = zip(paths, skipped).map { $0 }.parallelMap { path, skip in skip ? Data() : FileSystem.read(base + "/" + path) }
-            for (path, data) in zip(paths, contents) {
-                guard let data else {
-                    throw DiagnosticError(Diagnostic(file: "\(folder)/\(path)", message: "cannot read this file", hint: "check that it is readable"))
-                }
-                let key = "\(folder)/\(path)"
-                // Swift compares strings by canonical equivalence: café.md written as NFC and as NFD are one key.
-                if let index = files.index(forKey: key) {
-                    let other = files[index].key
-                    throw DiagnosticError(Diagnostic(file: key, message: "two files have this name, written with different Unicode forms (\(other.unicodeScalars.count) and \(key.unicodeScalars.count) characters)",
-                                                     hint: "rename or delete one of them; they would be published as one page"))
-                }
-                files[key] = data
-            }
+            try add(zip(paths.lazy.map { prefix + $0 }, contents), to: &files)
         }
         return SiteSources(files: files)
+    }
+
+    /// Reads the sources as `load(root:)` does and stamps every file as `InputStamp.files` would, in one walk:
+    /// each file is opened once, for both.
+    static func loadStamped(root: URL) throws(DiagnosticError) -> (sources: SiteSources, stamps: [InputStamp.File]) {
+        var files: [String: Data] = [:]
+        var stamps: [InputStamp.File] = []
+        for folder in inputFolders {
+            guard let walked = FileSystem.walk(below: root.appendingPathComponent(folder).path, prefix: folder + "/", reading: true) else {
+                throw missing(folder, in: root)
+            }
+            stamps += walked.map(InputStamp.File.init)
+            try add(walked.lazy.map { ($0.path, $0.contents) }, to: &files)
+        }
+        return (SiteSources(files: files), stamps)
+    }
+
+    private static func missing(_ folder: String, in root: URL) -> DiagnosticError {
+        DiagnosticError(Diagnostic(file: folder + "/", message: "the folder \(folder)/ is missing from \(root.path)",
+                                   hint: "run clinicsite in the site's folder, or point --root at it"))
+    }
+
+    /// Adds files read (path from the site root, bytes or nil when the file could not be read) to `files`.
+    private static func add(_ read: some Sequence<(String, Data?)>, to files: inout [String: Data]) throws(DiagnosticError) {
+        files.reserveCapacity(files.count + read.underestimatedCount)
+        for (key, data) in read {
+            guard let data else {
+                throw DiagnosticError(Diagnostic(file: key, message: "cannot read this file", hint: "check that it is readable"))
+            }
+            // Swift compares strings by canonical equivalence: café.md written as NFC and as NFD are one key.
+            if let index = files.index(forKey: key) {
+                let other = files[index].key
+                throw DiagnosticError(Diagnostic(file: key, message: "two files have this name, written with different Unicode forms (\(other.unicodeScalars.count) and \(key.unicodeScalars.count) characters)",
+                                                 hint: "rename or delete one of them; they would be published as one page"))
+            }
+            files[key] = data
+        }
     }
 }

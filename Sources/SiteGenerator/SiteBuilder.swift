@@ -22,7 +22,10 @@ public enum SiteBuilder {
                              output: (@Sendable (OutputFile) -> Void)? = nil,
                              expecting: (@Sendable (String) -> Void)? = nil,
                              cacheMade: (@Sendable (BuildCache) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
-        try run(sources, options: options, output: output, expecting: expecting, cacheMade: cacheMade).site
+        let result = try run(sources, options: options, output: output, expecting: expecting, cacheMade: cacheMade)
+        let site = result.site
+        DeferredRelease.release(consume result)
+        return site
     }
 
     /// Builds again after a change, taking from `reuse` what did not change: pages whose sources are

@@ -37,16 +37,19 @@ extension FileSystem {
     /// The whole regular file, or nil when it cannot be opened or read, or is something else (a folder, a
     /// FIFO, a device): it is opened without waiting, so a FIFO where a file should be cannot hang a build.
     static func read(_ path: String) -> Data? {
+        withRegularFile(path, readContents)
+    }
+
+    /// The bytes of the open regular file `descriptor`, `size` long as `fstat` said (fewer when it shrank).
+    static func readContents(_ descriptor: Int32, size: Int) -> Data? {
         // Read straight into memory the `Data` then owns: `Data(count:)` would first fill it with zeros.
-        withRegularFile(path) { descriptor, size -> Data? in
-            if size == 0 { return Data() }
-            guard let buffer = malloc(size) else { return nil }
-            guard let count = readAll(descriptor, into: buffer, size: size) else {
-                free(buffer)
-                return nil
-            }
-            return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
+        if size == 0 { return Data() }
+        guard let buffer = malloc(size) else { return nil }
+        guard let count = readAll(descriptor, into: buffer, size: size) else {
+            free(buffer)
+            return nil
         }
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
     }
 
     /// `read`, straight into an array (no copy from `Data`).

@@ -14,6 +14,18 @@ extension FileSystem {
         /// Status change time in nanoseconds.
         var changed: Int
         var inode: UInt64
+        /// The file's bytes, for a walk that reads (`walk(below:prefix:reading: true)`); nil when not read or
+        /// when reading failed.
+        var contents: Data?
+
+        init(path: String, info: stat, contents: Data? = nil) {
+            self.path = path
+            size = Int(info.st_size)
+            modified = info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
+            changed = info.st_ctim.tv_sec * 1_000_000_000 + info.st_ctim.tv_nsec
+            inode = UInt64(info.st_ino)
+            self.contents = contents
+        }
     }
 
     /// Whether a walk lists the file at this relative path: no part of it hidden, no editor backup.
@@ -24,18 +36,21 @@ extension FileSystem {
     /// The regular files below `folder`, sorted by path, skipping what `files(below:)` skips (hidden names,
     /// editor backups, symbolic links); nil when `folder` is not a readable directory.
     /// `prefix` is put before every path (`content/`), so callers need not make each path again.
-    static func walk(below folder: String, prefix: String = "") -> [WalkedFile]? {
+    /// `reading` also reads every file (`WalkedFile.contents`): each is opened, then statted through its open
+    /// descriptor, so reading a site and stamping it costs one `open` per file instead of an `lstat` and an
+    /// `open`. A file that cannot be read is listed with nil contents.
+    static func walk(below folder: String, prefix: String = "", reading: Bool = false) -> [WalkedFile]? {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return nil }
         var result: [WalkedFile] = []
-        walk(descriptor: top, prefix: prefix, into: &result)
+        walk(descriptor: top, prefix: prefix, reading: reading, into: &result)
         result.sort { $0.path < $1.path }
         return result
     }
 
     /// Walks the open folder `descriptor` (and closes it), adding its files with `prefix` before their names.
-    /// Names are read first, then statted on all cores in chunks.
-    private static func walk(descriptor: Int32, prefix: String, into result: inout [WalkedFile]) {
+    /// Names are read first, then statted (or opened and read) on all cores in chunks.
+    private static func walk(descriptor: Int32, prefix: String, reading: Bool, into result: inout [WalkedFile]) {
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return
@@ -50,22 +65,58 @@ extension FileSystem {
             if !name.hasSuffix("~") { names.append(name) }
         }
         let chunks = stride(from: 0, to: names.count, by: 512).map { names[$0..<min($0 + 512, names.count)] }
-        let statted = chunks.parallelMap { chunk in chunk.map { name -> (String, stat)? in
-            var info = stat()
-            return fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? (name, info) : nil
-        } }
-        for case let (name, info)? in statted.joined() {
-            switch info.st_mode & S_IFMT {
+        let found = chunks.parallelMap { chunk in chunk.map { name in reading ? opened(name, in: descriptor) : statted(name, in: descriptor) } }
+        for case let entry? in found.joined() {
+            switch entry.info.st_mode & S_IFMT {
             case S_IFREG:
-                result.append(WalkedFile(path: prefix + name, size: Int(info.st_size),
-                                         modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec,
-                                         changed: info.st_ctim.tv_sec * 1_000_000_000 + info.st_ctim.tv_nsec, inode: UInt64(info.st_ino)))
+                result.append(WalkedFile(path: prefix + entry.name, info: entry.info, contents: entry.contents))
             case S_IFDIR:
-                let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                if child >= 0 { walk(descriptor: child, prefix: prefix + name + "/", into: &result) }
+                let child = entry.folder ?? openat(descriptor, entry.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                if child >= 0 { walk(descriptor: child, prefix: prefix + entry.name + "/", reading: reading, into: &result) }
             default:
                 continue
             }
+        }
+    }
+
+    /// One name in a folder being walked: what `fstat` says of it, its bytes (a regular file, when reading) or
+    /// its open descriptor (a folder, when reading).
+    private struct Entry {
+        var name: String
+        var info: stat
+        var contents: Data?
+        var folder: Int32?
+    }
+
+    private static func statted(_ name: String, in folder: Int32) -> Entry? {
+        var info = stat()
+        return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? Entry(name: name, info: info) : nil
+    }
+
+    /// Opens `name` without following a symbolic link (one is skipped, as `lstat` would show it) and
+    /// without waiting (a FIFO cannot hang the walk); reads it when it is a regular file.
+    private static func opened(_ name: String, in folder: Int32) -> Entry? {
+        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if descriptor < 0 {
+            // Unreadable but there: listed with no contents, so the build can say which file it could not read.
+            var info = stat()
+            guard errno != ELOOP, fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            return Entry(name: name, info: info)
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            return Entry(name: name, info: info, folder: descriptor)
+        case S_IFREG:
+            defer { close(descriptor) }
+            return Entry(name: name, info: info, contents: readContents(descriptor, size: Int(info.st_size)))
+        default:
+            close(descriptor)
+            return Entry(name: name, info: info)
         }
     }
 }

@@ -6,16 +6,21 @@ package enum PhaseClock {
     private static let enabled = ProcessInfo.processInfo.environment["CLINICSITE_PHASES"] == "1"
     private static let lastMark = NSLock()
     nonisolated(unsafe) private static var last: UInt64?
+    nonisolated(unsafe) private static var lastCPU: Int?
 
     /// Ends the step called `name`, which began at the previous mark.
     package static func mark(_ name: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        let elapsed = lastMark.withLock {
-            defer { last = now }
-            return now.subtractingReportingOverflow(last ?? now).partialValue / 1_000_000
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let cpu = Int(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 + Int(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+        let (elapsed, spent) = lastMark.withLock {
+            defer { last = now; lastCPU = cpu }
+            return (now.subtractingReportingOverflow(last ?? now).partialValue / 1_000_000, cpu - (lastCPU ?? cpu))
         }
-        FileHandle.standardError.write(Data("phase \(name): \(elapsed) ms\n".utf8))
+        // CPU time beside wall time shows how well a step keeps both cores busy.
+        FileHandle.standardError.write(Data("phase \(name): \(elapsed) ms (CPU \(spent) ms)\n".utf8))
     }
 }
 
