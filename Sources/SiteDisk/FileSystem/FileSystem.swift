@@ -32,6 +32,11 @@ enum FileSystem {
         let descriptor = open(path, flags, mode)
         guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
+        return try write(bytes, to: descriptor, path: path)
+    }
+
+    /// Writes all of `bytes` to the open, empty file `descriptor` (named `path` in errors), leaving it open.
+    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws -> Written {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

@@ -34,6 +34,11 @@ public struct OutputWriter: Sendable {
     /// Starts a write: takes the lock, checks the folder may be replaced and creates the staging folder.
     /// Files can then be added from any thread while the build is still producing them.
     public func begin() throws(DiagnosticError) -> StagedOutput {
+        try begin(keepingOpen: StagedOutput.descriptorBudget)
+    }
+
+    /// `begin` with at most `keepingOpen` created files held open (tests use a small number).
+    func begin(keepingOpen: Int) throws(DiagnosticError) -> StagedOutput {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -56,7 +61,7 @@ public struct OutputWriter: Sendable {
                 throw failure("cannot create \(staging.path): \(error.localizedDescription)")
             }
             let hasPrevious = manager.fileExists(atPath: output.appendingPathComponent(Self.marker).path)
-            return StagedOutput(writer: self, staging: staging, lock: lock, hasPrevious: hasPrevious)
+            return StagedOutput(writer: self, staging: staging, lock: lock, hasPrevious: hasPrevious, keepingOpen: keepingOpen)
         } catch {
             lock.release()
             throw error

@@ -27,10 +27,15 @@ public final class StagedOutput: @unchecked Sendable {
     private var report = OutputWriter.Report(written: 0, unchanged: 0, removed: 0)
     private var firstError: DiagnosticError?
     private var written: [OutputManifest.Entry] = []
-    /// Files created empty by `expect` and not written yet.
-    private var expected = Set<String>()
+    /// Files created empty by `expect` and not written yet, with their descriptors while they are kept open
+    /// (-1 once closed), so filling one later costs no second `open`.
+    private var expected: [String: Int32] = [:]
+    private var openCount = 0
 
-    init(writer: OutputWriter, staging: URL, lock: BuildLock, hasPrevious: Bool) {
+    private let descriptorBudget: Int
+
+    init(writer: OutputWriter, staging: URL, lock: BuildLock, hasPrevious: Bool, keepingOpen: Int) {
+        descriptorBudget = keepingOpen
         self.writer = writer
         self.staging = staging
         self.lock = lock
@@ -95,29 +100,68 @@ public final class StagedOutput: @unchecked Sendable {
             switch job {
             case .expect(let path, let target):
                 try makeFolder(of: path)
-                let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+                var descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
                 if descriptor >= 0 {
-                    close(descriptor)
-                    expected.insert(path)
+                    if openCount < descriptorBudget {
+                        openCount += 1
+                    } else {
+                        close(descriptor)
+                        descriptor = -1
+                    }
+                    expected[path] = descriptor
                 }
             case .write(let file, let target, let previous, let unchanged):
                 try makeFolder(of: file.path)
-                let stamp: (size: Int, modified: Int)?
-                if unchanged && (expected.remove(file.path) == nil || unlink(target) == 0) && link(previous, target) == 0 {
-                    report.unchanged += 1
-                    stamp = OutputManifest.stat(of: target)
-                } else {
-                    let written = try FileSystem.write(file.data, to: target)
-                    expected.remove(file.path)
-                    report.written += 1
-                    stamp = (written.size, written.modified)
+                var created = expected.removeValue(forKey: file.path)
+                if unchanged {
+                    // Replaced by a link to the previous output's file: the empty one is closed and removed first.
+                    closeIfOpen(created)
+                    if (created == nil || unlink(target) == 0) && link(previous, target) == 0 {
+                        report.unchanged += 1
+                        if let stamp = OutputManifest.stat(of: target) { record(file.path, size: stamp.size, modified: stamp.modified) }
+                        return
+                    }
+                    created = nil
                 }
-                if let stamp { self.written.append(OutputManifest.Entry(path: file.path, size: stamp.size, modified: stamp.modified)) }
+                let written: FileSystem.Written
+                if let descriptor = created, descriptor >= 0 {
+                    defer { closeIfOpen(descriptor) }
+                    written = try file.data.withUnsafeBytes { try FileSystem.write($0, to: descriptor, path: target) }
+                } else {
+                    written = try FileSystem.write(file.data, to: target)
+                }
+                report.written += 1
+                record(file.path, size: written.size, modified: written.modified)
             }
         } catch {
             if firstError == nil { firstError = writer.failure("\(error)") }
         }
     }
+
+    private func record(_ path: String, size: Int, modified: Int) {
+        written.append(OutputManifest.Entry(path: path, size: size, modified: modified))
+    }
+
+    private func closeIfOpen(_ descriptor: Int32?) {
+        if let descriptor, descriptor >= 0 {
+            close(descriptor)
+            openCount -= 1
+        }
+    }
+
+    /// How many created files the writer keeps open until their page arrives: most of the open-file limit
+    /// (first raised to its hard maximum, as Go's runtime does), leaving room for all else the process opens.
+    static let descriptorBudget: Int = {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
+        let ceiling: rlim_t = 1 << 20
+        if limit.rlim_cur < min(limit.rlim_max, ceiling) {
+            var raised = limit
+            raised.rlim_cur = min(limit.rlim_max, ceiling)
+            if setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return max(0, Int(min(limit.rlim_cur, ceiling)) - 1024)
+    }()
 
     private func makeFolder(of path: String) throws {
         let folder = RelativePath.folder(of: path)
@@ -140,8 +184,11 @@ public final class StagedOutput: @unchecked Sendable {
         defer { lock.release() }
         // A page expected but never written (none, in a build that succeeds) leaves no empty file behind.
         var report = queue.sync { () -> OutputWriter.Report in
-            for path in expected { unlink(staging.path + "/" + path) }
-            expected = []
+            for (path, descriptor) in expected {
+                closeIfOpen(descriptor)
+                unlink(staging.path + "/" + path)
+            }
+            expected = [:]
             return self.report
         }
         if let error = queue.sync(execute: { self.firstError }) {
@@ -159,7 +206,10 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Gives up: the staging folder is removed and the output stays as it was.
     public func abandon() {
-        queue.sync {}
+        queue.sync {
+            for descriptor in expected.values { closeIfOpen(descriptor) }
+            expected = [:]
+        }
         try? FileManager.default.removeItem(at: staging)
         lock.release()
     }
