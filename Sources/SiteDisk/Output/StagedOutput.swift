@@ -1,5 +1,6 @@
 import SiteGenerator
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,15 +9,17 @@ import Glibc
 /// `commit` swaps it in. Writing while later pages still render takes the file creation off the end of
 /// the build. Nothing is visible in the output folder until `commit`; `abandon` removes the staging folder.
 ///
-/// `@unchecked Sendable` because `add` is called from every build thread: the list of waiting files is
-/// touched only under `pendingLock`, and everything else that changes only on `queue` (checked with
-/// `dispatchPrecondition` where it is written).
+/// One writer thread creates the files (threads creating files in one folder mostly wait on its lock) and
+/// keeps each page's file open; the thread that lays the page out then fills it, so no backlog of writes is
+/// left for the end of the build. `@unchecked Sendable` because `add` and `expect` are called from every
+/// build thread: the list of waiting jobs is touched only under `pendingLock`, the record of what was
+/// written only inside `books`, and the folders made only on `queue`.
 public final class StagedOutput: @unchecked Sendable {
     private let writer: OutputWriter
     private let staging: URL
     private let lock: BuildLock
     private let hasPrevious: Bool
-    /// Creating files stays on one thread: threads creating files in one folder mostly wait on its lock.
+    private let descriptorBudget: Int
     private let queue = DispatchQueue(label: "clinicsite.output")
     private let pendingLock = NSLock()
     // Touched only under `pendingLock`.
@@ -24,15 +27,34 @@ public final class StagedOutput: @unchecked Sendable {
     private var drainScheduled = false
     // Touched only on `queue`.
     private var createdFolders = Set<String>()
-    private var report = OutputWriter.Report(written: 0, unchanged: 0, removed: 0)
-    private var firstError: DiagnosticError?
-    private var written: [OutputManifest.Entry] = []
-    /// Files created empty by `expect` and not written yet, with their descriptors while they are kept open
-    /// (-1 once closed), so filling one later costs no second `open`.
-    private var expected: [String: Int32] = [:]
-    private var openCount = 0
+    private let books = Mutex(Books())
 
-    private let descriptorBudget: Int
+    /// What has been written, shared by the writer thread and the threads filling kept files.
+    private struct Books: ~Copyable {
+        var report = OutputWriter.Report(written: 0, unchanged: 0, removed: 0)
+        var firstError: DiagnosticError?
+        var written: [OutputManifest.Entry] = []
+        /// Files created empty by `expect` and not written yet, with their descriptors while they are kept
+        /// open (-1 once closed), so filling one costs no second `open`.
+        var expected: [String: Int32] = [:]
+        var openCount = 0
+
+        mutating func fail(_ error: DiagnosticError) {
+            if firstError == nil { firstError = error }
+        }
+
+        mutating func record(_ path: String, size: Int, modified: Int) {
+            written.append(OutputManifest.Entry(path: path, size: size, modified: modified))
+        }
+
+        /// Closes a descriptor `expected` held (none for nil or -1).
+        mutating func release(_ descriptor: Int32?) {
+            if let descriptor, descriptor >= 0 {
+                close(descriptor)
+                openCount -= 1
+            }
+        }
+    }
 
     init(writer: OutputWriter, staging: URL, lock: BuildLock, hasPrevious: Bool, keepingOpen: Int) {
         descriptorBudget = keepingOpen
@@ -52,17 +74,46 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Adds a file; safe to call from any thread. A file identical to the previous output's is
     /// hard-linked from it (comparing runs on the calling thread), so it keeps its modification time.
+    /// A file already created and kept open is filled on the calling thread.
     public func add(_ file: OutputFile) {
         let target: String
         do {
             target = try writer.safePath(for: file.path, in: staging.path)
         } catch {
-            queue.async { if self.firstError == nil { self.firstError = error } }
+            books.withLock { $0.fail(error) }
             return
         }
         let previous = writer.output.path + "/" + file.path
         let unchanged = hasPrevious && FileSystem.read(previous) == file.data
-        enqueue(.write(file: file, target: target, previous: previous, unchanged: unchanged))
+        if !unchanged, let descriptor = takeOpenFile(file.path) {
+            fill(descriptor, with: file, target: target)
+        } else {
+            enqueue(.write(file: file, target: target, previous: previous, unchanged: unchanged))
+        }
+    }
+
+    /// The kept descriptor of an expected file, now the caller's to fill and close; nil when there is none
+    /// (not created yet, or closed for want of descriptors).
+    private func takeOpenFile(_ path: String) -> Int32? {
+        books.withLock { books in
+            guard let descriptor = books.expected[path], descriptor >= 0 else { return nil }
+            books.expected[path] = nil
+            return descriptor
+        }
+    }
+
+    private func fill(_ descriptor: Int32, with file: OutputFile, target: String) {
+        let result = Result { try file.data.withUnsafeBytes { try FileSystem.write($0, to: descriptor, path: target) } }
+        books.withLock { books in
+            books.release(descriptor)
+            switch result {
+            case .success(let written):
+                books.report.written += 1
+                books.record(file.path, size: written.size, modified: written.modified)
+            case .failure(let error):
+                books.fail(writer.failure("\(error)"))
+            }
+        }
     }
 
     private func enqueue(_ job: Job) {
@@ -100,52 +151,46 @@ public final class StagedOutput: @unchecked Sendable {
             switch job {
             case .expect(let path, let target):
                 try makeFolder(of: path)
-                var descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-                if descriptor >= 0 {
-                    if openCount < descriptorBudget {
-                        openCount += 1
+                let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+                guard descriptor >= 0 else { return }
+                books.withLock { books in
+                    if books.openCount < descriptorBudget {
+                        books.openCount += 1
+                        books.expected[path] = descriptor
                     } else {
                         close(descriptor)
-                        descriptor = -1
+                        books.expected[path] = -1
                     }
-                    expected[path] = descriptor
                 }
             case .write(let file, let target, let previous, let unchanged):
                 try makeFolder(of: file.path)
-                var created = expected.removeValue(forKey: file.path)
+                // A kept file is filled here when its page came before the writer had created it.
+                var created = books.withLock { books in books.expected.removeValue(forKey: file.path) }
                 if unchanged {
                     // Replaced by a link to the previous output's file: the empty one is closed and removed first.
-                    closeIfOpen(created)
+                    books.withLock { $0.release(created) }
                     if (created == nil || unlink(target) == 0) && link(previous, target) == 0 {
-                        report.unchanged += 1
-                        if let stamp = OutputManifest.stat(of: target) { record(file.path, size: stamp.size, modified: stamp.modified) }
+                        let stamp = OutputManifest.stat(of: target)
+                        books.withLock { books in
+                            books.report.unchanged += 1
+                            if let stamp { books.record(file.path, size: stamp.size, modified: stamp.modified) }
+                        }
                         return
                     }
                     created = nil
                 }
-                let written: FileSystem.Written
                 if let descriptor = created, descriptor >= 0 {
-                    defer { closeIfOpen(descriptor) }
-                    written = try file.data.withUnsafeBytes { try FileSystem.write($0, to: descriptor, path: target) }
-                } else {
-                    written = try FileSystem.write(file.data, to: target)
+                    fill(descriptor, with: file, target: target)
+                    return
                 }
-                report.written += 1
-                record(file.path, size: written.size, modified: written.modified)
+                let written = try FileSystem.write(file.data, to: target)
+                books.withLock { books in
+                    books.report.written += 1
+                    books.record(file.path, size: written.size, modified: written.modified)
+                }
             }
         } catch {
-            if firstError == nil { firstError = writer.failure("\(error)") }
-        }
-    }
-
-    private func record(_ path: String, size: Int, modified: Int) {
-        written.append(OutputManifest.Entry(path: path, size: size, modified: modified))
-    }
-
-    private func closeIfOpen(_ descriptor: Int32?) {
-        if let descriptor, descriptor >= 0 {
-            close(descriptor)
-            openCount -= 1
+            books.withLock { $0.fail(writer.failure("\(error)")) }
         }
     }
 
@@ -174,7 +219,8 @@ public final class StagedOutput: @unchecked Sendable {
     /// The files written, as a walk of the output would list them (sorted by path, hidden names left out);
     /// complete once `commit` has returned.
     var entries: [OutputManifest.Entry] {
-        let written = queue.sync { self.written }
+        queue.sync {}
+        let written = books.withLock { $0.written }
         let visible = Dictionary(written.filter { FileSystem.isListed($0.path) }.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
         return visible.values.sorted { $0.path < $1.path }
     }
@@ -182,16 +228,18 @@ public final class StagedOutput: @unchecked Sendable {
     /// Waits for every added file, then swaps the staging folder in. `paths` are all the files of the site.
     public func commit(paths: [String]) throws(DiagnosticError) -> OutputWriter.Report {
         defer { lock.release() }
+        queue.sync {}
         // A page expected but never written (none, in a build that succeeds) leaves no empty file behind.
-        var report = queue.sync { () -> OutputWriter.Report in
-            for (path, descriptor) in expected {
-                closeIfOpen(descriptor)
+        let (reportSoFar, error) = books.withLock { books in
+            for (path, descriptor) in books.expected {
+                books.release(descriptor)
                 unlink(staging.path + "/" + path)
             }
-            expected = [:]
-            return self.report
+            books.expected = [:]
+            return (books.report, books.firstError)
         }
-        if let error = queue.sync(execute: { self.firstError }) {
+        var report = reportSoFar
+        if let error {
             try? FileManager.default.removeItem(at: staging)
             throw error
         }
@@ -206,9 +254,10 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Gives up: the staging folder is removed and the output stays as it was.
     public func abandon() {
-        queue.sync {
-            for descriptor in expected.values { closeIfOpen(descriptor) }
-            expected = [:]
+        queue.sync {}
+        books.withLock { books in
+            for descriptor in books.expected.values { books.release(descriptor) }
+            books.expected = [:]
         }
         try? FileManager.default.removeItem(at: staging)
         lock.release()

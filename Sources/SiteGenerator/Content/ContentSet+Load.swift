@@ -136,7 +136,7 @@ extension ContentSet {
             do throws(DiagnosticError) {
                 let text = try sources.text(file.path)
                 let typography = reading.typography[file.language] ?? .none
-                var (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
+                var (page, markdown) = try Page.read(source: file.path, language: file.language, text: text, placed: reading.expecting) { body in
                     CmarkDocument(markdown: body, reservedIDs: reservedIDs, typography: typography)
                         .renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce, keepingProse: keepingProse)
                 }
