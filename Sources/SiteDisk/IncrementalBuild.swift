@@ -43,24 +43,28 @@ public enum IncrementalBuild {
         guard OutputManifest.exists(for: output) else {
             return try fullBuild(root: root, output: output, listed: nil, stamp: nil, options: options)
         }
-        // The last build's record counts only while the output is exactly as that build left it. The output
-        // and the inputs are statted at the same time: each walk has parts that run on one core.
-        let outputCheck = Background { OutputManifest.read(for: output).flatMap { $0.matchesDisk(at: output) ? $0 : nil } }
+        // The last build's record counts only while the output is exactly as that build left it. The output is
+        // statted in the background while the inputs are, and while a quick rebuild works out what to write;
+        // nothing is written before the output is known to be intact.
+        let recorded = Background { OutputManifest.read(for: output) }
+        let intact = Background { recorded.value?.matchesDisk(at: output) ?? false }
         let listed = InputStamp.files(root: root)
         let stamp = OutputManifest.inputStamp(files: listed, options: options)
         PhaseClock.mark("stamp")
-        let previous = outputCheck.value
-        PhaseClock.mark("output check")
-        if let previous, let stamp, previous.inputStamp == stamp {
+        guard let previous = recorded.value else {
+            return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options)
+        }
+        if let stamp, previous.inputStamp == stamp, intact.value {
             return .unchanged(previous)
         }
-        if let previous, let listed, let index = BuildCacheFile.read(for: output, manifest: previous) {
+        if let listed, let index = BuildCacheFile.read(for: output, manifest: previous) {
             PhaseClock.mark("cache index")
             do {
-                if let summary = try QuickRebuild(root: root, output: output, options: options).run(listed: listed, stamp: stamp, previous: previous, index: index) {
+                let quick = QuickRebuild(root: root, output: output, options: options) { intact.value }
+                if let summary = try quick.run(listed: listed, stamp: stamp, previous: previous, index: index) {
                     return summary
                 }
-                if let cache = BuildCache.decoded(index),
+                if intact.value, let cache = BuildCache.decoded(index),
                    let summary = try rebuild(root: root, output: output, listed: listed, stamp: stamp, options: options, previous: previous, cache: cache) {
                     return summary
                 }
@@ -69,6 +73,7 @@ public enum IncrementalBuild {
                 return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options)
             }
         }
+        PhaseClock.mark("output check")
         return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options)
     }
 

@@ -4,10 +4,13 @@ import Foundation
 /// The rebuild after the text of a few pages changed and nothing else (`SiteBuilder.relayOut`): only those
 /// pages and the inputs every page shares are read, only their outputs are written, and only their lines
 /// of the cache and the manifest change. Returns nil whenever it does not apply, for the general rebuild.
-struct QuickRebuild {
+struct QuickRebuild: Sendable {
     let root: URL
     let output: URL
     let options: BuildOptions
+    /// Whether the output is still as the last build left it; asked just before anything is written (it may
+    /// wait for the check to finish), and when not, nothing is written and the rebuild does not apply.
+    let outputIsIntact: @Sendable () -> Bool
 
     /// Throws only when the output cannot be written in place.
     func run(listed: [InputStamp.File], stamp: String?, previous: OutputManifest, index: CacheIndex) throws(DiagnosticError) -> IncrementalBuild.Summary? {
@@ -37,6 +40,8 @@ struct QuickRebuild {
             lines.merge(edits.cacheLines) { $1 }
         }
         PhaseClock.mark("quick build")
+        guard outputIsIntact() else { return nil }
+        PhaseClock.mark("output check")
         let written = try InPlaceUpdate(output: output).replace(files)
         var manifest = previous
         manifest.inputStamp = stamp ?? ""

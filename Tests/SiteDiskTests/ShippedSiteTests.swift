@@ -114,6 +114,16 @@ import Testing
         let repaired = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
         #expect(repaired.report.written == 1)
         #expect(try String(contentsOf: page, encoding: .utf8).contains("<html lang=\"en\">"))
+        // The published copy edited and a page's text changed at once: the quick rebuild works out the page in
+        // the background of the output check, and must see the edit before it writes anything.
+        let french = output.appendingPathComponent("fr/index.html")
+        try "tampered again".write(to: french, atomically: false, encoding: .utf8)
+        try (try String(contentsOf: index, encoding: .utf8)).replacingOccurrences(of: "clear words", with: "simple words")
+            .write(to: index, atomically: false, encoding: .utf8)
+        let both = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(both.pagesLaidOut == nil, "a full build, not a rebuild in place")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("simple words"))
+        #expect(try String(contentsOf: french, encoding: .utf8).contains("<html lang=\"fr\">"))
         // A new day can make a review overdue: the warnings are new, and nothing is rewritten.
         let tomorrow = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today.adding(days: 400))
         #expect(tomorrow.report.written == 0 && tomorrow.report.unchanged == 15)

@@ -31,7 +31,11 @@ struct OutputManifest: Equatable {
 
     /// The clinicsite executable (path, size, time), which every output also depends on.
     static let tool: String = {
-        guard let executable = Bundle.main.executablePath, let entry = stat(of: executable) else { return "" }
+        // The kernel's link to the running executable: asking Foundation's `Bundle.main` scanned its folder first.
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let path = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : Bundle.main.executablePath
+        guard let executable = path, let entry = stat(of: executable) else { return "" }
         return "\(executable) \(entry.size) \(entry.modified)"
     }()
 
