@@ -24,6 +24,11 @@ public struct Typography: Sendable {
     /// Each rule's `RequiredText`: text holding none of them cannot match, so the expression is not run.
     /// Most text that has a digit has no "Day" or "week", and running an expression costs a microsecond or two.
     private let needs: [[[UInt8]]?]
+    /// For each byte, the rules (one bit each) whose `when` holds that character or one whose UTF-8 form
+    /// starts with that byte; nil past 64 rules.
+    private let triggerTable: [UInt64]?
+    /// The rules with no `when`, tried on every text.
+    private let alwaysTried: UInt64
 
     /// No rules: text stays as written.
     public static let none = Typography(rules: [])
@@ -33,6 +38,17 @@ public struct Typography: Sendable {
         quickTriggers = rules.allSatisfy { !$0.when.isEmpty } ? QuickSet(rules.reduce(into: Set()) { $0.formUnion($1.when) }) : nil
         quickWhens = rules.map { $0.when.isEmpty ? nil : QuickSet($0.when) }
         needs = rules.map { RequiredText.anyOf(pattern: $0.find) }
+        if rules.count <= 64 {
+            var table = [UInt64](repeating: 0, count: 256)
+            for (index, rule) in rules.enumerated() {
+                for scalar in rule.when { table[Int(String(scalar).utf8.first!)] |= 1 << UInt64(index) }
+            }
+            triggerTable = table
+            alwaysTried = rules.indices.reduce(0) { rules[$1].when.isEmpty ? $0 | 1 << UInt64($1) : $0 }
+        } else {
+            triggerTable = nil
+            alwaysTried = 0
+        }
     }
 
     /// A set of characters tested on UTF-8 bytes without hashing: a bit per ASCII character, the UTF-8
@@ -85,8 +101,22 @@ public struct Typography: Sendable {
     /// Whether any rule can change text with these UTF-8 bytes: when not, `apply` returns the text as it is.
     func mayChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !rules.isEmpty else { return false }
-        if let quickTriggers, !quickTriggers.occurs(in: bytes) { return false }
-        return rules.indices.contains { mayApply($0, to: bytes) }
+        guard let triggerTable else {
+            if let quickTriggers, !quickTriggers.occurs(in: bytes) { return false }
+            return rules.indices.contains { mayApply($0, to: bytes) }
+        }
+        // One pass finds every rule the text may need; testing each rule's characters in turn took up to one
+        // pass per rule, and text with an apostrophe but no digit made all of them.
+        var candidates = alwaysTried
+        triggerTable.withUnsafeBufferPointer { table in
+            for byte in bytes { candidates |= table[Int(byte)] }
+        }
+        while candidates != 0 {
+            let index = candidates.trailingZeroBitCount
+            if mayApply(index, to: bytes) { return true }
+            candidates &= candidates - 1
+        }
+        return false
     }
 
     private func mayChange(_ text: String) -> Bool {
