@@ -24,10 +24,24 @@ CLEANED = WORK / "last-cleanup"
 QUIET_SECONDS = 400
 
 
-def settle():
-    """Lets the file system finish writing back earlier runs, so one run's deletions do not slow the next."""
+def settle(*inputs):
+    """Lets the file system finish writing back earlier runs, so one run's deletions do not slow the next; then
+    reads every file below `inputs` so the timed run finds them in memory. This machine's kernel drops cached
+    file pages within seconds even with most memory free (hundreds of a 10,000-page site's files in 45 s), so
+    without this a run's time depended on how many of its inputs had been dropped during the wait."""
     subprocess.run(["sync"], check=False)
     time.sleep(4)
+    warm(*inputs)
+
+
+def warm(*inputs):
+    """Reads every regular file below `inputs` (folders or files)."""
+    for top in inputs:
+        paths = [top] if top.is_file() else (p for p in top.rglob("*") if p.is_file())
+        for path in paths:
+            with open(path, "rb") as handle:
+                while handle.read(1 << 20):
+                    pass
 
 
 def timed(command, cwd=None, env=None):
@@ -67,10 +81,10 @@ def measure(size, runs, binary):
     print(f"\n## {size} pages ({runs} alternating runs each)", flush=True)
     results = {"clinicsite": [], "hugo": []}
     for run in range(runs):
-        settle()
+        settle(root / "clinicsite")
         out = out_root / f"out-cs-{run}"
         results["clinicsite"].append(timed([binary, "build", "--root", str(root / "clinicsite"), "--output", str(out)]))
-        settle()
+        settle(root / "hugo")
         out = out_root / f"out-hugo-{run}"
         results["hugo"].append(timed(["hugo", "--quiet", "-d", str(out)], cwd=root / "hugo"))
     rows = {}
@@ -83,11 +97,14 @@ def measure(size, runs, binary):
     floor_time = cmark_time + copy_time
 
     # Rebuilds into the first clinicsite output, each after one kind of change (undone after its runs).
-    settle()
+    settle(root / "clinicsite")
     written = [p for p in kept.rglob("*") if p.is_file()]
     before = {p: p.stat().st_mtime_ns for p in written}
     build = [binary, "build", "--root", str(root / "clinicsite"), "--output", str(kept)]
-    unchanged = [timed(build) for _ in range(runs)]
+    unchanged = []
+    for _ in range(runs):
+        warm(root / "clinicsite", kept)
+        unchanged.append(timed(build))
     rewritten = sum(1 for p in written if p.stat().st_mtime_ns != before[p])
     changes = rebuild_costs(root / "clinicsite", build, runs)
     reload = preview_reload(binary, root / "clinicsite")
@@ -95,7 +112,7 @@ def measure(size, runs, binary):
     # Personal timelines from the generated CSV (one patient per page), HTML and calendar each.
     timelines = []
     for run in range(runs):
-        settle()
+        settle(root / "clinicsite", root / "patients.csv")
         out = out_root / f"timelines-{run}"
         timelines.append(timed([binary, "timeline", "--patients", str(root / "patients.csv"), "--output", str(out)]))
 
@@ -137,14 +154,14 @@ def floor(root, kept, out_root, runs):
     halves = [files[: len(files) // 2], files[len(files) // 2:]]
     cmark_times, copy_times = [], []
     for run in range(runs):
-        settle()
+        settle(bodies)
         started = time.perf_counter()
         processes = [subprocess.Popen(["cmark", "--smart"] + half, stdout=subprocess.DEVNULL) for half in halves]
         for process in processes:
             process.wait()
         cmark_times.append(time.perf_counter() - started)
         target = out_root / f"floor-copy-{run}"
-        settle()
+        settle(kept)
         started = time.perf_counter()
         subprocess.run(["cp", "-r", str(kept), str(target)], check=True)
         copy_times.append(time.perf_counter() - started)
@@ -172,6 +189,7 @@ def rebuild_costs(site, build, runs):
         measured, laid = [], "all"
         for run in range(runs):
             edit(run)
+            warm(site, Path(build[-1]))
             result = timed(build)
             measured.append(result)
             match = re.search(r"\((\d+) laid out again", result["out"])

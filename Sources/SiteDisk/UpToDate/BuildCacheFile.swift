@@ -37,11 +37,8 @@ enum BuildCacheFile {
 
     /// `cache` as the file's bytes, with each content file's stamp from `stamps`.
     static func encoded(_ cache: BuildCache, stamps: [InputStamp.File]?) -> Data {
-        var cache = cache
-        for file in stamps ?? [] where cache.files[file.path] != nil {
-            cache.files[file.path]?.stamp = file.stamp
-        }
-        return cache.encoded()
+        let byPath = Dictionary((stamps ?? []).map { ($0.path, $0.stamp) }, uniquingKeysWith: { first, _ in first })
+        return cache.encoded { byPath[$0] }
     }
 
     /// What the manifest records of a cache file: its hash and length.

@@ -9,17 +9,33 @@ extension BuildCache {
 
     /// The cache as bytes, in a stable order.
     public func encoded() -> Data {
-        var output = Array("\(Self.header)\t\(String(siteKey, radix: 16))\t\(today)\n".utf8)
-        let paths = files.keys.sorted()
-        let fileLines = paths.parallelMap { CacheIndex.fileLine(path: $0, state: files[$0]!) }
+        encoded(stamp: { _ in nil })
+    }
+
+    /// The cache as bytes, each content file with the stamp `stamp` gives for its path (its own when nil).
+    public func encoded(stamp: @Sendable (String) -> UInt64?) -> Data {
+        let header = Array("\(Self.header)\t\(String(siteKey, radix: 16))\t\(today)\n".utf8)
+        let fileLines = files.keys.sorted().parallelMap { path -> [UInt8] in
+            var state = files[path]!
+            state.stamp = stamp(path) ?? state.stamp
+            return CacheIndex.fileLine(path: path, state: state)
+        }
         let pageLines = pages.keys.sorted().parallelMap { source -> ArraySlice<UInt8> in
             let page = pages[source]!
             return page.line ?? Self.line(for: page)[...]
         }
-        output.reserveCapacity(output.count + fileLines.reduce(0) { $0 + $1.count } + pageLines.reduce(0) { $0 + $1.count })
-        for line in fileLines { output += line }
-        for line in pageLines { output += line }
-        return Data(output)
+        // Copied once into memory the `Data` then owns.
+        let count = header.count + fileLines.reduce(0) { $0 + $1.count } + pageLines.reduce(0) { $0 + $1.count }
+        guard let buffer = malloc(max(count, 1)) else { return Data() }
+        var offset = 0
+        func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if let base = bytes.baseAddress { (buffer + offset).copyMemory(from: base, byteCount: bytes.count) }
+            offset += bytes.count
+        }
+        header.withUnsafeBufferPointer(copy)
+        for line in fileLines { line.withUnsafeBufferPointer(copy) }
+        for line in pageLines { line.withUnsafeBufferPointer(copy) }
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
     }
 
     /// Reads a cache; nil for anything malformed or of another format, which then only costs a full build.

@@ -49,10 +49,12 @@ public struct BuildCache: Sendable, Equatable {
             for path in reuse.cache.files.keys where sources.files[path] == nil { files[path] = nil }
             for path in reuse.cache.pages.keys where sources.files[path] == nil { pages[path] = nil }
         }
+        files.reserveCapacity(files.count + read.count)
         for (path, hash) in zip(read, hashes) { files[path] = FileState(stamp: 0, hash: hash) }
         // Each new page's line is encoded here, on all cores, while the build lays pages out, rather than when
         // the cache is written at the end.
         let fresh = content.pages.filter { reuse?.unchanged.contains($0.page.source) != true }
+        pages.reserveCapacity(pages.count + fresh.count)
         for page in fresh.parallelMap({ CachedPage($0).withLine() }) { pages[page.page.source] = page }
         self.init(siteKey: siteKey, today: today, files: files, pages: pages)
     }
