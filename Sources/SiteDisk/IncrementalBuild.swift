@@ -151,10 +151,12 @@ public enum IncrementalBuild {
         // it yet, a build stopped now leaves it unused.
         // `SiteBuilder.build` returns only after `cacheMade` has, so the encoded cache is there.
         let cacheWrite = Background { [encodedCache = encodedCache.withLock { $0 }] in encodedCache.flatMap { BuildCacheFile.write($0, for: output) } }
+        // Every file is written once the build has returned, so the manifest's list is made while the folder is swapped in.
+        let entries = Background { staged.entries }
         let report = try staged.commit(paths: site.files.map(\.path))
         PhaseClock.mark("commit")
         let cache = cacheWrite.value
-        OutputManifest(inputStamp: stamp ?? "", pageCount: site.pageCount, warnings: site.warnings, cache: cache, files: staged.entries)
+        OutputManifest(inputStamp: stamp ?? "", pageCount: site.pageCount, warnings: site.warnings, cache: cache, files: entries.value)
             .write(for: output)
         PhaseClock.mark("record")
         let summary = Summary(pageCount: site.pageCount, report: report, warnings: site.warnings)

@@ -44,6 +44,15 @@ import Testing
         #expect(loaded.sources.files.count == paths.count)
     }
 
+    /// What a walk lists, read on the bytes, is what splitting the path into its parts says.
+    @Test func listedPathsAreThoseWithNoHiddenPartAndNoBackup() {
+        let paths = ["a.html", ".a", "a/.b", "a~", "a~/b", "a/b~", "~a", "a/~b", "a.b/c", "a/b.", "é/.x", "é~", "x/é", "a//b", "", "/"]
+        for path in paths {
+            let expected = path.split(separator: "/").allSatisfy { !$0.hasPrefix(".") && !$0.hasSuffix("~") }
+            #expect(FileSystem.isListed(path) == expected, "\(path)")
+        }
+    }
+
     @Test func aFirstBuildLeavesAStampTheNextBuildAgreesWith() throws {
         let root = try Fixture.scratchSite()
         defer { try? FileManager.default.removeItem(at: root) }

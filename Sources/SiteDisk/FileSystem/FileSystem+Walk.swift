@@ -30,7 +30,17 @@ extension FileSystem {
 
     /// Whether a walk lists the file at this relative path: no part of it hidden, no editor backup.
     static func isListed(_ path: String) -> Bool {
-        path.split(separator: "/").allSatisfy { !$0.hasPrefix(".") && !$0.hasSuffix("~") }
+        // On the bytes: "/" and "." and "~" are single UTF-8 bytes that never occur inside another character.
+        var path = path
+        return path.withUTF8 { bytes in
+            var start = true
+            for (index, byte) in bytes.enumerated() {
+                if start && byte == UInt8(ascii: ".") { return false }
+                if byte == UInt8(ascii: "~") && (index + 1 == bytes.count || bytes[index + 1] == UInt8(ascii: "/")) { return false }
+                start = byte == UInt8(ascii: "/")
+            }
+            return true
+        }
     }
 
     /// The regular files below `folder`, sorted by path, skipping what `files(below:)` skips (hidden names,

@@ -217,12 +217,13 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     /// The files written, as a walk of the output would list them (sorted by path, hidden names left out);
-    /// complete once `commit` has returned.
+    /// complete once every `add` has returned (it waits for the writer).
     var entries: [OutputManifest.Entry] {
         queue.sync {}
         let written = books.withLock { $0.written }
-        let visible = Dictionary(written.filter { FileSystem.isListed($0.path) }.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
-        return visible.values.sorted { $0.path < $1.path }
+        // Swift's sort is stable, so of a path written twice the last write is the one kept.
+        let sorted = written.filter { FileSystem.isListed($0.path) }.sorted { $0.path < $1.path }
+        return sorted.indices.filter { $0 + 1 == sorted.count || sorted[$0 + 1].path != sorted[$0].path }.map { sorted[$0] }
     }
 
     /// Waits for every added file, then swaps the staging folder in. `paths` are all the files of the site.

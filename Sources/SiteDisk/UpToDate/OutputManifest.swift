@@ -83,7 +83,7 @@ struct OutputManifest: Equatable {
     }
 
     func write(for output: URL) {
-        try? FileSystem.replace(URL(fileURLWithPath: Self.location(for: output)), with: String(decoding: encoded(), as: UTF8.self))
+        try? FileSystem.replace(path: Self.location(for: output), with: encoded(), removingFirst: true)
     }
 
     /// Forgets what the output holds, before it is changed: a build killed while changing it leaves no
