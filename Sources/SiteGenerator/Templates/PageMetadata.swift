@@ -32,7 +32,10 @@ struct PageMetadata {
 
     /// Open Graph's `og:locale` form of a language code (`fr` → `fr_FR`); codes it does not know stay as they are.
     static func locale(_ language: String) -> String {
-        let territories = ["en": "US", "fr": "FR", "de": "DE", "es": "ES", "it": "IT", "nl": "NL", "pt": "PT", "ar": "AR", "zh": "CN", "ja": "JP"]
-        return territories[language].map { "\(language)_\($0)" } ?? language
+        locales[language] ?? language
     }
+
+    /// Made once: building the table on every call cost a dictionary per page.
+    private static let locales = ["en": "US", "fr": "FR", "de": "DE", "es": "ES", "it": "IT", "nl": "NL", "pt": "PT", "ar": "AR", "zh": "CN", "ja": "JP"]
+        .reduce(into: [String: String]()) { $0[$1.key] = "\($1.key)_\($1.value)" }
 }

@@ -3,7 +3,7 @@ import RecoverySchedule
 
 /// Fills the templates: one content page at a time (safe to call from many threads), plus the
 /// site-wide files (root page, 404, robots.txt, sitemap.xml).
-struct PageRenderer: Sendable {
+final class PageRenderer: Sendable {
     let settings: Settings
     let strings: UIStrings
     let templates: Templates
@@ -33,10 +33,10 @@ struct PageRenderer: Sendable {
     /// other translations; those decide the page's shape. Swift-mustache spends most of a page's time looking
     /// names up, so rendering once per shape instead of once per page is what makes real layouts fast.
     func render(_ page: Page, content html: [UInt8]) -> OutputFile {
-        let describe = { (values: inout LayoutValues) -> LayoutCache.Request in
+        let describe = { [self] (values: inout LayoutValues) -> LayoutCache.Request in
             let own = ownValues(page, html: html, values: &values)
             // The full context is built only when the shape's layout is not rendered yet.
-            return LayoutCache.Request(shape: shape(of: page, own: own)) { templates.render(page.layout, context(page, own)) }
+            return LayoutCache.Request(shape: shape(of: page, own: own)) { [self] in templates.render(page.layout, context(page, own)) }
         }
         let data = reusesLayouts ? layouts.render(describe) : LayoutCache.renderDirect(describe)
         return OutputFile(path: page.outputPath, data: data)
