@@ -85,27 +85,43 @@ public final class StagedOutput: @unchecked Sendable {
         }
         let previous = writer.output.path + "/" + file.path
         let unchanged = hasPrevious && FileSystem.read(previous) == file.data
-        if !unchanged, let descriptor = takeOpenFile(file.path) {
-            fill(descriptor, with: file, target: target)
-        } else {
+        switch unchanged ? nil : takeCreatedFile(file.path) {
+        case .kept(let descriptor):
+            fill(descriptor, with: file, target: target, kept: true)
+        case .closed:
+            // Created but closed for want of descriptors: opened again here, which needs no lock on the folder.
+            let descriptor = open(target, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+            if descriptor >= 0 {
+                fill(descriptor, with: file, target: target, kept: false)
+            } else {
+                enqueue(.write(file: file, target: target, previous: previous, unchanged: unchanged))
+            }
+        case nil:
             enqueue(.write(file: file, target: target, previous: previous, unchanged: unchanged))
         }
     }
 
-    /// The kept descriptor of an expected file, now the caller's to fill and close; nil when there is none
-    /// (not created yet, or closed for want of descriptors).
-    private func takeOpenFile(_ path: String) -> Int32? {
+    /// An expected file the writer has created.
+    private enum Created {
+        /// Still open: its descriptor.
+        case kept(Int32)
+        /// Closed for want of descriptors.
+        case closed
+    }
+
+    /// The expected file at `path`, now the caller's to fill; nil when the writer has not created it yet.
+    private func takeCreatedFile(_ path: String) -> Created? {
         books.withLock { books in
-            guard let descriptor = books.expected[path], descriptor >= 0 else { return nil }
-            books.expected[path] = nil
-            return descriptor
+            guard let descriptor = books.expected.removeValue(forKey: path) else { return nil }
+            return descriptor >= 0 ? .kept(descriptor) : .closed
         }
     }
 
-    private func fill(_ descriptor: Int32, with file: OutputFile, target: String) {
+    /// Fills and closes an empty file; `kept` when its descriptor was one the writer kept open.
+    private func fill(_ descriptor: Int32, with file: OutputFile, target: String, kept: Bool) {
         let result = Result { try file.data.withUnsafeBytes { try FileSystem.write($0, to: descriptor, path: target) } }
         books.withLock { books in
-            books.release(descriptor)
+            if kept { books.release(descriptor) } else { close(descriptor) }
             switch result {
             case .success(let written):
                 books.report.written += 1
@@ -180,7 +196,7 @@ public final class StagedOutput: @unchecked Sendable {
                     created = nil
                 }
                 if let descriptor = created, descriptor >= 0 {
-                    fill(descriptor, with: file, target: target)
+                    fill(descriptor, with: file, target: target, kept: true)
                     return
                 }
                 let written = try FileSystem.write(file.data, to: target)
