@@ -132,30 +132,42 @@ public enum IncrementalBuild {
         // The output is locked and staged first, so pages are written while later ones still render.
         let staged = try OutputWriter(output: output).begin()
         let site: BuiltSite
-        // The cache is encoded as soon as the build has made it, while pages are still laid out; it is written
-        // only once the build has succeeded.
-        let encodedCache = Mutex<Data?>(nil)
+        // The cache is encoded and written under a temporary name as soon as the build has made it, while pages
+        // are still laid out; it is put in place only once the build has succeeded.
+        // A build that fails may do so while the cache is still being made: whichever comes second removes it.
+        let pendingCache = Mutex<(cache: BuildCacheFile.Pending?, failed: Bool)>((nil, false))
         do {
             site = try SiteBuilder.build(sources, options: options, output: staged.add, expecting: staged.expect) { cache in
-                let data = BuildCacheFile.encoded(cache, stamps: stamps)
-                encodedCache.withLock { $0 = data }
+                let pending = BuildCacheFile.stage(BuildCacheFile.encoded(cache, stamps: stamps), for: output)
+                pendingCache.withLock { state in
+                    if state.failed { pending?.discard() } else { state.cache = pending }
+                }
             }
         } catch {
             staged.abandon()
+            pendingCache.withLock { state in
+                state.failed = true
+                state.cache?.discard()
+            }
             throw error
         }
         PhaseClock.mark("build")
         DeferredRelease.release(consume sources)
         OutputManifest.forget(for: output)
-        // The cache is encoded and written while the writer thread finishes the pages; with no manifest naming
-        // it yet, a build stopped now leaves it unused.
-        // `SiteBuilder.build` returns only after `cacheMade` has, so the encoded cache is there.
-        let cacheWrite = Background { [encodedCache = encodedCache.withLock { $0 }] in encodedCache.flatMap { BuildCacheFile.write($0, for: output) } }
+        // With no manifest naming it yet, a build stopped from now on leaves the new cache unused.
+        // `SiteBuilder.build` returns only after `cacheMade` has, so the pending cache is there.
+        let pending = pendingCache.withLock { $0.cache }
         // Every file is written once the build has returned, so the manifest's list is made while the folder is swapped in.
         let entries = Background { staged.entries }
-        let report = try staged.commit(paths: site.files.map(\.path))
+        let report: OutputWriter.Report
+        do {
+            report = try staged.commit(paths: site.files.map(\.path))
+        } catch {
+            pending?.discard()
+            throw error
+        }
         PhaseClock.mark("commit")
-        let cache = cacheWrite.value
+        let cache = pending?.install()
         OutputManifest(inputStamp: stamp ?? "", pageCount: site.pageCount, warnings: site.warnings, cache: cache, files: entries.value)
             .write(for: output)
         PhaseClock.mark("record")

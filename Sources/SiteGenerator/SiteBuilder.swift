@@ -81,9 +81,11 @@ public enum SiteBuilder {
             cacheMade?(made)
             return made
         }
+        // The site-wide files (sitemap, root, 404) depend on no page's layout: made while pages are laid out.
+        let siteFiles = Background { renderer.siteFiles() }
         let pages = try plan.pagesToRender(reservedIDs: templates.reservedIDs, typography: basics.typography, log: &log)
         var files = try renderPages(pages, of: content, with: renderer, output: output, log: &log)
-        let others = assets.files + content.assetFiles + renderer.siteFiles()
+        let others = assets.files + content.assetFiles + siteFiles.value
         PhaseClock.mark("sitefiles")
         if let output {
             for file in others { output(file) }

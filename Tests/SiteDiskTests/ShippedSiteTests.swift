@@ -140,6 +140,8 @@ import Testing
         _ = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
         let before = Fixture.files(in: output)
         let datesBefore = Fixture.modificationDates(in: output)
+        let cacheFile = root.appendingPathComponent(".public.cache")
+        let cacheBefore = try Data(contentsOf: cacheFile)
         try "# Broken\n\n[x](nowhere.md)\n".write(to: root.appendingPathComponent("content/en/benefits.md"), atomically: true, encoding: .utf8)
         try "clinic_name: C\nlanguages: [en, fr]\ncolour: red\n".write(to: root.appendingPathComponent("content/site.yml"), atomically: true, encoding: .utf8)
         do {
@@ -154,6 +156,10 @@ import Testing
         #expect(Fixture.modificationDates(in: output) == datesBefore)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }
         #expect(leftovers.isEmpty)
+        // The new cache is written under a temporary name while pages are laid out; a failed build removes it,
+        // possibly after returning (it may still be being made), and keeps the last good cache.
+        try Self.waitForNoTemporaries(in: root)
+        #expect(try Data(contentsOf: cacheFile) == cacheBefore)
 
         // A broken link alone is found while the other pages are already being written: still nothing changes.
         try FileManager.default.removeItem(at: root.appendingPathComponent("content/site.yml"))
@@ -167,6 +173,25 @@ import Testing
         #expect(Fixture.files(in: output) == before)
         #expect(Fixture.modificationDates(in: output) == datesBefore)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }.isEmpty)
+        try Self.waitForNoTemporaries(in: root)
+        #expect(try Data(contentsOf: cacheFile) == cacheBefore)
+
+        // The same broken link in a full build (the settings changed): it fails while the new cache is made.
+        let settings = root.appendingPathComponent("content/site.yml")
+        try (String(contentsOf: settings, encoding: .utf8) + "# a comment\n").write(to: settings, atomically: true, encoding: .utf8)
+        #expect(throws: DiagnosticError.self) { try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today) }
+        #expect(Fixture.files(in: output) == before)
+        try Self.waitForNoTemporaries(in: root)
+        #expect(try Data(contentsOf: cacheFile) == cacheBefore)
+    }
+
+    /// Waits up to five seconds for `.clinicsite-….tmp` files to be gone from `folder`; fails if they stay.
+    private static func waitForNoTemporaries(in folder: URL) throws {
+        for _ in 0..<50 {
+            if try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy({ !$0.hasPrefix(".clinicsite-") }) { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Issue.record("temporary files left in \(folder.path): \(try FileManager.default.contentsOfDirectory(atPath: folder.path))")
     }
 
     @Test func removedPagesDisappear() throws {

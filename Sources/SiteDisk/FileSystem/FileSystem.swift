@@ -74,7 +74,12 @@ enum FileSystem {
     }
 
     private static func replace(path: String, bytes: UnsafeRawBufferPointer, mode: mode_t, removingFirst: Bool) throws {
-        // A hidden name no one can guess, created exclusively: a file or link planted in advance cannot be hit.
+        try install(writeBeside(path, bytes: bytes, mode: mode), at: path, removingFirst: removingFirst)
+    }
+
+    /// Writes `bytes` to a new file beside `path`, under a hidden name no one can guess, created exclusively (a
+    /// file or link planted in advance cannot be hit); returns its path, for `install` or `unlink`.
+    static func writeBeside(_ path: String, bytes: UnsafeRawBufferPointer, mode: mode_t = 0o644) throws -> String {
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         let temporary = folder + ".clinicsite-\(processID)-\(UInt64.random(in: .min ... .max)).tmp"
         do {
@@ -83,6 +88,11 @@ enum FileSystem {
             unlink(temporary)
             throw error
         }
+        return temporary
+    }
+
+    /// Renames a file `writeBeside` wrote over `path` (the temporary file is removed if that fails).
+    static func install(_ temporary: String, at path: String, removingFirst: Bool) throws {
         // Renaming over an existing file makes ext4 flush it to disk first (auto_da_alloc), which made
         // rewriting a batch of patients several times slower; removing it first avoids that.
         if removingFirst { unlink(path) }

@@ -54,6 +54,8 @@ public struct OutputWriter: Sendable {
             try checkOwnership()
             removeLeftovers(in: parent, prefix: ".\(name).staging-")
             removeLeftovers(in: parent, prefix: ".\(name).old-")
+            // The cache and the manifest are written beside the output under temporary names first.
+            FileSystem.removeAbandonedTemporaries(in: parent.path)
             let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
             do {
                 try manager.createDirectory(at: staging, withIntermediateDirectories: true)

@@ -29,6 +29,30 @@ enum BuildCacheFile {
         return hash(ContentHash.wordValue(of: data), count: data.count)
     }
 
+    /// A cache written beside the output under a temporary name while the build still runs, put in place only
+    /// once the build has succeeded (the manifest written after it names its hash), or removed.
+    struct Pending: Sendable {
+        let temporary: String
+        let location: String
+        let hash: String
+
+        /// Puts the cache in place; returns the hash the manifest records, or nil.
+        func install() -> String? {
+            (try? FileSystem.install(temporary, at: location, removingFirst: true)).map { hash }
+        }
+
+        func discard() {
+            unlink(temporary)
+        }
+    }
+
+    /// Writes an encoded cache under a temporary name beside the output; nil when it cannot be written.
+    static func stage(_ data: Data, for output: URL) -> Pending? {
+        let location = location(for: output)
+        let temporary = data.withUnsafeBytes { try? FileSystem.writeBeside(location, bytes: $0) }
+        return temporary.map { Pending(temporary: $0, location: location, hash: hash(ContentHash.wordValue(of: data), count: data.count)) }
+    }
+
     /// Writes `cache` with each content file's stamp from `stamps`; returns the hash the manifest records, or
     /// nil when it could not be written (the next build is then a full one).
     static func write(_ cache: BuildCache, stamps: [InputStamp.File]?, for output: URL) -> String? {
