@@ -67,8 +67,10 @@ public final class StagedOutput: @unchecked Sendable {
     /// Creates the (empty) file a page will be written to, as soon as its address is known and before it is
     /// laid out; safe to call from any thread. Creating 10,000 files in one folder is most of the writing,
     /// and the writer has nothing else to do while pages are still being read.
+    /// Over a previous output nothing is created early: most pages are then usually unchanged and hard-linked
+    /// from it, and a file made for each would cost an inode (slow on ext4 right after the old folder's are freed).
     public func expect(_ path: String) {
-        guard let target = try? writer.safePath(for: path, in: staging.path) else { return }
+        guard !hasPrevious, let target = try? writer.safePath(for: path, in: staging.path) else { return }
         enqueue(.expect(path: path, target: target))
     }
 
