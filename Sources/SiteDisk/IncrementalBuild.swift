@@ -73,7 +73,7 @@ public enum IncrementalBuild {
                 return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options)
             }
         }
-        PhaseClock.mark("output check")
+        PhaseClock.mark("no rebuild")
         return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options)
     }
 

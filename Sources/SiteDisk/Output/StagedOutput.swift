@@ -47,6 +47,12 @@ public final class StagedOutput: @unchecked Sendable {
             written.append(OutputManifest.Entry(path: path, size: size, modified: modified))
         }
 
+        /// Notes a file written with new bytes.
+        mutating func wrote(_ path: String, _ written: FileSystem.Written) {
+            report.written += 1
+            record(path, size: written.size, modified: written.modified)
+        }
+
         /// Closes a descriptor `expected` held (none for nil or -1).
         mutating func release(_ descriptor: Int32?) {
             if let descriptor, descriptor >= 0 {
@@ -87,20 +93,26 @@ public final class StagedOutput: @unchecked Sendable {
         }
         let previous = writer.output.path + "/" + file.path
         let unchanged = hasPrevious && FileSystem.read(previous) == file.data
-        switch unchanged ? nil : takeCreatedFile(file.path) {
+        if unchanged || !fillCreated(file, target: target) {
+            enqueue(.write(file: file, target: target, previous: previous, unchanged: unchanged))
+        }
+    }
+
+    /// Fills the file the writer created for `file`, if it has; false when it has not yet (or the file could
+    /// not be opened again).
+    private func fillCreated(_ file: OutputFile, target: String) -> Bool {
+        switch takeCreatedFile(file.path) {
         case .kept(let descriptor):
             fill(descriptor, with: file, target: target, kept: true)
         case .closed:
-            // Created but closed for want of descriptors: opened again here, which needs no lock on the folder.
+            // Created but closed for want of descriptors: opened again, which needs no lock on the folder.
             let descriptor = open(target, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-            if descriptor >= 0 {
-                fill(descriptor, with: file, target: target, kept: false)
-            } else {
-                enqueue(.write(file: file, target: target, previous: previous, unchanged: unchanged))
-            }
+            guard descriptor >= 0 else { return false }
+            fill(descriptor, with: file, target: target, kept: false)
         case nil:
-            enqueue(.write(file: file, target: target, previous: previous, unchanged: unchanged))
+            return false
         }
+        return true
     }
 
     /// An expected file the writer has created.
@@ -126,8 +138,7 @@ public final class StagedOutput: @unchecked Sendable {
             if kept { books.release(descriptor) } else { close(descriptor) }
             switch result {
             case .success(let written):
-                books.report.written += 1
-                books.record(file.path, size: written.size, modified: written.modified)
+                books.wrote(file.path, written)
             case .failure(let error):
                 books.fail(writer.failure("\(error)"))
             }
@@ -182,30 +193,19 @@ public final class StagedOutput: @unchecked Sendable {
                 }
             case .write(let file, let target, let previous, let unchanged):
                 try makeFolder(of: file.path)
-                // A kept file is filled here when its page came before the writer had created it.
-                var created = books.withLock { books in books.expected.removeValue(forKey: file.path) }
-                if unchanged {
-                    // Replaced by a link to the previous output's file: the empty one is closed and removed first.
-                    books.withLock { $0.release(created) }
-                    if (created == nil || unlink(target) == 0) && link(previous, target) == 0 {
-                        let stamp = OutputManifest.stat(of: target)
-                        books.withLock { books in
-                            books.report.unchanged += 1
-                            if let stamp { books.record(file.path, size: stamp.size, modified: stamp.modified) }
-                        }
-                        return
+                // Only a build over a previous output links unchanged files, and it creates none early.
+                if unchanged && link(previous, target) == 0 {
+                    let stamp = OutputManifest.stat(of: target)
+                    books.withLock { books in
+                        books.report.unchanged += 1
+                        if let stamp { books.record(file.path, size: stamp.size, modified: stamp.modified) }
                     }
-                    created = nil
-                }
-                if let descriptor = created, descriptor >= 0 {
-                    fill(descriptor, with: file, target: target, kept: true)
                     return
                 }
+                // A created file is filled here when its page came before the writer had created it.
+                if fillCreated(file, target: target) { return }
                 let written = try FileSystem.write(file.data, to: target)
-                books.withLock { books in
-                    books.report.written += 1
-                    books.record(file.path, size: written.size, modified: written.modified)
-                }
+                books.withLock { $0.wrote(file.path, written) }
             }
         } catch {
             books.withLock { $0.fail(writer.failure("\(error)")) }

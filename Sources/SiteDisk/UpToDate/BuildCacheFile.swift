@@ -18,15 +18,7 @@ enum BuildCacheFile {
 
     /// Writes a cache already encoded; returns the hash the manifest records, or nil.
     static func write(_ data: Data, for output: URL) -> String? {
-        do {
-            // The old cache is removed first: renaming over it made ext4 write the new one out to disk before
-            // the rename returned (auto_da_alloc), ~10 ms for 10,000 pages. A build that finds no cache, or one
-            // the manifest does not name, builds everything, so the moment without a file costs nothing.
-            try FileSystem.replace(path: location(for: output), with: data, mode: 0o644, removingFirst: true)
-        } catch {
-            return nil
-        }
-        return hash(ContentHash.wordValue(of: data), count: data.count)
+        stage(data, for: output)?.install()
     }
 
     /// A cache written beside the output under a temporary name while the build still runs, put in place only
@@ -37,6 +29,9 @@ enum BuildCacheFile {
         let hash: String
 
         /// Puts the cache in place; returns the hash the manifest records, or nil.
+        /// The old cache is removed first: renaming over it made ext4 write the new one out to disk before the
+        /// rename returned (auto_da_alloc), ~10 ms for 10,000 pages. A build that finds no cache, or one the
+        /// manifest does not name, builds everything, so the moment without a file costs nothing.
         func install() -> String? {
             (try? FileSystem.install(temporary, at: location, removingFirst: true)).map { hash }
         }

@@ -13,19 +13,6 @@ public enum InputStamp {
     public struct File: Sendable, Equatable {
         public var path: String
         public var stamp: UInt64
-
-        init(path: String, stamp: UInt64) {
-            self.path = path
-            self.stamp = stamp
-        }
-
-        /// The stamp of a walked file, from its size, times and inode.
-        init(_ file: FileSystem.WalkedFile) {
-            var stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(file.size)), continuing: ContentHash.seed)
-            stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(file.modified)), continuing: stamp)
-            stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(file.changed)), continuing: stamp)
-            self.init(path: file.path, stamp: ContentHash.value(ofWord: file.inode, continuing: stamp))
-        }
     }
 
     /// The stamp of all inputs together, or nil when an input folder is missing or a file vanishes while it is read.
@@ -52,5 +39,15 @@ public enum InputStamp {
             hash = ContentHash.value(ofWord: file.stamp, continuing: hash)
         }
         return String(hash, radix: 16)
+    }
+}
+
+extension InputStamp.File {
+    /// The stamp of a walked file, from its size, times and inode.
+    init(_ file: FileSystem.WalkedFile) {
+        var stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(file.size)), continuing: ContentHash.seed)
+        stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(file.modified)), continuing: stamp)
+        stamp = ContentHash.value(ofWord: UInt64(bitPattern: Int64(file.changed)), continuing: stamp)
+        self.init(path: file.path, stamp: ContentHash.value(ofWord: file.inode, continuing: stamp))
     }
 }

@@ -86,13 +86,13 @@ struct OutputManifest: Equatable {
         try? FileSystem.replace(path: Self.location(for: output), with: encoded(), removingFirst: true)
     }
 
-    /// Forgets what the output holds, before it is changed: a build killed while changing it leaves no
-    /// manifest, so the next build is a full one.
     /// Whether a build has left a record beside `output` (valid or not).
     static func exists(for output: URL) -> Bool {
         access(location(for: output), F_OK) == 0
     }
 
+    /// Forgets what the output holds, before it is changed: a build killed while changing it leaves no
+    /// manifest, so the next build is a full one.
     static func forget(for output: URL) {
         unlink(location(for: output))
     }

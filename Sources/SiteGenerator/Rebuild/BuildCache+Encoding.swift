@@ -123,15 +123,17 @@ extension BuildCache {
     }
 
     /// Splits a line at its tabs.
-    static func fields(_ line: Field) -> [Field] {
-        split(line, at: 0x09)
+    /// With `limit`, only the first `limit` fields are split off, and the rest of the line is left as it is.
+    static func fields(_ line: Field, limit: Int = .max) -> [Field] {
+        split(line, at: 0x09, limit: limit)
     }
 
-    private static func split(_ bytes: Field, at separator: UInt8) -> [Field] {
+    private static func split(_ bytes: Field, at separator: UInt8, limit: Int = .max) -> [Field] {
         var parts: [Field] = []
         var start = 0
         for index in 0..<bytes.count where bytes[index] == separator {
             parts.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            if parts.count == limit { return parts }
             start = index + 1
         }
         parts.append(UnsafeBufferPointer(rebasing: bytes[start...]))

@@ -104,7 +104,8 @@ public struct CacheIndex: Sendable {
                 let text = UnsafeBufferPointer(rebasing: buffer[range])
                 // Only the fields that decide are looked at (source, language, key, order); the line is split
                 // and decoded only for the few pages wanted.
-                guard let leading = Self.leadingFields(text, count: 8) else { return nil }
+                let leading = BuildCache.fields(text, limit: 8)
+                guard leading.count == 8 else { return nil }
                 let wanted = sourceBytes.contains { leading[1].elementsEqual($0) } || keyBytes.contains { leading[3].elementsEqual($0) }
                     || (!leading[7].isEmpty && languageBytes.contains { leading[2].elementsEqual($0) })
                 guard wanted else { return nil }
@@ -113,23 +114,6 @@ public struct CacheIndex: Sendable {
                 return (line, page)
             }
         }
-    }
-
-    /// The first `count` tab-separated fields of a line, without splitting the rest; nil when it has fewer.
-    private static func leadingFields(_ line: UnsafeBufferPointer<UInt8>, count: Int) -> [UnsafeBufferPointer<UInt8>]? {
-        var fields: [UnsafeBufferPointer<UInt8>] = []
-        fields.reserveCapacity(count)
-        var start = 0
-        var index = 0
-        while fields.count < count {
-            guard index < line.count else { return nil }
-            if line[index] == 0x09 {
-                fields.append(UnsafeBufferPointer(rebasing: line[start..<index]))
-                start = index + 1
-            }
-            index += 1
-        }
-        return fields
     }
 
     /// The file with some lines replaced (by line number, each new line with its line break).
