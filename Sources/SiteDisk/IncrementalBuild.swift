@@ -43,20 +43,20 @@ public enum IncrementalBuild {
         guard OutputManifest.exists(for: output) else {
             return try fullBuild(root: root, output: output, listed: nil, stamp: nil, options: options)
         }
-        // The last build's record counts only while the output is exactly as that build left it. The output is
-        // statted in the background while the inputs are, and while a quick rebuild works out what to write;
-        // nothing is written before the output is known to be intact.
-        let recorded = Background { OutputManifest.read(for: output) }
-        let intact = Background { recorded.value?.matchesDisk(at: output) ?? false }
+        // The last build's record counts only while the output is exactly as that build left it. The inputs are
+        // statted first, on all cores; when they changed, the output is statted in the background while a
+        // quick rebuild works out what to write, and nothing is written before it is known to be intact.
         let listed = InputStamp.files(root: root)
         let stamp = OutputManifest.inputStamp(files: listed, options: options)
         PhaseClock.mark("stamp")
-        guard let previous = recorded.value else {
+        guard let previous = OutputManifest.read(for: output) else {
             return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options)
         }
-        if let stamp, previous.inputStamp == stamp, intact.value {
-            return .unchanged(previous)
+        if let stamp, previous.inputStamp == stamp {
+            if previous.matchesDisk(at: output) { return .unchanged(previous) }
+            return try fullBuild(root: root, output: output, listed: listed, stamp: stamp, options: options)
         }
+        let intact = Background { previous.matchesDisk(at: output) }
         if let listed, let index = BuildCacheFile.read(for: output, manifest: previous) {
             PhaseClock.mark("cache index")
             do {

@@ -39,13 +39,24 @@ struct QuickRebuild: Sendable {
             files = edits.files
             lines.merge(edits.cacheLines) { $1 }
         }
+        // The new cache is staged under a temporary name while the output check may still run.
+        let cache = BuildCacheFile.stage(index.replacing(lines), for: output)
         PhaseClock.mark("quick build")
-        guard outputIsIntact() else { return nil }
+        guard outputIsIntact() else {
+            cache?.discard()
+            return nil
+        }
         PhaseClock.mark("output check")
-        let written = try InPlaceUpdate(output: output).replace(files)
+        let written: [String]
+        do {
+            written = try InPlaceUpdate(output: output).replace(files)
+        } catch {
+            cache?.discard()
+            throw error
+        }
         var manifest = previous
         manifest.inputStamp = stamp ?? ""
-        manifest.cache = BuildCacheFile.write(index.replacing(lines), for: output)
+        manifest.cache = cache?.install()
         if let entries = previous.replaced(written, in: output) {
             manifest.files = entries
             manifest.write(for: output)

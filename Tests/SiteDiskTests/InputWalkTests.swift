@@ -77,4 +77,67 @@ import Testing
             (error as? DiagnosticError)?.diagnostics.first?.message.hasPrefix("the folder templates/ is missing") == true
         }
     }
+
+    /// The output check (`FileSystem.holdsExactly`) stats the listed files and counts the folder's entries
+    /// instead of walking it: after every kind of change someone could make by hand, it must say what
+    /// comparing a fresh walk with the list says.
+    @Test func outputCheckSaysWhatAWalkSays() throws {
+        let folder = try Fixture.scratchSite().appendingPathComponent("public")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder.appendingPathComponent("en/deeper"), withIntermediateDirectories: true)
+        for path in ["index.html", "en/a.html", "en/b.html", "en/deeper/c.html", "fr/d.html"] {
+            try manager.createDirectory(at: folder.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "<p>\(path)</p>".write(to: folder.appendingPathComponent(path), atomically: false, encoding: .utf8)
+        }
+        let listed = try #require(FileSystem.walk(below: folder.path)).map { FileSystem.Expected(path: $0.path, size: $0.size, modified: $0.modified) }
+        #expect(listed.count == 5)
+        #expect(FileSystem.holdsExactly(listed, below: folder.path))
+        #expect(FileSystem.holdsExactly(listed.reversed(), below: folder.path))
+        func agrees(_ change: String) throws {
+            let walked = try #require(FileSystem.walk(below: folder.path))
+            let same = walked.count == listed.count && zip(walked, listed).allSatisfy {
+                $0.path == $1.path && $0.size == $1.size && $0.modified == $1.modified
+            }
+            #expect(FileSystem.holdsExactly(listed, below: folder.path) == same, "\(change)")
+        }
+        let english = folder.appendingPathComponent("en")
+        // Not listed by a walk: the check must not count them either.
+        try "x".write(to: english.appendingPathComponent(".hidden"), atomically: false, encoding: .utf8)
+        try "x".write(to: english.appendingPathComponent("a.html~"), atomically: false, encoding: .utf8)
+        #expect(symlink("a.html", english.appendingPathComponent("link.html").path) == 0)
+        try manager.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try "x".write(to: folder.appendingPathComponent(".git/HEAD"), atomically: false, encoding: .utf8)
+        try agrees("hidden files, a backup, a link")
+        #expect(FileSystem.holdsExactly(listed, below: folder.path))
+        // Each of these makes the folder differ from the list.
+        let changes: [(String, () throws -> Void, () throws -> Void)] = [
+            ("a file added", { try "x".write(to: english.appendingPathComponent("new.html"), atomically: false, encoding: .utf8) },
+             { try manager.removeItem(at: english.appendingPathComponent("new.html")) }),
+            ("a file added deeper", { try "x".write(to: english.appendingPathComponent("deeper/new.html"), atomically: false, encoding: .utf8) },
+             { try manager.removeItem(at: english.appendingPathComponent("deeper/new.html")) }),
+            ("a file removed", { try manager.moveItem(at: english.appendingPathComponent("b.html"), to: folder.appendingPathComponent(".b")) },
+             { try manager.moveItem(at: folder.appendingPathComponent(".b"), to: english.appendingPathComponent("b.html")) }),
+            ("a folder swapped for a link to its copy", {
+                try manager.moveItem(at: english.appendingPathComponent("deeper"), to: folder.appendingPathComponent(".deeper"))
+                #expect(symlink("../.deeper", english.appendingPathComponent("deeper").path) == 0)
+            }, {
+                try manager.removeItem(at: english.appendingPathComponent("deeper"))
+                try manager.moveItem(at: folder.appendingPathComponent(".deeper"), to: english.appendingPathComponent("deeper"))
+            }),
+        ]
+        for (name, change, undo) in changes {
+            try change()
+            try agrees(name)
+            #expect(!FileSystem.holdsExactly(listed, below: folder.path), "\(name)")
+            try undo()
+            #expect(FileSystem.holdsExactly(listed, below: folder.path), "\(name), undone")
+        }
+        // Edited in place, same size: only the modification time shows it.
+        let page = english.appendingPathComponent("a.html")
+        try "<p>en/A.html</p>".write(to: page, atomically: false, encoding: .utf8)
+        try agrees("edited in place")
+        #expect(!FileSystem.holdsExactly(listed, below: folder.path))
+        #expect(!FileSystem.holdsExactly(Array(listed.dropLast()), below: folder.path))
+    }
 }

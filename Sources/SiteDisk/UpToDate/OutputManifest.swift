@@ -125,10 +125,7 @@ struct OutputManifest: Equatable {
 
     /// Whether the output folder still holds exactly the files this manifest lists, untouched.
     func matchesDisk(at output: URL) -> Bool {
-        guard let current = FileSystem.walk(below: output.path), current.count == files.count else { return false }
-        return zip(current, files).allSatisfy { disk, entry in
-            disk.size == entry.size && disk.modified == entry.modified && disk.path == entry.path
-        }
+        FileSystem.holdsExactly(files.map { .init(path: $0.path, size: $0.size, modified: $0.modified) }, below: output.path)
     }
 
     /// The header (stamps, page count, warnings) as one JSON line, then one line per output file:
