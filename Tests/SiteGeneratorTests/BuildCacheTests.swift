@@ -5,6 +5,30 @@ import TestSupport
 
 /// The cache file must give back exactly what was put in, whatever the pages' titles hold.
 @Suite struct BuildCacheTests {
+    /// The fingerprint that tells a changed file from one saved again unchanged: any one bit flipped, a word
+    /// moved, a byte added or taken away must change it, at every length around its 8- and 32-byte steps.
+    @Test func fileFingerprintSeesEveryChange() {
+        for length in [0, 1, 7, 8, 9, 31, 32, 33, 63, 64, 65, 100] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let original = ContentHash.wordValue(of: bytes)
+            #expect(ContentHash.wordValue(of: Data(bytes)) == original)
+            var seen: Set<UInt64> = [original]
+            for index in 0..<length {
+                for bit in 0..<8 {
+                    var changed = bytes
+                    changed[index] ^= 1 << bit
+                    seen.insert(ContentHash.wordValue(of: changed))
+                }
+            }
+            #expect(seen.count == 1 + length * 8, "length \(length)")
+            #expect(ContentHash.wordValue(of: bytes + [0]) != original && (length == 0 || ContentHash.wordValue(of: Array(bytes.dropLast())) != original))
+            if length >= 16 {
+                let swapped = Array(bytes[8..<16] + bytes[0..<8] + bytes[16...])
+                #expect(ContentHash.wordValue(of: swapped) != original)
+            }
+        }
+    }
+
     @Test func encodingAndDecodingGiveTheSameCacheEvenWithTabsAndBackslashes() throws {
         let hostile = "Tab\there, line\nbreak, back\\slash, unit\u{1F}separator, \\t written out, café"
         let sources = Fixture.site(pages: [

@@ -30,18 +30,50 @@ package enum ContentHash {
     }
 
     private static func wordValue(ofBytes bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash = seed ^ UInt64(bytes.count)
+        // Four independent lanes of eight bytes: each multiply waits only on its own lane, so the processor
+        // overlaps them (a single lane made hashing every source a tenth of the cache's cost).
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var lanes = (seed ^ UInt64(bytes.count), seed &* 3, seed &* 5, seed &* 7)
         var offset = 0
-        while offset + 8 <= bytes.count {
-            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01b3
+        while offset + 32 <= bytes.count {
+            lanes.0 = (lanes.0 ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+            lanes.1 = (lanes.1 ^ bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* prime
+            lanes.2 = (lanes.2 ^ bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* prime
+            lanes.3 = (lanes.3 ^ bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* prime
+            lanes.0 ^= lanes.0 >> 29
+            lanes.1 ^= lanes.1 >> 29
+            lanes.2 ^= lanes.2 >> 29
+            lanes.3 ^= lanes.3 >> 29
+            offset += 32
+        }
+        var hash = lanes.0
+        func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* prime
             hash ^= hash >> 29
+        }
+        mix(finished(lanes.1))
+        mix(finished(lanes.2))
+        mix(finished(lanes.3))
+        while offset + 8 <= bytes.count {
+            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             offset += 8
         }
         while offset < bytes.count {
-            hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01b3
+            hash = (hash ^ UInt64(bytes[offset])) &* prime
             offset += 1
         }
-        return hash ^ (hash >> 32)
+        return finished(hash)
+    }
+
+    /// Spreads every bit of `hash` over all the others (MurmurHash3's finaliser): a lane's multiplications
+    /// carry a change only towards its high bits.
+    private static func finished(_ hash: UInt64) -> UInt64 {
+        var hash = hash
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash = hash &* 0xc4ce_b9fe_1a85_ec53
+        return hash ^ (hash >> 33)
     }
 
     /// The hash of a text's UTF-8 bytes, continuing from `hash`.
