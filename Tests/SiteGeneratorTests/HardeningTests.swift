@@ -88,4 +88,20 @@ import Testing
         #expect(page.contains("Ann[2J"))
         #expect(!page.utf8.contains(0x1B))
     }
+
+    /// The eight-bytes-at-a-time screen for control characters never lets one through, and says "clean" of
+    /// clean text (so the exact check is skipped), wherever the character sits and whatever surrounds it.
+    @Test func controlCharacterScreenMissesNone() {
+        var random = SeededGenerator(state: 11)
+        let clean: [UInt8] = Array(0x20...0x7E) + [0x0A, 0x0A, 0xC3, 0xA9, 0xE2, 0x80, 0xAF, 0x80, 0xFF]
+        let controls: [UInt8] = Array(0x00..<0x20).filter { $0 != 0x0A } + [0x7F]
+        for round in 0..<4_000 {
+            let length = Int.random(in: 0...40, using: &random)
+            var bytes = (0..<length).map { _ in clean.randomElement(using: &random)! }
+            bytes.withUnsafeBytes { #expect(!ControlCharacter.mayHoldOne($0), "clean round \(round): \(bytes)") }
+            guard length > 0 else { continue }
+            bytes[Int.random(in: 0..<length, using: &random)] = controls[round % controls.count]
+            bytes.withUnsafeBytes { #expect(ControlCharacter.mayHoldOne($0), "round \(round): \(bytes)") }
+        }
+    }
 }

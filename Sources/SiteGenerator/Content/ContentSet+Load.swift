@@ -68,45 +68,34 @@ extension ContentSet {
         return read(files, with: reading, log: &log).0
     }
 
+    /// What one file of `content/` is to the build.
+    private enum Kind: Sendable {
+        case page(PageFile)
+        case asset(OutputFile)
+        /// An asset a rebuild leaves where the last build put it (its path below `content/`).
+        case kept(String)
+        case refused(Diagnostic)
+        case ignored
+    }
+
     /// Sorts the files of `content/` into pages to read and files to publish as they are; warns about the rest.
+    /// Each file is looked at on its own, on all cores.
     private static func classify(sources: SiteSources, settings: Settings, unchanged: Set<String>,
                                  log: inout DiagnosticLog) -> ([PageFile], [OutputFile], [String]) {
+        let files = sources.files(under: "content/")
+        let chunks = stride(from: 0, to: files.count, by: 256).map { files[$0..<min($0 + 256, files.count)] }
+        let kinds = chunks.parallelMap { chunk in chunk.map { kind(of: $0.path, data: $0.data, settings: settings, unchanged: unchanged) } }
         var pageFiles: [PageFile] = []
         var assetFiles: [OutputFile] = []
         var keptAssets: [String] = []
-        for (path, data) in sources.files(under: "content/") {
-            let parts = path.split(separator: "/")
-            let ext = fileExtension(of: path)
-            if parts.count == 2 {
-                if ext == "md" {
-                    log.add(.warning(file: path, "this page is not inside a language folder, so it is not published",
-                                     hint: "move it to content/\(settings.defaultLanguage)/", code: .notPublished))
-                }
-                continue
-            }
-            let language = String(parts[1])
-            guard settings.languages.contains(language) else {
-                if ext == "md" {
-                    log.add(.warning(file: path, "the language '\(language)' is not listed in site.yml, so this page is not published",
-                                     hint: "add \(language) to languages in \(Settings.path)", code: .notPublished))
-                }
-                continue
-            }
-            if ext == "md" {
-                pageFiles.append(PageFile(path: path, language: language))
-            } else if publishedExtensions.contains(ext) {
-                if unchanged.contains(path) {
-                    keptAssets.append(String(path.dropFirst("content/".count)))
-                    continue
-                }
-                if ext == "svg", let problem = SVGPolicy.problem(in: Array(data), file: path) {
-                    log.add(problem)
-                    continue
-                }
-                assetFiles.append(OutputFile(path: String(path.dropFirst("content/".count)), data: data))
-            } else {
-                log.add(.warning(file: path, "files of type .\(ext) are not published",
-                                 hint: "pages end in .md; images can be .png, .jpg, .svg or .webp", code: .notPublished))
+        pageFiles.reserveCapacity(files.count)
+        for kind in kinds.joined() {
+            switch kind {
+            case .page(let file): pageFiles.append(file)
+            case .asset(let file): assetFiles.append(file)
+            case .kept(let path): keptAssets.append(path)
+            case .refused(let problem): log.add(problem)
+            case .ignored: continue
             }
         }
         for language in settings.languages where !pageFiles.contains(where: { $0.language == language }) {
@@ -114,6 +103,30 @@ extension ContentSet {
                                hint: "create content/\(language)/index.md, or remove \(language) from languages in site.yml"))
         }
         return (pageFiles, assetFiles, keptAssets)
+    }
+
+    private static func kind(of path: String, data: Data, settings: Settings, unchanged: Set<String>) -> Kind {
+        let parts = path.split(separator: "/")
+        let ext = fileExtension(of: path)
+        if parts.count == 2 {
+            guard ext == "md" else { return .ignored }
+            return .refused(.warning(file: path, "this page is not inside a language folder, so it is not published",
+                                     hint: "move it to content/\(settings.defaultLanguage)/", code: .notPublished))
+        }
+        let language = String(parts[1])
+        guard settings.languages.contains(language) else {
+            guard ext == "md" else { return .ignored }
+            return .refused(.warning(file: path, "the language '\(language)' is not listed in site.yml, so this page is not published",
+                                     hint: "add \(language) to languages in \(Settings.path)", code: .notPublished))
+        }
+        if ext == "md" { return .page(PageFile(path: path, language: language)) }
+        guard publishedExtensions.contains(ext) else {
+            return .refused(.warning(file: path, "files of type .\(ext) are not published",
+                                     hint: "pages end in .md; images can be .png, .jpg, .svg or .webp", code: .notPublished))
+        }
+        if unchanged.contains(path) { return .kept(String(path.dropFirst("content/".count))) }
+        if ext == "svg", let problem = SVGPolicy.problem(in: Array(data), file: path) { return .refused(problem) }
+        return .asset(OutputFile(path: String(path.dropFirst("content/".count)), data: data))
     }
 
     /// What reading a page needs besides the page.

@@ -7,7 +7,7 @@ enum ControlCharacter {
     static func firstLine(in text: String) -> (number: Int, code: String)? {
         // Almost every page has none: one tight pass over the bytes says so before lines are counted.
         let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 0x20 ? ($0 != 0x0A && $0 != 0x09 && $0 != 0x0D) : $0 == 0x7F }
+            !mayHoldOne(UnsafeRawBufferPointer(bytes)) || !bytes.contains { $0 < 0x20 ? ($0 != 0x0A && $0 != 0x09 && $0 != 0x0D) : $0 == 0x7F }
         }
         if clean == true { return nil }
         var line = 1
@@ -19,6 +19,35 @@ enum ControlCharacter {
             }
         }
         return nil
+    }
+}
+
+extension ControlCharacter {
+    /// False when no byte is below 0x20 other than a line feed, or is 0x7F; true may be wrong (a tab, a
+    /// carriage return). Eight bytes at a time, with the usual bit tricks for "some byte is less than n".
+    static func mayHoldOne(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let newlines = ones &* 0x0A, deletes = ones &* 0x7F
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // A byte below 0x20, once line feeds are made 0x20 (0x0A ^ 0x2A): only real controls remain.
+            let lifted = word ^ (zeroBytes(word ^ newlines) >> 7 &* 0x2A)
+            if (lifted &- ones &* 0x20) & ~lifted & highs != 0 || zeroBytes(word ^ deletes) != 0 { return true }
+            offset += 8
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    /// 0x80 in each byte of `word` that is zero, 0 elsewhere (exact, unlike the shorter formula).
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & lows) &+ lows) | word | lows)
     }
 }
 
