@@ -104,4 +104,19 @@ import Testing
             bytes.withUnsafeBytes { #expect(ControlCharacter.mayHoldOne($0), "round \(round): \(bytes)") }
         }
     }
+
+    /// The byte search that finds layout slots and link placeholders gives what comparing at every position
+    /// gives: first match at or after the start, none past the end, and needles at the very edges.
+    @Test func byteSearchFindsWhatANaiveSearchFinds() {
+        var random = SeededGenerator(state: 5)
+        for _ in 0..<3_000 {
+            let haystack = (0..<Int.random(in: 0...60, using: &random)).map { _ in UInt8.random(in: 0x22...0x24, using: &random) }
+            let needle = (0..<Int.random(in: 1...4, using: &random)).map { _ in UInt8.random(in: 0x22...0x24, using: &random) }
+            let start = Int.random(in: 0...max(0, haystack.count + 1), using: &random)
+            let expected = start > haystack.count ? nil : (start..<max(start, haystack.count - needle.count + 1)).first {
+                Array(haystack[$0..<($0 + needle.count)]) == needle
+            }
+            haystack.withUnsafeBufferPointer { #expect($0.firstIndex(of: needle, from: start) == expected, "\(haystack) \(needle) \(start)") }
+        }
+    }
 }

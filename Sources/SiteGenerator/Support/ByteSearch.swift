@@ -2,16 +2,18 @@ import Foundation
 
 /// Searching UTF-8 bytes: the markers and placeholders filled into rendered pages, the manifest's numbers.
 extension UnsafeBufferPointer where Element == UInt8 {
-    /// Where `needle` first starts at or after `start`: `memchr` finds each candidate first byte, `memcmp`
-    /// checks the rest.
+    /// Where `needle` first starts at or after `start`: `memchr` finds each candidate for the needle's last
+    /// byte, `memcmp` checks the rest. The markers begin with a quote, and stopping at every quote of a page
+    /// cost more than the search; they end with a byte rare in HTML.
     package func firstIndex(of needle: [UInt8], from start: Int) -> Int? {
-        guard let base = baseAddress, let first = needle.first else { return nil }
-        var position = start
-        while position + needle.count <= count {
-            guard let hit = memchr(base + position, Int32(first), count - position) else { return nil }
-            position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if position + needle.count <= count, memcmp(base + position, needle, needle.count) == 0 { return position }
-            position += 1
+        guard let base = baseAddress, let last = needle.last, start >= 0 else { return nil }
+        let before = needle.count - 1
+        var position = start + before
+        while position < count {
+            guard let hit = memchr(base + position, Int32(last), count - position) else { return nil }
+            let found = UnsafeRawPointer(hit) - UnsafeRawPointer(base) - before
+            if memcmp(base + found, needle, before) == 0 { return found }
+            position = found + before + 1
         }
         return nil
     }
