@@ -15,20 +15,32 @@ extension Array where Element: Sendable {
         DispatchQueue.concurrentPerform(iterations: count) { index in
             results.store(transform(self[index]), at: index)
         }
-        return results.values
+        return results.takeValues()
     }
 }
 
-/// One slot per index; each index is written by exactly one worker.
-private final class ResultSlots<T: Sendable>: Sendable {
-    private let slots: Mutex<[T?]>
+/// One slot per index; each index is written by exactly one worker, so no lock is needed, and the finished
+/// results are moved out, not copied (a copy of every page's facts cost a retain per field).
+private final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<T>
+    private let count: Int
 
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
-
-    func store(_ value: T, at index: Int) {
-        slots.withLock { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
     }
 
-    /// The results in order; `concurrentPerform` has returned, so every slot is filled.
-    var values: [T] { slots.withLock { $0.compactMap { $0 } } }
+    func store(_ value: T, at index: Int) {
+        (slots + index).initialize(to: value)
+    }
+
+    /// The results in order, moved out; `concurrentPerform` has returned, so every slot is filled. Called once.
+    func takeValues() -> [T] {
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: slots, count: count)
+            initialized = count
+        }
+    }
+
+    deinit { slots.deallocate() }
 }
