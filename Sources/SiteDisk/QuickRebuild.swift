@@ -39,8 +39,11 @@ struct QuickRebuild: Sendable {
             files = edits.files
             lines.merge(edits.cacheLines) { $1 }
         }
-        // The new cache is staged under a temporary name while the output check may still run.
-        let cache = BuildCacheFile.stage(index.replacing(lines), for: output)
+        // The new lines are appended to the cache as a journal; once it has grown, the whole file is written
+        // again, staged under a temporary name while the output check may still run.
+        let journal = CacheIndex.journal(lines)
+        let appends = BuildCacheFile.journalFits(index.bytes.count - index.journalStart + journal.count, fileLength: index.bytes.count)
+        let cache = appends ? nil : BuildCacheFile.stage(index.compacted(lines), for: output)
         PhaseClock.mark("quick build")
         guard outputIsIntact() else {
             cache?.discard()
@@ -56,7 +59,7 @@ struct QuickRebuild: Sendable {
         }
         var manifest = previous
         manifest.inputStamp = stamp ?? ""
-        manifest.cache = cache?.install()
+        manifest.cache = appends ? BuildCacheFile.append(journal, to: index, for: output) : cache?.install()
         if let entries = previous.replaced(written, in: output) {
             manifest.files = entries
             manifest.write(for: output)

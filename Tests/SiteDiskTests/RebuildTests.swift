@@ -1,5 +1,5 @@
 import Foundation
-import SiteDisk
+@testable import SiteDisk
 import SiteGenerator
 import Testing
 import TestSupport
@@ -86,6 +86,49 @@ import TestSupport
         #expect(summary.report.written == 1)
         let changed = Fixture.modificationDates(in: site.output).filter { times[$0.key] != $0.value }.map(\.key)
         #expect(changed == ["en/gen-3.html"])
+    }
+
+    /// A quick rebuild appends its lines to the cache as a journal; once the journal has grown, the cache is
+    /// written whole again. Every build in between is quick and gives a full build's bytes; a cache changed
+    /// behind the build's back is not used.
+    @Test func quickRebuildsJournalTheCacheUntilItIsWrittenWholeAgain() throws {
+        var site = try GeneratedSite(seed: 4)
+        defer { site.remove() }
+        try site.write()
+        _ = try IncrementalBuild.run(root: site.root, output: nil, baseURL: nil, today: Fixture.today)
+        let cacheFile = URL(fileURLWithPath: BuildCacheFile.location(for: site.output))
+        var sawJournal = false, sawRewrite = false
+        for step in 0..<80 where !(sawJournal && sawRewrite) {
+            let before = try Data(contentsOf: cacheFile)
+            site.pages["en/gen-3"]!.extra.append("Sentence \(step).")
+            try site.write()
+            let summary = try IncrementalBuild.run(root: site.root, output: nil, baseURL: nil, today: Fixture.today)
+            #expect(summary.pagesLaidOut == 1, "step \(step)")
+            let after = try Data(contentsOf: cacheFile)
+            let recorded = try #require(OutputManifest.read(for: site.output)?.cache)
+            if after.count > before.count && after.prefix(before.count) == before {
+                #expect(recorded.contains("+"), "step \(step): \(recorded)")
+                sawJournal = true
+            } else {
+                #expect(!recorded.contains("+"), "step \(step): \(recorded)")
+                sawRewrite = sawJournal
+            }
+        }
+        #expect(sawJournal && sawRewrite)
+        let fresh = site.scratch.appendingPathComponent("full")
+        _ = try IncrementalBuild.run(root: site.root, output: fresh, baseURL: nil, today: Fixture.today)
+        #expect(Fixture.files(in: site.output) == Fixture.files(in: fresh))
+        // A journal line added by hand: the cache is not trusted, and the next build is a full one.
+        site.pages["en/gen-3"]!.extra.append("Once more.")
+        try site.write()
+        let handle = try FileHandle(forWritingTo: cacheFile)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("J\t1\tF\t0\t0\tcontent/en/index.md\n".utf8))
+        try handle.close()
+        let afterTampering = try IncrementalBuild.run(root: site.root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(afterTampering.pagesLaidOut == nil)
+        _ = try IncrementalBuild.run(root: site.root, output: fresh, baseURL: nil, today: Fixture.today)
+        #expect(Fixture.files(in: site.output) == Fixture.files(in: fresh))
     }
 }
 

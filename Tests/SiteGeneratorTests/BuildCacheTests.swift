@@ -58,4 +58,39 @@ import TestSupport
         damaged.replaceSubrange(damaged.count - 3..<damaged.count - 1, with: Data("\t\t".utf8))
         #expect(BuildCache.decoded(damaged) == nil)
     }
+
+    /// A quick rebuild appends its new lines as a journal instead of writing the file again: read back, a file
+    /// with a journal is the file written whole with those lines, however many journals pile up.
+    @Test func aJournalReadsAsTheFileWrittenWhole() throws {
+        let sources = Fixture.site(pages: ["content/en/extra.md": "---\ntitle: Extra\norder: 2\n---\n# Extra\n\n[home](index.md)\n"])
+        let cache = try Fixture.build(sources).cache
+        var file = [UInt8](cache.encoded())
+        let original = try #require(CacheIndex(bytes: file))
+        #expect(original.journalStart == file.count)
+        let fileLine = try #require(original.files.first { $0.path == "content/en/extra.md" })
+        let pageLine = try #require(original.pages(sources: ["content/en/extra.md"], keys: [], menuLanguages: []).first)
+        var current = original
+        for round in 0..<3 {
+            let replacements = [
+                fileLine.line: CacheIndex.fileLine(path: fileLine.path, state: .init(stamp: UInt64(round + 1), hash: 42)),
+                pageLine.line: Array(BuildCache.line(for: pageLine.page)),
+            ]
+            file += CacheIndex.journal(replacements)
+            let journaled = try #require(CacheIndex(bytes: file))
+            let whole = try #require(CacheIndex(current.compacted(replacements)))
+            #expect(journaled.journalStart == original.journalStart)
+            #expect(journaled.files.map(\.path) == whole.files.map(\.path))
+            #expect(journaled.files.map(\.state) == whole.files.map(\.state))
+            #expect(journaled.files.first { $0.path == "content/en/extra.md" }?.state.stamp == UInt64(round + 1))
+            #expect(BuildCache.decoded(journaled) == BuildCache.decoded(whole))
+            #expect(journaled.compacted([:]) == whole.compacted([:]))
+            #expect(journaled.compacted([:]) == Data(whole.bytes))
+            current = journaled
+        }
+        #expect(BuildCache.decoded(current)?.files["content/en/extra.md"]?.stamp == 3)
+        // A journal that names the header, a line past the end, or is cut short is no cache at all.
+        for bad in ["J\t0\tx\n", "J\t\(original.lines.count)\tx\n", "J\t1\n", "J\t1\tF", "X\t1\tx\n"] {
+            #expect(CacheIndex(bytes: file + Array(bad.utf8)) == nil, "\(bad)")
+        }
+    }
 }

@@ -11,9 +11,51 @@ enum BuildCacheFile {
 
     /// The cache that `manifest` vouches for, indexed but not decoded, or nil.
     static func read(for output: URL, manifest: OutputManifest) -> CacheIndex? {
-        guard let expected = manifest.cache, let bytes = FileSystem.readBytes(location(for: output)),
-              hash(ContentHash.wordValue(of: bytes), count: bytes.count) == expected else { return nil }
-        return CacheIndex(bytes: bytes)
+        guard let expected = manifest.cache, let journalStart = Identity(expected)?.baseLength,
+              let bytes = FileSystem.readBytes(location(for: output)), journalStart <= bytes.count,
+              Identity(of: bytes, journalStart: journalStart).text == expected,
+              let index = CacheIndex(bytes: bytes), index.journalStart == journalStart else { return nil }
+        return index
+    }
+
+    /// Appends `journal` (`CacheIndex.journal`) to the cache file `index` was read from, when the file is
+    /// still exactly that; returns what the manifest records of the file now, or nil (the next build is then
+    /// a full one).
+    static func append(_ journal: [UInt8], to index: CacheIndex, for output: URL) -> String? {
+        let descriptor = open(location(for: output), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == index.bytes.count,
+              (try? journal.withUnsafeBytes({ try FileSystem.write($0, to: descriptor, path: location(for: output)) })) != nil else { return nil }
+        return Identity(of: index.bytes, journalStart: index.journalStart, appending: journal).text
+    }
+
+    /// Whether a journal of `journalLength` bytes is still small beside a file of `fileLength`: past that, a
+    /// quick rebuild writes the file whole again.
+    static func journalFits(_ journalLength: Int, fileLength: Int) -> Bool {
+        journalLength <= max(16 << 10, fileLength / 8)
+    }
+
+    /// What the manifest records of a cache file: the hash and length of the file proper, then, when it has
+    /// a journal, `+` and the journal's hash and length. Appending hashes only the journal.
+    struct Identity {
+        let baseLength: Int
+        let text: String
+
+        init?(_ text: String) {
+            let base = text.split(separator: "+", maxSplits: 1).first ?? ""
+            guard let dash = base.lastIndex(of: "-"), let length = Int(base[base.index(after: dash)...]) else { return nil }
+            baseLength = length
+            self.text = text
+        }
+
+        init(of bytes: [UInt8], journalStart: Int, appending journal: [UInt8] = []) {
+            baseLength = journalStart
+            let base = bytes.withUnsafeBytes { BuildCacheFile.hash(ContentHash.wordValue(of: UnsafeRawBufferPointer(rebasing: $0[..<journalStart])), count: journalStart) }
+            let tail = Array(bytes[journalStart...]) + journal
+            text = tail.isEmpty ? base : base + "+" + BuildCacheFile.hash(ContentHash.wordValue(of: tail), count: tail.count)
+        }
     }
 
     /// Writes a cache already encoded; returns the hash the manifest records, or nil.
@@ -61,7 +103,7 @@ enum BuildCacheFile {
     }
 
     /// What the manifest records of a cache file: its hash and length.
-    private static func hash(_ value: UInt64, count: Int) -> String {
+    fileprivate static func hash(_ value: UInt64, count: Int) -> String {
         String(value, radix: 16) + "-\(count)"
     }
 }

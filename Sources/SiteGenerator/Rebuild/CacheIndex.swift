@@ -1,11 +1,18 @@
 import Foundation
 
 /// The cache file as read, with its lines found but not decoded, so a rebuild after a small edit decodes
-/// only the few pages it needs (`SiteBuilder.relayOut`) and writes the file back with only their lines changed.
+/// only the few pages it needs (`SiteBuilder.relayOut`) and changes only their lines.
+///
+/// A quick rebuild does not write the file again: it appends its new lines as a journal
+/// (`J<TAB>line number<TAB>the new line`), which this index applies as it reads; a rebuild that finds the
+/// journal grown rewrites the file whole (`compacted`).
 public struct CacheIndex: Sendable {
-    let bytes: [UInt8]
-    /// Every line (without its line break), the header first.
+    package let bytes: [UInt8]
+    /// Every line (without its line break), the header first; a line the journal replaced is its last
+    /// journal entry's text.
     let lines: [Range<Int>]
+    /// Where the journal begins (the file's length when it has none).
+    public let journalStart: Int
     /// The lines of content files (`F`), in path order.
     let fileLines: Range<Int>
     /// The `BuildCache.siteKey` it was made for.
@@ -24,21 +31,33 @@ public struct CacheIndex: Sendable {
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / 64)
         var firstPage: Int?
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
+        var journalStart: Int?
+        let intact = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
             var start = 0
             while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
                 let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if firstPage == nil, buffer[start] == UInt8(ascii: "P") { firstPage = lines.count }
-                lines.append(start..<end)
+                if buffer[start] == UInt8(ascii: "J") || journalStart != nil {
+                    // J <line> <text>: the text replaces that line; only lines of the file proper, not the header.
+                    journalStart = journalStart ?? start
+                    guard end - start > 2, buffer[start] == UInt8(ascii: "J"), buffer[start + 1] == 0x09,
+                          let (line, tab) = buffer.decimalNumber(at: start + 2), tab < end, buffer[tab] == 0x09,
+                          line >= 1, line < lines.count, tab + 1 < end else { return false }
+                    lines[line] = (tab + 1)..<end
+                } else {
+                    if firstPage == nil, buffer[start] == UInt8(ascii: "P") { firstPage = lines.count }
+                    lines.append(start..<end)
+                }
                 start = end + 1
             }
+            return start == buffer.count
         }
-        guard let first = lines.first, lines.last?.upperBound == bytes.count - 1 else { return nil }
+        guard intact, let first = lines.first else { return nil }
         let head = bytes.withUnsafeBufferPointer { BuildCache.fields(UnsafeBufferPointer(rebasing: $0[first])).map { BuildCache.text($0) } }
         guard head.count == 3, head[0] == BuildCache.header, let siteKey = UInt64(head[1], radix: 16) else { return nil }
         self.lines = lines
         self.siteKey = siteKey
+        self.journalStart = journalStart ?? bytes.count
         today = head[2]
         fileLines = 1..<(firstPage ?? lines.count)
     }
@@ -116,20 +135,48 @@ public struct CacheIndex: Sendable {
         }
     }
 
-    /// The file with some lines replaced (by line number, each new line with its line break).
-    public func replacing(_ replacements: [Int: [UInt8]]) -> Data {
-        var output = Data(capacity: bytes.count + replacements.values.reduce(0) { $0 + $1.count })
-        var copied = 0
-        for line in replacements.keys.sorted() {
-            output.append(contentsOf: bytes[copied..<lines[line].lowerBound])
-            output.append(contentsOf: replacements[line]!)
-            copied = lines[line].upperBound + 1
+    /// The whole file with some lines replaced (by line number, each new line with its line break) and no
+    /// journal: every line as it now stands, in order.
+    public func compacted(_ replacements: [Int: [UInt8]]) -> Data {
+        var output = Data(capacity: journalStart + replacements.values.reduce(0) { $0 + $1.count })
+        bytes.withUnsafeBufferPointer { buffer in
+            // Runs of lines still where the file has them are copied at once.
+            var runStart = 0, runEnd = 0
+            func flush() {
+                if runEnd > runStart { output.append(UnsafeBufferPointer(rebasing: buffer[runStart..<runEnd])) }
+            }
+            for (number, range) in lines.enumerated() {
+                if let replacement = replacements[number] {
+                    flush()
+                    output.append(contentsOf: replacement)
+                    runStart = range.upperBound + 1
+                    runEnd = runStart
+                } else if range.lowerBound == runEnd && range.upperBound < journalStart {
+                    runEnd = range.upperBound + 1
+                } else {
+                    flush()
+                    output.append(UnsafeBufferPointer(rebasing: buffer[range.lowerBound...range.upperBound]))
+                    runStart = range.upperBound + 1
+                    runEnd = runStart
+                }
+            }
+            flush()
         }
-        output.append(contentsOf: bytes[copied...])
         return output
     }
 
-    /// A content file's line, as `replacing` takes it.
+    /// The journal entries that replace these lines (by line number, each new line with its line break), to
+    /// append to the file.
+    public static func journal(_ replacements: [Int: [UInt8]]) -> [UInt8] {
+        var record: [UInt8] = []
+        for line in replacements.keys.sorted() {
+            record += Array("J\t\(line)\t".utf8)
+            record += replacements[line]!
+        }
+        return record
+    }
+
+    /// A content file's line, as `compacted` and `journal` take it.
     public static func fileLine(path: String, state: BuildCache.FileState) -> [UInt8] {
         Array("F\t\(String(state.stamp, radix: 16))\t\(String(state.hash, radix: 16))\t".utf8) + BuildCache.escapedField(path) + [0x0A]
     }

@@ -24,6 +24,11 @@ package enum ContentHash {
         data.withUnsafeBytes { wordValue(ofBytes: $0) }
     }
 
+    /// `wordValue` of bytes in memory.
+    package static func wordValue(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        wordValue(ofBytes: bytes)
+    }
+
     /// `wordValue` of bytes already in an array.
     package static func wordValue(of array: [UInt8]) -> UInt64 {
         array.withUnsafeBytes { wordValue(ofBytes: $0) }
