@@ -139,5 +139,13 @@ import Testing
         try agrees("edited in place")
         #expect(!FileSystem.holdsExactly(listed, below: folder.path))
         #expect(!FileSystem.holdsExactly(Array(listed.dropLast()), below: folder.path))
+        // A manifest that names one file twice and leaves another out cannot pass by its count.
+        try "<p>en/a.html</p>".write(to: page, atomically: false, encoding: .utf8)
+        let entries = try #require(FileSystem.walk(below: folder.path)).map { OutputManifest.Entry(path: $0.path, size: $0.size, modified: $0.modified) }
+        let manifest = OutputManifest(inputStamp: "", pageCount: 0, warnings: [], cache: nil, files: entries)
+        #expect(manifest.matchesDisk(at: folder))
+        var doubled = manifest
+        doubled.files[1] = doubled.files[0]
+        #expect(!doubled.matchesDisk(at: folder))
     }
 }
