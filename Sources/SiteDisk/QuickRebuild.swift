@@ -42,7 +42,7 @@ struct QuickRebuild: Sendable {
         // The new lines are appended to the cache as a journal; once it has grown, the whole file is written
         // again, staged under a temporary name while the output check may still run.
         let journal = CacheIndex.journal(lines)
-        let appends = BuildCacheFile.journalFits(index.bytes.count - index.journalStart + journal.count, fileLength: index.bytes.count)
+        let appends = BuildCacheFile.journalFits(journal, appendedTo: index)
         let cache = appends ? nil : BuildCacheFile.stage(index.compacted(lines), for: output)
         PhaseClock.mark("quick build")
         guard outputIsIntact() else {
@@ -59,7 +59,7 @@ struct QuickRebuild: Sendable {
         }
         var manifest = previous
         manifest.inputStamp = stamp ?? ""
-        manifest.cache = appends ? BuildCacheFile.append(journal, to: index, for: output) : cache?.install()
+        manifest.cache = appends ? BuildCacheFile.append(journal, to: index, recorded: previous.cache, for: output) : cache?.install()
         if let entries = previous.replaced(written, in: output) {
             manifest.files = entries
             manifest.write(for: output)

@@ -90,7 +90,7 @@ import Testing
             try manager.createDirectory(at: folder.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
             try "<p>\(path)</p>".write(to: folder.appendingPathComponent(path), atomically: false, encoding: .utf8)
         }
-        let listed = try #require(FileSystem.walk(below: folder.path)).map { FileSystem.Expected(path: $0.path, size: $0.size, modified: $0.modified) }
+        let listed = try #require(FileSystem.walk(below: folder.path)).map { OutputManifest.Entry(path: $0.path, size: $0.size, modified: $0.modified) }
         #expect(listed.count == 5)
         #expect(FileSystem.holdsExactly(listed, below: folder.path))
         #expect(FileSystem.holdsExactly(listed.reversed(), below: folder.path))

@@ -5,16 +5,10 @@ import Glibc
 /// is sorted. A build that finds the output as it left it asks only this, so it costs one `fstatat` per file
 /// and one directory read per folder.
 extension FileSystem {
-    /// What a listed file must still be: its path relative to the folder, size and modification time (ns).
-    struct Expected: Sendable {
-        var path: String
-        var size: Int
-        var modified: Int
-    }
-
     /// Whether the folder at `folder` holds exactly `expected` as `walk(below:)` would list it (same paths,
     /// sizes and modification times; hidden names, backups and symbolic links are not counted), in any order.
-    static func holdsExactly(_ expected: [Expected], below folder: String) -> Bool {
+    /// Each path must appear once in `expected`.
+    static func holdsExactly(_ expected: [OutputManifest.Entry], below folder: String) -> Bool {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return false }
         defer { close(top) }

@@ -11,50 +11,63 @@ enum BuildCacheFile {
 
     /// The cache that `manifest` vouches for, indexed but not decoded, or nil.
     static func read(for output: URL, manifest: OutputManifest) -> CacheIndex? {
-        guard let expected = manifest.cache, let journalStart = Identity(expected)?.baseLength,
-              let bytes = FileSystem.readBytes(location(for: output)), journalStart <= bytes.count,
-              Identity(of: bytes, journalStart: journalStart).text == expected,
-              let index = CacheIndex(bytes: bytes), index.journalStart == journalStart else { return nil }
+        guard let expected = manifest.cache.flatMap(Identity.init), let bytes = FileSystem.readBytes(location(for: output)),
+              expected.baseLength <= bytes.count, Identity(of: bytes, journalStart: expected.baseLength) == expected,
+              let index = CacheIndex(bytes: bytes), index.journalStart == expected.baseLength else { return nil }
         return index
     }
 
     /// Appends `journal` (`CacheIndex.journal`) to the cache file `index` was read from, when the file is
-    /// still exactly that; returns what the manifest records of the file now, or nil (the next build is then
-    /// a full one).
-    static func append(_ journal: [UInt8], to index: CacheIndex, for output: URL) -> String? {
+    /// still exactly that (`recorded` is what the manifest says of it); returns what the manifest records of
+    /// the file now, or nil (the next build is then a full one).
+    static func append(_ journal: [UInt8], to index: CacheIndex, recorded: String?, for output: URL) -> String? {
+        guard let recorded = recorded.flatMap(Identity.init) else { return nil }
         let descriptor = open(location(for: output), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, Int(info.st_size) == index.bytes.count,
               (try? journal.withUnsafeBytes({ try FileSystem.write($0, to: descriptor, path: location(for: output)) })) != nil else { return nil }
-        return Identity(of: index.bytes, journalStart: index.journalStart, appending: journal).text
+        // The file proper is as read, so only the journal is hashed again.
+        return Identity(base: recorded.base, baseLength: recorded.baseLength, journal: Array(index.bytes[index.journalStart...]) + journal).text
     }
 
-    /// Whether a journal of `journalLength` bytes is still small beside a file of `fileLength`: past that, a
-    /// quick rebuild writes the file whole again.
-    static func journalFits(_ journalLength: Int, fileLength: Int) -> Bool {
-        journalLength <= max(16 << 10, fileLength / 8)
+    /// Whether `index`'s journal with `journal` appended is still small beside the file: past that, a quick
+    /// rebuild writes the file whole again.
+    static func journalFits(_ journal: [UInt8], appendedTo index: CacheIndex) -> Bool {
+        index.bytes.count - index.journalStart + journal.count <= max(16 << 10, index.bytes.count / 8)
     }
 
     /// What the manifest records of a cache file: the hash and length of the file proper, then, when it has
-    /// a journal, `+` and the journal's hash and length. Appending hashes only the journal.
-    struct Identity {
+    /// a journal, `+` and the journal's hash and length.
+    struct Identity: Equatable {
+        /// The file proper's hash and length, as `hash(_:count:)` writes them.
+        let base: String
         let baseLength: Int
-        let text: String
+        /// The journal's hash and length; nil when there is none.
+        let journal: String?
 
+        var text: String { journal.map { base + "+" + $0 } ?? base }
+
+        /// Reads what a manifest recorded.
         init?(_ text: String) {
-            let base = text.split(separator: "+", maxSplits: 1).first ?? ""
-            guard let dash = base.lastIndex(of: "-"), let length = Int(base[base.index(after: dash)...]) else { return nil }
+            let parts = text.split(separator: "+", maxSplits: 1).map(String.init)
+            guard let base = parts.first, let dash = base.lastIndex(of: "-"), let length = Int(base[base.index(after: dash)...]) else { return nil }
+            self.base = base
             baseLength = length
-            self.text = text
+            journal = parts.count == 2 ? parts[1] : nil
         }
 
-        init(of bytes: [UInt8], journalStart: Int, appending journal: [UInt8] = []) {
-            baseLength = journalStart
-            let base = bytes.withUnsafeBytes { BuildCacheFile.hash(ContentHash.wordValue(of: UnsafeRawBufferPointer(rebasing: $0[..<journalStart])), count: journalStart) }
-            let tail = Array(bytes[journalStart...]) + journal
-            text = tail.isEmpty ? base : base + "+" + BuildCacheFile.hash(ContentHash.wordValue(of: tail), count: tail.count)
+        init(base: String, baseLength: Int, journal: [UInt8]) {
+            self.base = base
+            self.baseLength = baseLength
+            self.journal = journal.isEmpty ? nil : BuildCacheFile.hash(ContentHash.wordValue(of: journal), count: journal.count)
+        }
+
+        /// The identity of a file's bytes whose journal starts at `journalStart`.
+        init(of bytes: [UInt8], journalStart: Int) {
+            let base = bytes.withUnsafeBytes { ContentHash.wordValue(of: UnsafeRawBufferPointer(rebasing: $0[..<journalStart])) }
+            self.init(base: BuildCacheFile.hash(base, count: journalStart), baseLength: journalStart, journal: Array(bytes[journalStart...]))
         }
     }
 

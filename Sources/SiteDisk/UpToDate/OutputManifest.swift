@@ -127,7 +127,7 @@ struct OutputManifest: Equatable {
     func matchesDisk(at output: URL) -> Bool {
         // The check counts files, so each must be listed once: the list is written in path order.
         zip(files, files.dropFirst()).allSatisfy { $0.path < $1.path }
-            && FileSystem.holdsExactly(files.map { .init(path: $0.path, size: $0.size, modified: $0.modified) }, below: output.path)
+            && FileSystem.holdsExactly(files, below: output.path)
     }
 
     /// The header (stamps, page count, warnings) as one JSON line, then one line per output file:

@@ -118,15 +118,12 @@ public struct CacheIndex: Sendable {
     func pages(sources: Set<String>, keys: Set<String>, menuLanguages: Set<String>) -> [(line: Int, page: CachedPage)] {
         let (sourceBytes, keyBytes, languageBytes) = ([sources, keys, menuLanguages]).map { $0.map { Array($0.utf8) } }.triple
         return bytes.withUnsafeBufferPointer { buffer in
-            // One array for every line's leading fields, found with `memchr`: this looks at every page's line.
-            var leading: [UnsafeBufferPointer<UInt8>] = []
-            leading.reserveCapacity(8)
-            return (fileLines.upperBound..<lines.count).compactMap { line -> (Int, CachedPage)? in
+            (fileLines.upperBound..<lines.count).compactMap { line -> (Int, CachedPage)? in
                 let range = lines[line]
                 let text = UnsafeBufferPointer(rebasing: buffer[range])
                 // Only the fields that decide are looked at (source, language, key, order); the line is split
                 // and decoded only for the few pages wanted.
-                Self.leadingFields(text, count: 8, into: &leading)
+                let leading = BuildCache.fields(text, limit: 8)
                 guard leading.count == 8 else { return nil }
                 let wanted = sourceBytes.contains { leading[1].elementsEqual($0) } || keyBytes.contains { leading[3].elementsEqual($0) }
                     || (!leading[7].isEmpty && languageBytes.contains { leading[2].elementsEqual($0) })
@@ -135,22 +132,6 @@ public struct CacheIndex: Sendable {
                 guard fields.count == 16, case .page(let page) = BuildCache.decode(fields, line: { bytes[range.lowerBound...range.upperBound] }) else { return nil }
                 return (line, page)
             }
-        }
-    }
-
-    /// The first `count` tab-separated fields of `text` (fewer when it has fewer), as `BuildCache.fields` splits them.
-    private static func leadingFields(_ text: UnsafeBufferPointer<UInt8>, count: Int, into fields: inout [UnsafeBufferPointer<UInt8>]) {
-        fields.removeAll(keepingCapacity: true)
-        guard let base = text.baseAddress else { return fields.append(text) }
-        var start = 0
-        while fields.count < count {
-            guard let tab = memchr(base + start, 0x09, text.count - start) else {
-                fields.append(UnsafeBufferPointer(rebasing: text[start...]))
-                return
-            }
-            let end = base.distance(to: tab.assumingMemoryBound(to: UInt8.self))
-            fields.append(UnsafeBufferPointer(rebasing: text[start..<end]))
-            start = end + 1
         }
     }
 

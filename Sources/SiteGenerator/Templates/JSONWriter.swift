@@ -47,7 +47,7 @@ struct JSONWriter {
         text.withUTF8 { utf8 in
             // Runs of bytes that need no escape are copied at once: most values have none.
             var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || Self.needsEscape[Int(byte)] {
+            for (index, byte) in utf8.enumerated() where Self.needsEscape[Int(byte)] {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
                 switch byte {
@@ -68,6 +68,6 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// The printable ASCII bytes written as an escape: quote, backslash, and the three that could close a script.
-    private static let needsEscape: [Bool] = (0..<256).map { [0x22, 0x5C, 0x3C, 0x3E, 0x26].contains($0) }
+    /// The bytes written as an escape: control characters, quote, backslash, and the three that could close a script.
+    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26].contains($0) }
 }
