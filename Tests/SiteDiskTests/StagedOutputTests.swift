@@ -24,6 +24,25 @@ import Testing
         (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
+    /// The byte-by-byte check of an output path says what splitting it at each "/" says, for every path made
+    /// of the parts that matter ("", ".", "..", "...", ".a", "a.", "a..b", "é") up to three deep.
+    @Test func onlyPathsBelowTheFolderAreWritten() {
+        func splitting(_ path: String) -> Bool {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            return !path.isEmpty && !path.hasPrefix("/") && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        }
+        let parts = ["", ".", "..", "...", ".a", "a.", "..a", "a..b", "é", "en"]
+        var paths = parts
+        for first in parts { for second in parts { paths.append(first + "/" + second) } }
+        for first in ["en", "..", ""] { for second in parts { for third in parts { paths.append([first, second, third].joined(separator: "/")) } } }
+        paths += ["/", "//", "/etc/passwd", "en/", "en//a.html", "en/./a.html", "en/../../a.html"]
+        for path in paths {
+            #expect(OutputWriter.staysInside(path) == splitting(path), "\(path)")
+        }
+        #expect(OutputWriter.staysInside("en/page.html"))
+        #expect(!OutputWriter.staysInside("../escape.html"))
+    }
+
     /// Created files are kept open for their page up to a limit (`keepingOpen`); past it they are closed and
     /// opened again by name. Every way gives the same files.
     @Test(arguments: [0, 1, 100])

@@ -29,6 +29,19 @@ import TestSupport
         }
     }
 
+    /// File lines write stamps and hashes in hexadecimal as `String(_:radix: 16)` does, for every length.
+    @Test func hexadecimalIsWrittenAsTheStandardLibraryWritesIt() {
+        var values: [UInt64] = [0, 1, 9, 10, 15, 16, 255, 256, .max, .max - 1, 1 << 63]
+        for shift in 0..<64 { values += [1 << UInt64(shift), (1 << UInt64(shift)) - 1] }
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<1000 { values.append(random.next() >> UInt64.random(in: 0..<64)) }
+        for value in values {
+            var bytes: [UInt8] = []
+            CacheIndex.appendHex(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value, radix: 16))
+        }
+    }
+
     @Test func encodingAndDecodingGiveTheSameCacheEvenWithTabsAndBackslashes() throws {
         let hostile = "Tab\there, line\nbreak, back\\slash, unit\u{1F}separator, \\t written out, café"
         let sources = Fixture.site(pages: [

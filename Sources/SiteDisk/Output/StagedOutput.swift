@@ -17,6 +17,9 @@ import Glibc
 public final class StagedOutput: @unchecked Sendable {
     private let writer: OutputWriter
     private let staging: URL
+    // The two folders' paths, made once: `add` is called for every file.
+    private let stagingPath: String
+    private let outputPath: String
     private let lock: BuildLock
     private let hasPrevious: Bool
     private let descriptorBudget: Int
@@ -66,6 +69,8 @@ public final class StagedOutput: @unchecked Sendable {
         descriptorBudget = keepingOpen
         self.writer = writer
         self.staging = staging
+        stagingPath = staging.path
+        outputPath = writer.output.path
         self.lock = lock
         self.hasPrevious = hasPrevious
     }
@@ -76,7 +81,7 @@ public final class StagedOutput: @unchecked Sendable {
     /// Over a previous output nothing is created early: most pages are then usually unchanged and hard-linked
     /// from it, and a file made for each would cost an inode (slow on ext4 right after the old folder's are freed).
     public func expect(_ path: String) {
-        guard !hasPrevious, let target = try? writer.safePath(for: path, in: staging.path) else { return }
+        guard !hasPrevious, let target = try? writer.safePath(for: path, in: stagingPath) else { return }
         enqueue(.expect(path: path, target: target))
     }
 
@@ -86,12 +91,12 @@ public final class StagedOutput: @unchecked Sendable {
     public func add(_ file: OutputFile) {
         let target: String
         do {
-            target = try writer.safePath(for: file.path, in: staging.path)
+            target = try writer.safePath(for: file.path, in: stagingPath)
         } catch {
             books.withLock { $0.fail(error) }
             return
         }
-        let previous = writer.output.path + "/" + file.path
+        let previous = outputPath + "/" + file.path
         let unchanged = hasPrevious && FileSystem.read(previous) == file.data
         if unchanged || !fillCreated(file, target: target) {
             enqueue(.write(file: file, target: target, previous: previous, unchanged: unchanged))
@@ -229,7 +234,7 @@ public final class StagedOutput: @unchecked Sendable {
     private func makeFolder(of path: String) throws {
         let folder = RelativePath.folder(of: path)
         if !folder.isEmpty && !createdFolders.contains(folder) {
-            try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
             createdFolders.insert(folder)
         }
     }
@@ -252,7 +257,7 @@ public final class StagedOutput: @unchecked Sendable {
         let (reportSoFar, error) = books.withLock { books in
             for (path, descriptor) in books.expected {
                 books.release(descriptor)
-                unlink(staging.path + "/" + path)
+                unlink(stagingPath + "/" + path)
             }
             books.expected = [:]
             return (books.report, books.firstError)

@@ -99,15 +99,33 @@ extension BuildCache {
 
     static func line(for cached: CachedPage) -> [UInt8] {
         let page = cached.page
-        let fields = ["P", page.source, page.language, page.key, page.outputPath, page.title, page.description,
-                      page.order.map(String.init) ?? "", page.reviewed?.iso ?? "", page.layout, page.procedure.map { "=" + $0 } ?? "-",
-                      page.menuTitle, String(page.bodyLine), page.draft ? "1" : "0"]
+        // Appended field by field into one buffer sized up front: this runs for every page of a full build.
         var line: [UInt8] = []
-        line.reserveCapacity(256)
-        for field in fields {
-            appendEscaped(field, to: &line)
+        line.reserveCapacity(64 + page.source.utf8.count + page.outputPath.utf8.count + 2 * page.title.utf8.count
+                             + page.description.utf8.count + page.menuTitle.utf8.count
+                             + cached.anchors.reduce(0) { $0 + $1.utf8.count + 1 } + cached.links.reduce(0) { $0 + $1.utf8.count + 1 })
+        func field(_ text: String) {
+            appendEscaped(text, to: &line)
             line.append(0x09)
         }
+        func number(_ value: Int) {
+            line.append(contentsOf: String(value).utf8)
+            line.append(0x09)
+        }
+        line.append(contentsOf: [UInt8(ascii: "P"), 0x09])
+        field(page.source); field(page.language); field(page.key); field(page.outputPath); field(page.title); field(page.description)
+        if let order = page.order { number(order) } else { line.append(0x09) }
+        field(page.reviewed?.iso ?? "")
+        field(page.layout)
+        if let procedure = page.procedure {
+            line.append(UInt8(ascii: "="))
+            field(procedure)
+        } else {
+            line.append(contentsOf: [UInt8(ascii: "-"), 0x09])
+        }
+        field(page.menuTitle)
+        number(page.bodyLine)
+        line.append(contentsOf: [page.draft ? UInt8(ascii: "1") : UInt8(ascii: "0"), 0x09])
         for (index, list) in [cached.anchors, cached.links].enumerated() {
             for (position, item) in list.enumerated() {
                 if position > 0 { line.append(0x1F) }
@@ -174,7 +192,7 @@ extension BuildCache {
     }
 
     /// Appends a field's bytes with backslash, tab, line breaks and U+001F escaped.
-    private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
         // Most fields have nothing to escape: their bytes are appended at once.
         let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             guard !buffer.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x1F }) else { return false }

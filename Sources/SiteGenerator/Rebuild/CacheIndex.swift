@@ -178,7 +178,25 @@ public struct CacheIndex: Sendable {
 
     /// A content file's line, as `compacted` and `journal` take it.
     public static func fileLine(path: String, state: BuildCache.FileState) -> [UInt8] {
-        Array("F\t\(String(state.stamp, radix: 16))\t\(String(state.hash, radix: 16))\t".utf8) + BuildCache.escapedField(path) + [0x0A]
+        var line: [UInt8] = [UInt8(ascii: "F"), 0x09]
+        line.reserveCapacity(40 + path.utf8.count)
+        appendHex(state.stamp, to: &line)
+        line.append(0x09)
+        appendHex(state.hash, to: &line)
+        line.append(0x09)
+        BuildCache.appendEscaped(path, to: &line)
+        line.append(0x0A)
+        return line
+    }
+
+    /// Appends `value` in lower-case hexadecimal without leading zeros, as `String(value, radix: 16)` writes it.
+    static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
+        var shift = max(0, (63 - value.leadingZeroBitCount) / 4 * 4)
+        while shift >= 0 {
+            let digit = UInt8((value >> UInt64(shift)) & 0xF)
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit)
+            shift -= 4
+        }
     }
 }
 

@@ -42,52 +42,43 @@ final class PageRenderer: Sendable {
         return OutputFile(path: page.outputPath, data: data)
     }
 
-    /// A page's own template values, and the links to its translations (also its own: they differ page by page).
-    private typealias OwnValues = (entries: [String: Any], languages: [[String: Any]])
-
     /// The template values that are a page's own (texts, Markdown HTML, links to its translations), taken
-    /// through `values`, which makes them markers or keeps them as they are.
-    private func ownValues(_ page: Page, html: [UInt8], values: inout LayoutValues) -> OwnValues {
+    /// through `values`, which makes them markers or keeps them as they are. They stay typed: the template's
+    /// dictionaries are made only when a shape's layout is rendered, not for every page.
+    private func ownValues(_ page: Page, html: [UInt8], values: inout LayoutValues) -> PageValues {
+        // The order of the `values` calls is the order of the markers in the layout: it must not change.
         let languages = languageLinks(language: page.language, outputPath: page.outputPath, current: page, values: &values)
-        var entries: [String: Any] = [
-            "title": values.text(page.title),
-            "description": values.text(page.description),
-            "content": values.html(html),
-            "isHome": page.isHome,
-        ]
+        var own = PageValues(title: values.text(page.title), description: values.text(page.description), content: values.html(html),
+                             isHome: page.isHome, languages: languages)
         if let reviewed = page.reviewed {
-            entries["reviewed"] = ["iso": values.text(reviewed.iso), "text": values.text(reviewed.writtenShort(in: page.language))]
+            own.reviewed = (iso: values.text(reviewed.iso), text: values.text(reviewed.writtenShort(in: page.language)))
         }
-        if let base = settings.baseURL { entries["canonical"] = values.text(base + page.outputPath) }
-        entries["jsonLD"] = values.html(PageMetadata(settings: settings).jsonLD(for: page))
-        entries["ogLocale"] = PageMetadata.locale(page.language)
-        entries["ogAlternates"] = languages.compactMap { link -> [String: String]? in
-            guard link["isTranslation"] as? Bool == true, let code = link["code"] as? String, code != page.language else { return nil }
-            return ["locale": PageMetadata.locale(code)]
-        }
+        if let base = settings.baseURL { own.canonical = values.text(base + page.outputPath) }
+        own.jsonLD = values.html(PageMetadata(settings: settings).jsonLD(for: page))
+        own.ogLocale = PageMetadata.locale(page.language)
+        own.ogAlternates = languages.filter { $0.isTranslation && $0.code != page.language }.map { PageMetadata.locale($0.code) }
         // For readers whose language is none of these: the language chooser for home pages, the default
         // language's version for the others. Only pages with translations have it (with their alternates).
-        if languages.filter({ $0["isTranslation"] as? Bool == true }).count > 1 {
+        if languages.lazy.filter(\.isTranslation).count > 1 {
             let target = page.isHome ? "index.html" : (content.translation(of: page, in: settings.defaultLanguage)?.outputPath ?? page.outputPath)
-            entries["xDefault"] = values.text(settings.baseURL.map { $0 + (target == "index.html" ? "" : target) }
-                                              ?? RelativePath.url(from: page.outputPath, to: target))
+            own.xDefault = values.text(settings.baseURL.map { $0 + (target == "index.html" ? "" : target) }
+                                       ?? RelativePath.url(from: page.outputPath, to: target))
         }
-        return (entries, languages)
+        return own
     }
 
     /// A key naming everything in a page's context but its own values: pages with the same key get the same
     /// context apart from their slots.
-    private func shape(of page: Page, own: OwnValues) -> String {
+    private func shape(of page: Page, own: PageValues) -> String {
         let menuPosition = content.menu(language: page.language).firstIndex { $0.source == page.source } ?? -1
-        let links = own.languages.map { link in
-            "\(link["code"] ?? ""):\(link["isTranslation"] as? Bool == true):\(link["absolute"] != nil)"
-        }
-        return ([page.layout, page.language, RelativePath.folder(of: page.outputPath), "\(page.isHome)", "\(menuPosition)",
-                 "\(page.reviewed != nil)", "\(settings.baseURL != nil)"] + links).joined(separator: "|")
+        var key = page.layout + "|" + page.language + "|" + RelativePath.folder(of: page.outputPath)
+        key += "|\(page.isHome)|\(menuPosition)|\(page.reviewed != nil)|\(settings.baseURL != nil)"
+        for link in own.languages { key += "|\(link.code):\(link.isTranslation):\(link.absolute != nil)" }
+        return key
     }
 
     /// A page's whole context: what every page of its language and folder has, and its own values.
-    private func context(_ page: Page, _ own: OwnValues) -> [String: Any] {
+    private func context(_ page: Page, _ own: PageValues) -> [String: Any] {
         commonContext(language: page.language, outputPath: page.outputPath, current: page, languages: own.languages)
             .merging(own.entries) { _, pageValue in pageValue }
     }
@@ -100,29 +91,25 @@ final class PageRenderer: Sendable {
     }
 
     /// Links to each language's version of the page (its translation, or that language's home page).
-    private func languageLinks(language: String, outputPath: String, current: Page?, values: inout LayoutValues) -> [[String: Any]] {
-        settings.languages.compactMap { code -> [String: Any]? in
+    private func languageLinks(language: String, outputPath: String, current: Page?, values: inout LayoutValues) -> [LanguageLink] {
+        settings.languages.compactMap { code -> LanguageLink? in
             let target = current.flatMap { content.translation(of: $0, in: code) } ?? content.translation(ofKey: "index", in: code)
             guard let target else { return nil }
-            var link: [String: Any] = [
-                "code": code, "name": strings[code]["language_name"] ?? code,
-                "href": values.text(RelativePath.url(from: outputPath, to: target.outputPath)),
-                "current": code == language,
-                "isTranslation": current != nil && target.key == current?.key,
-            ]
-            if let base = settings.baseURL { link["absolute"] = values.text(base + target.outputPath) }
-            return link
+            let href = values.text(RelativePath.url(from: outputPath, to: target.outputPath))
+            return LanguageLink(code: code, name: strings[code]["language_name"] ?? code, href: href, current: code == language,
+                                isTranslation: current != nil && target.key == current?.key,
+                                absolute: settings.baseURL.map { values.text($0 + target.outputPath) })
         }
     }
 
     /// Values every template can use: language, links back to the root, assets, clinic details, menu and languages.
-    private func commonContext(language: String, outputPath: String, current: Page?, languages: [[String: Any]]) -> [String: Any] {
+    private func commonContext(language: String, outputPath: String, current: Page?, languages: [LanguageLink]) -> [String: Any] {
         let menu: [[String: Any]] = content.menu(language: language).map { entry in
             ["title": entry.menuTitle, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
              "current": entry.source == current?.source]
         }
         let home = content.translation(ofKey: "index", in: language)
-        let alternates = languages.filter { $0["isTranslation"] as? Bool == true }
+        let alternates = languages.filter(\.isTranslation).map(\.context)
         return [
             "lang": language,
             "root": RelativePath.toRoot(from: outputPath),
@@ -132,7 +119,7 @@ final class PageRenderer: Sendable {
             "strings": strings[language],
             "recovery": recovery.byLanguage[language] ?? [:],
             "menu": menu,
-            "languages": languages,
+            "languages": languages.map(\.context),
             "alternates": alternates,
             "hasAlternates": alternates.count > 1,
         ]
