@@ -13,22 +13,26 @@ struct LayoutSlots: Sendable {
     /// A value for a slot: text, or HTML already made (the page's Markdown).
     enum Value {
         case text(String)
-        case html([UInt8])
+        /// A slice, so a final newline left out of the slot costs no copy of the page.
+        case html(ArraySlice<UInt8>)
     }
 
     private let nonce: String
     private let token: [UInt8]
+    /// The first markers, made once: every page takes several.
+    private let madeMarkers: [String]
     private static let open = Array("<".utf8), close = Array(">".utf8)
     private static let escapedOpen = Array("&lt;".utf8), escapedClose = Array("&gt;".utf8)
 
     init(nonce: String = String(UInt64.random(in: .min ... .max), radix: 36)) {
         self.nonce = nonce
         token = Array("clinicsite-slot-\(nonce)-".utf8)
+        madeMarkers = (0..<32).map { "<clinicsite-slot-\(nonce)-\($0)>" }
     }
 
     /// The marker for slot number `index`.
     func marker(_ index: Int) -> String {
-        "<clinicsite-slot-\(nonce)-\(index)>"
+        index < madeMarkers.count ? madeMarkers[index] : "<clinicsite-slot-\(nonce)-\(index)>"
     }
 
     /// `layout` with every marker replaced by its value, or nil when a marker was used in a way this cannot
@@ -86,7 +90,7 @@ extension LayoutSlots.Value {
     var droppingFinalNewline: Self {
         switch self {
         case .text(let text): return .text(String(text.dropLast()))
-        case .html(let html): return .html(Array(html.dropLast()))
+        case .html(let html): return .html(html.dropLast())
         }
     }
 }

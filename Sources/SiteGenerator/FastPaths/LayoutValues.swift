@@ -23,7 +23,7 @@ struct LayoutValues {
 
     /// HTML made by clinicsite (a page's Markdown).
     mutating func html(_ value: [UInt8]) -> String {
-        marker(for: .html(value)) ?? String(decoding: value, as: UTF8.self)
+        marker(for: .html(value[...])) ?? String(decoding: value, as: UTF8.self)
     }
 
     /// The layout with these values put in; nil when the layout must be rendered directly instead.

@@ -199,6 +199,7 @@ final class CmarkDocument {
     private func assignHeadingIDs(reserved: Set<String>) {
         // Ids the layout itself uses (`main`, the calculator's) count as taken, so no heading can steal one.
         var used = Dictionary(uniqueKeysWithValues: reserved.map { ($0, 1) })
+        used.reserveCapacity(reserved.count + headingNodes.count)
         for (node, (explicit, text)) in zip(headingNodes, headingSources) {
             var id = explicit ?? Slug.make(from: text, fallback: "section")
             if let count = used[id] {

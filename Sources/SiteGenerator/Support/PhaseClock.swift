@@ -19,8 +19,9 @@ package enum PhaseClock {
             defer { last = now; lastCPU = cpu }
             return (now.subtractingReportingOverflow(last ?? now).partialValue / 1_000_000, cpu - (lastCPU ?? cpu))
         }
-        // CPU time beside wall time shows how well a step keeps both cores busy.
-        FileHandle.standardError.write(Data("phase \(name): \(elapsed) ms (CPU \(spent) ms)\n".utf8))
+        // CPU time beside wall time shows how well a step keeps both cores busy; the peak resident memory so
+        // far shows which step holds what.
+        FileHandle.standardError.write(Data("phase \(name): \(elapsed) ms (CPU \(spent) ms, peak \(usage.ru_maxrss / 1024) MB)\n".utf8))
     }
 }
 
