@@ -105,6 +105,18 @@ import Testing
         }
     }
 
+    /// A file's extension, read from the end of its path, is what splitting the path at every "." gave: trailing
+    /// dots passed over, a name without a dot its own extension, upper case lowered.
+    @Test func fileExtensionsAreReadAsSplittingReadThem() {
+        let paths = ["content/en/a.md", "content/en/A.MD", "content/en/a.tar.gz", "content/en/a", "content/en/a.", "content/en/a..md",
+                     "content/en/.md", "content/.hidden/a", "content/en.d/a", "...", ".", "", "a.md.", "a.md...", "content/fr/été.PNG",
+                     "content/en/img.v2/photo", "content/en/x.Md"]
+        for path in paths {
+            let splitting = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            #expect(ContentSet.fileExtension(of: path) == splitting, "\(path)")
+        }
+    }
+
     /// The byte search that finds layout slots and link placeholders gives what comparing at every position
     /// gives: first match at or after the start, none past the end, and needles at the very edges.
     @Test func byteSearchFindsWhatANaiveSearchFinds() {

@@ -5,8 +5,13 @@ extension ContentSet {
     static let publishedExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf"]
 
     /// The extension of a path, in lower case ("" when it has none).
+    /// Read from the end of the path, without splitting it: every file of `content/` is asked. Trailing dots
+    /// are passed over, and a name without a dot is its own extension, as splitting at every "." gave.
     static func fileExtension(of path: String) -> String {
-        path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        guard let last = path.utf8.lastIndex(where: { $0 != UInt8(ascii: ".") }) else { return "" }
+        let trimmed = path[...last]
+        let start = trimmed.utf8.lastIndex(of: UInt8(ascii: ".")).map { trimmed.utf8.index(after: $0) } ?? trimmed.startIndex
+        return trimmed[start...].lowercased()
     }
 
     /// Whether a file under `content/` is published as it is: in the folder of a listed language, of a published type.

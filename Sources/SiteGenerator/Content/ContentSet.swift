@@ -44,6 +44,7 @@ struct ContentSet: Sendable {
         let anchors = resolver.pages[loaded.page.source]?.anchors ?? []
         var problems: [Diagnostic] = []
         var urls: [Int: String] = [:]
+        urls.reserveCapacity(markdown.placeholders.count)
         for index in markdown.placeholders {
             do throws(DiagnosticError) {
                 urls[index] = try resolver.resolve(markdown.links[index], on: loaded.page, anchors: anchors)

@@ -4,10 +4,17 @@ package enum RelativePath {
     /// The URL that leads from the page at `from` to the file at `to`, both relative to the output root:
     /// from `en/care/a.html` to `en/b.html` is `../b.html`.
     package static func url(from: String, to: String) -> String {
-        // Most links stay in their folder: then the URL is the file name.
-        let fromFolder = folder(of: from), toFolder = folder(of: to)
-        if fromFolder == toFolder { return fromFolder.isEmpty ? to : String(to.utf8.dropFirst(toFolder.utf8.count + 1))! }
-        return generalURL(from: from, to: to)
+        // Most links stay in their folder: then the URL is the file name. Compared as bytes in place, since
+        // every link of every page comes here.
+        let fromSlash = from.utf8.lastIndex(of: UInt8(ascii: "/")), toSlash = to.utf8.lastIndex(of: UInt8(ascii: "/"))
+        switch (fromSlash, toSlash) {
+        case (nil, nil):
+            return to
+        case let (fromSlash?, toSlash?) where from.utf8[..<fromSlash].elementsEqual(to.utf8[..<toSlash]):
+            return String(to[to.utf8.index(after: toSlash)...])
+        default:
+            return generalURL(from: from, to: to)
+        }
     }
 
     private static func generalURL(from: String, to: String) -> String {
