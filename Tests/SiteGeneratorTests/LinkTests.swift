@@ -24,6 +24,18 @@ import Testing
         #expect(ointment.contains("<a href=\"../index.html\">home</a>"))
     }
 
+    /// A query and a fragment are kept as written after the rewritten path, in either order of appearance.
+    @Test func queriesAndFragmentsFollowTheRewrittenPath() throws {
+        var pages = Self.pages
+        pages["content/en/index.md"] = "# Home\n\n[a](healing.md?from=home#redness) [b](healing.md?print=1) [c](care/ointment.md#) [d](healing.md#redness)\n"
+        let site = try Fixture.build(Fixture.site(pages: pages))
+        let home = try #require(Fixture.text(site, "en/index.html"))
+        #expect(home.contains("<a href=\"recovery.html?from=home#redness\">a</a>"))
+        #expect(home.contains("<a href=\"recovery.html?print=1\">b</a>"))
+        #expect(home.contains("<a href=\"care/ointment.html#\">c</a>"))
+        #expect(home.contains("<a href=\"recovery.html#redness\">d</a>"))
+    }
+
     @Test func brokenLinksFailWithFileLineColumn() {
         var pages = Self.pages
         pages["content/en/index.md"] = "---\ntitle: Home\n---\n# Home\n\nSee [gone](missing.md) and\n[bad anchor](healing.md#nowhere), [abs](/en/healing.html), [up](../../x.md), [self](#nope)\n"

@@ -32,7 +32,7 @@ struct LinkResolver: Sendable {
             throw failure("the link '\(destination)' starts with '/', which breaks when the site is not at the root of its domain",
                           hint: "link to the Markdown file relative to this one, for example healing.md or ../fr/healing.md")
         }
-        let (rawPath, query, fragment) = Self.parts(of: destination)
+        let (rawPath, _, fragment) = Self.parts(of: destination)
         if rawPath.isEmpty {
             if let fragment, !fragment.isEmpty, !anchors.contains(Self.decoded(fragment)) {
                 throw failure("there is no heading with the anchor '#\(fragment)' on this page", hint: Self.anchorHint(anchors))
@@ -44,7 +44,8 @@ struct LinkResolver: Sendable {
               resolved.hasPrefix("content/") else {
             throw failure("the link '\(destination)' leads outside the content folder", hint: "link only to files inside content/")
         }
-        let suffix = (query.map { "?\($0)" } ?? "") + (fragment.map { "#\($0)" } ?? "")
+        // The query and fragment as written: everything from the first "?" or "#" (a "?" after the "#" is the fragment's).
+        let suffix = destination.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }.map { destination[$0...] } ?? ""
         if resolved.hasSuffix(".md") {
             guard let target = pages[resolved] else {
                 throw failure("the link '\(destination)' points to \(resolved), which does not exist", hint: nearestPageHint(resolved))
@@ -56,12 +57,16 @@ struct LinkResolver: Sendable {
             if let fragment, !fragment.isEmpty, let anchors = target.anchors, !anchors.contains(Self.decoded(fragment)) {
                 throw failure("\(resolved) has no heading with the anchor '#\(fragment)'", hint: Self.anchorHint(anchors))
             }
-            return RelativePath.url(from: page.outputPath, to: target.outputPath) + suffix
+            var url = RelativePath.url(from: page.outputPath, to: target.outputPath)
+            url.append(contentsOf: suffix)
+            return url
         }
         if assets.contains(resolved) {
             let output = String(resolved.dropFirst("content/".count))
             let url = RelativePath.url(from: page.outputPath, to: output)
-            return (url.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url) + suffix
+            var encoded = url.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url
+            encoded.append(contentsOf: suffix)
+            return encoded
         }
         let kind = link.isImage ? "image" : "link"
         throw failure("the \(kind) '\(destination)' points to \(resolved), which does not exist",
