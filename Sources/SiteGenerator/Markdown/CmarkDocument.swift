@@ -235,6 +235,9 @@ final class CmarkDocument {
     private func takeExplicitID(from heading: OpaquePointer) -> String? {
         guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
               let literal = cmark_node_get_literal(last) else { return nil }
+        // Most headings have no id written: their last byte, read in place, is not "}".
+        let length = strlen(literal)
+        guard length > 0, UInt8(bitPattern: literal[length - 1]) == UInt8(ascii: "}") else { return nil }
         let text = String(cString: literal)
         guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
         let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
