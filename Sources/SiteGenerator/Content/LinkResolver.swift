@@ -32,7 +32,7 @@ struct LinkResolver: Sendable {
             throw failure("the link '\(destination)' starts with '/', which breaks when the site is not at the root of its domain",
                           hint: "link to the Markdown file relative to this one, for example healing.md or ../fr/healing.md")
         }
-        let (rawPath, _, fragment) = Self.parts(of: destination)
+        let (rawPath, fragment) = Self.parts(of: destination)
         if rawPath.isEmpty {
             if let fragment, !fragment.isEmpty, !anchors.contains(Self.decoded(fragment)) {
                 throw failure("there is no heading with the anchor '#\(fragment)' on this page", hint: Self.anchorHint(anchors))
@@ -112,11 +112,11 @@ struct LinkResolver: Sendable {
         }
     }
 
-    /// A destination's path (as written), query and fragment.
-    private static func parts(of destination: String) -> (path: String, query: String?, fragment: String?) {
+    /// A destination's path (as written, without its query) and fragment. The query is only copied along
+    /// (see `resolve`), so it is not kept here.
+    private static func parts(of destination: String) -> (path: String, fragment: String?) {
         let (pathAndQuery, fragment) = splitOff("#", destination)
-        let (path, query) = splitOff("?", pathAndQuery)
-        return (path, query, fragment)
+        return (splitOff("?", pathAndQuery).0, fragment)
     }
 
     private static func splitOff(_ separator: Character, _ text: String) -> (String, String?) {

@@ -27,12 +27,16 @@ struct LayoutSlots: Sendable {
     init(nonce: String = String(UInt64.random(in: .min ... .max), radix: 36)) {
         self.nonce = nonce
         token = Array("clinicsite-slot-\(nonce)-".utf8)
-        madeMarkers = (0..<32).map { "<clinicsite-slot-\(nonce)-\($0)>" }
+        madeMarkers = (0..<32).map { Self.marker($0, nonce: nonce) }
     }
 
     /// The marker for slot number `index`.
     func marker(_ index: Int) -> String {
-        index < madeMarkers.count ? madeMarkers[index] : "<clinicsite-slot-\(nonce)-\(index)>"
+        index < madeMarkers.count ? madeMarkers[index] : Self.marker(index, nonce: nonce)
+    }
+
+    private static func marker(_ index: Int, nonce: String) -> String {
+        "<clinicsite-slot-\(nonce)-\(index)>"
     }
 
     /// `layout` with every marker replaced by its value, or nil when a marker was used in a way this cannot

@@ -101,7 +101,7 @@ extension BuildCache {
         let page = cached.page
         // Appended field by field into one buffer sized up front: this runs for every page of a full build.
         var line: [UInt8] = []
-        line.reserveCapacity(64 + page.source.utf8.count + page.outputPath.utf8.count + 2 * page.title.utf8.count
+        line.reserveCapacity(64 + page.source.utf8.count + page.outputPath.utf8.count + page.title.utf8.count
                              + page.description.utf8.count + page.menuTitle.utf8.count
                              + cached.anchors.reduce(0) { $0 + $1.utf8.count + 1 } + cached.links.reduce(0) { $0 + $1.utf8.count + 1 })
         func field(_ text: String) {
@@ -183,12 +183,6 @@ extension BuildCache {
             }
         }
         return String(decoding: result, as: UTF8.self)
-    }
-
-    static func escapedField(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        appendEscaped(text, to: &bytes)
-        return bytes
     }
 
     /// Appends a field's bytes with backslash, tab, line breaks and U+001F escaped.
