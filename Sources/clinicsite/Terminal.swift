@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import RecoverySchedule
 import SiteDisk
 import SiteGenerator
@@ -40,10 +41,16 @@ enum Terminal {
         (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// Today's date on this computer's calendar.
+    /// Today's date on this computer's calendar (its time zone, or `TZ`). Asked of the C library: Foundation's
+    /// `Calendar.current` sets up a calendar, locale and time zone first, a millisecond of every command.
     static var today: CivilDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CivilDate(daysSinceEpoch: 0)
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil,
+              let date = CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) else {
+            return CivilDate(daysSinceEpoch: 0)
+        }
+        return date
     }
 
     /// Runs a library call, turning its diagnostics into terminal output and a failing exit status.

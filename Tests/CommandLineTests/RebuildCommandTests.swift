@@ -44,4 +44,23 @@ import TestSupport
         #expect(try build().hasPrefix("Built 8 pages:"))
         #expect(try build().hasPrefix("Up to date"))
     }
+
+    /// A build takes today as this computer's calendar has it (review warnings and the cache depend on it):
+    /// the same moment is the next day fourteen hours east of Greenwich and the day before twelve hours west.
+    @Test func todayIsTheDateInTheComputersTimeZone() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (zone, offset) in [("Etc/GMT-14", 14), ("Etc/GMT+12", -12), ("UTC", 0)] {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(secondsFromGMT: offset * 3600)!
+            let before = calendar.dateComponents([.year, .month, .day], from: Date())
+            let run = try Executable.run(["build", "--root", root.path], environment: ["TZ": zone])
+            let after = calendar.dateComponents([.year, .month, .day], from: Date())
+            #expect(run.status == 0, "\(run.errors)")
+            // The cache's first line names the day the build took as today.
+            let header = try String(contentsOf: root.appendingPathComponent(".public.cache"), encoding: .utf8).prefix { $0 != "\n" }
+            let days = [before, after].map { String(format: "%04d-%02d-%02d", $0.year!, $0.month!, $0.day!) }
+            #expect(days.contains { header.hasSuffix("\t" + $0) }, "TZ=\(zone): \(header) against \(days)")
+        }
+    }
 }

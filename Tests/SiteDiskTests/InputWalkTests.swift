@@ -44,6 +44,36 @@ import Testing
         #expect(loaded.sources.files.count == paths.count)
     }
 
+    /// A walk lists paths in their byte order without sorting whole paths: each folder's names are put in
+    /// order with a folder's name read as if it ended in "/". Names that differ only after their first 16
+    /// bytes, a name that begins another, folders beside files of nearly the same name, accented names, and
+    /// a folder of more names than one piece of the walk (256) holds.
+    @Test func walksListPathsInByteOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("walk-order-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let long = String(repeating: "a", count: 16)
+        var files = ["ab", "a-b.md", "a.md", "a0.md", "a/z.md", "a/a/b.md", "a-b/c.md", "b", "B.md", "\(long)", "\(long)-1.md",
+                     "\(long)-0.md", "\(long).md", "\(long)0/x.md", "\(long)x/y/z.md", "\u{E9}.md", "e\u{301}.md", "z.md", "zz/\u{E9}/1.md"]
+        files += (0..<700).map { "many/page-\(String(format: "%05d", (($0 * 7919) % 700))).md" }
+        files.removeAll { $0 == long }
+        for path in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(path.utf8).write(to: url)
+        }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(long + "/inner"), withIntermediateDirectories: true)
+        try Data().write(to: folder.appendingPathComponent(long + "/inner/last.md"))
+        files.append(long + "/inner/last.md")
+        let byteOrder = files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let walked = try #require(FileSystem.walk(below: folder.path, prefix: "p/"))
+        #expect(walked.count == byteOrder.count)
+        let misplaced = zip(walked.map(\.path), byteOrder.map { "p/" + $0 }).first { $0 != $1 }
+        #expect(misplaced == nil, "listed \(misplaced?.0 ?? "") where \(misplaced?.1 ?? "") belongs")
+        let read = try #require(FileSystem.walk(below: folder.path, prefix: "p/", reading: true))
+        #expect(read.map(\.path) == walked.map(\.path))
+        #expect(read.allSatisfy { $0.contents == ($0.path.hasSuffix("last.md") ? Data() : Data($0.path.dropFirst(2).utf8)) })
+    }
+
     /// What a walk lists, read on the bytes, is what splitting the path into its parts says.
     @Test func listedPathsAreThoseWithNoHiddenPartAndNoBackup() {
         let paths = ["a.html", ".a", "a/.b", "a~", "a~/b", "a/b~", "~a", "a/~b", "a.b/c", "a/b.", "é/.x", "é~", "x/é", "a//b", "", "/"]

@@ -5,6 +5,31 @@ import TestSupport
 
 /// The cache file must give back exactly what was put in, whatever the pages' titles hold.
 @Suite struct BuildCacheTests {
+    /// A quick rebuild picks the page lines it needs by four fields found where they lie (`WantedPages`); it
+    /// must pick exactly what splitting each line into fields picks: short lines, empty fields, escapes,
+    /// a value that only begins a field, and every combination of a source, key and menu language wanted.
+    @Test func wantedPagesAreThoseTheirSplitFieldsName() {
+        let lines = ["P\ten/a.md\ten\ta\ten/a.html\tA\t\t3\t\tpage", "P\ten/b.md\ten\tb\ten/b.html\tB\t\t\t\tpage",
+                     "P\tfr/a.md\tfr\ta\tfr/a.html\tA\t\t1", "P\ten/a.md\ten\ta\ten/a.html\tA\t\t", "P\ten/a.md\ten\ta",
+                     "P\ten/a.mdx\tenx\tab\t\t\t\t2\t", "P\t\t\t\t\t\t\t\t", "P", "", "P\ten\\ta.md\ten\ta\t\t\t\t\t"]
+        let choices = [Set<String>(), ["en/a.md"], ["en/b.md", "fr/a.md"], ["en\ta.md"], [""]]
+        for sources in choices {
+            for keys in [Set<String>(), ["a"], ["b", "x"], [""]] {
+                for languages in [Set<String>(), ["en"], ["fr", "de"]] {
+                    let wanted = WantedPages(sources: sources, keys: keys, menuLanguages: languages)
+                    for line in lines {
+                        let bytes = Array(line.utf8)
+                        let picked = bytes.withUnsafeBufferPointer { wanted.contains($0) }
+                        let fields = bytes.withUnsafeBufferPointer { BuildCache.fields($0, limit: 8).map { Array($0) } }
+                        let expected = fields.count == 8 && (sources.contains { Array($0.utf8) == fields[1] } || keys.contains { Array($0.utf8) == fields[3] }
+                            || (!fields[7].isEmpty && languages.contains { Array($0.utf8) == fields[2] }))
+                        #expect(picked == expected, "\(line) with \(sources), \(keys), \(languages)")
+                    }
+                }
+            }
+        }
+    }
+
     /// The fingerprint that tells a changed file from one saved again unchanged: any one bit flipped, a word
     /// moved, a byte added or taken away must change it, at every length around its 8- and 32-byte steps.
     @Test func fileFingerprintSeesEveryChange() {

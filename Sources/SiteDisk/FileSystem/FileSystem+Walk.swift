@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenerator
 import Glibc
 
 /// A folder's regular files with their metadata, in one pass: each entry is statted relative to its open
@@ -43,8 +44,8 @@ extension FileSystem {
         }
     }
 
-    /// The regular files below `folder`, sorted by path, skipping what `files(below:)` skips (hidden names,
-    /// editor backups, symbolic links); nil when `folder` is not a readable directory.
+    /// The regular files below `folder`, in the byte order of their paths, skipping what `files(below:)` skips
+    /// (hidden names, editor backups, symbolic links); nil when `folder` is not a readable directory.
     /// `prefix` is put before every path (`content/`), so callers need not make each path again.
     /// `reading` also reads every file (`WalkedFile.contents`): each is opened, then statted through its open
     /// descriptor, so reading a site and stamping it costs one `open` per file instead of an `lstat` and an
@@ -54,64 +55,98 @@ extension FileSystem {
         guard top >= 0 else { return nil }
         var result: [WalkedFile] = []
         walk(descriptor: top, prefix: prefix, reading: reading, into: &result)
-        result.sort { $0.path < $1.path }
         return result
     }
 
     /// Walks the open folder `descriptor` (and closes it), adding its files with `prefix` before their names.
-    /// Names are read first, then statted (or opened and read) on all cores in chunks.
+    /// Names are statted (or opened and read) on other threads in chunks while the folder is still being
+    /// listed, and each is given its full path and its place in path order there (`WalkOrder`), so this
+    /// thread only sorts small keys.
     private static func walk(descriptor: Int32, prefix: String, reading: Bool, into result: inout [WalkedFile]) {
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return
         }
         defer { closedir(directory) }
+        let work = StreamedWork<Entry>()
         var names: [String] = []
-        while let entry = readdir(directory) {
-            if entry.pointee.d_name.0 == CChar(UInt8(ascii: ".")) { continue }
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+        func handOut() {
+            let chunk = names
+            work.start {
+                chunk.compactMap { name in
+                    (reading ? opened(name, in: descriptor) : statted(name, in: descriptor)).map { Entry(name: name, prefix: prefix, found: $0) }
+                }
             }
-            if !name.hasSuffix("~") { names.append(name) }
+            names.removeAll(keepingCapacity: true)
         }
-        let chunks = stride(from: 0, to: names.count, by: 512).map { names[$0..<min($0 + 512, names.count)] }
-        let found = chunks.parallelMap { chunk in chunk.map { name in reading ? opened(name, in: descriptor) : statted(name, in: descriptor) } }
-        for case let entry? in found.joined() {
-            switch entry.info.st_mode & S_IFMT {
+        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
+        while let entry = readdir(directory) {
+            // Read in place: copying `d_name` out of the entry would copy all 256 bytes.
+            let pointer = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+            if pointer.pointee == CChar(UInt8(ascii: ".")) { continue }
+            let name = String(cString: pointer)
+            if !name.hasSuffix("~") { names.append(name) }
+            if names.count == 256 { handOut() }
+        }
+        if !names.isEmpty { handOut() }
+        // Entries are looked at where they are, never copied whole: each copy of one is a retain per field.
+        let found = work.results()
+        result.reserveCapacity(result.count + found.reduce(0) { $0 + $1.count })
+        for (piece, index) in WalkOrder.sorted(found.map { $0.map(\.order) }, name: { found[$0][$1].name }) {
+            switch found[piece][index].type {
             case S_IFREG:
-                result.append(WalkedFile(path: prefix + entry.name, info: entry.info, contents: entry.contents))
+                result.append(found[piece][index].file)
             case S_IFDIR:
-                let child = entry.folder ?? openat(descriptor, entry.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                if child >= 0 { walk(descriptor: child, prefix: prefix + entry.name + "/", reading: reading, into: &result) }
+                let name = found[piece][index].name
+                let child = found[piece][index].folder ?? openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                if child >= 0 { walk(descriptor: child, prefix: prefix + name + "/", reading: reading, into: &result) }
             default:
                 continue
             }
         }
     }
 
-    /// One name in a folder being walked: what `fstat` says of it, its bytes (a regular file, when reading) or
-    /// its open descriptor (a folder, when reading).
+    /// One name in a folder being walked, as found by `statted` or `opened`: the file with its full path,
+    /// its type, its descriptor (a folder, when reading) and its place in path order. Only what is needed of
+    /// `stat` is kept (a whole `stat` is 144 bytes).
     private struct Entry {
         var name: String
+        var file: WalkedFile
+        /// `S_IFREG`, `S_IFDIR`…
+        var type: mode_t
+        var folder: Int32?
+        var order: WalkOrder
+
+        init(name: String, prefix: String, found: Found) {
+            self.name = name
+            file = WalkedFile(path: prefix + name, info: found.info, contents: found.contents)
+            type = found.info.st_mode & S_IFMT
+            folder = found.folder
+            order = WalkOrder(name: name, isFolder: type == S_IFDIR)
+        }
+    }
+
+    /// What statting or opening a name gave.
+    private struct Found {
         var info: stat
         var contents: Data?
         var folder: Int32?
     }
 
-    private static func statted(_ name: String, in folder: Int32) -> Entry? {
+    private static func statted(_ name: String, in folder: Int32) -> Found? {
         var info = stat()
-        return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? Entry(name: name, info: info) : nil
+        return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? Found(info: info) : nil
     }
 
     /// Opens `name` without following a symbolic link (one is skipped, as `lstat` would show it) and
     /// without waiting (a FIFO cannot hang the walk); reads it when it is a regular file.
-    private static func opened(_ name: String, in folder: Int32) -> Entry? {
+    private static func opened(_ name: String, in folder: Int32) -> Found? {
         let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         if descriptor < 0 {
             // Unreadable but there: listed with no contents, so the build can say which file it could not read.
             var info = stat()
             guard errno != ELOOP, fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-            return Entry(name: name, info: info)
+            return Found(info: info)
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
@@ -120,13 +155,13 @@ extension FileSystem {
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
-            return Entry(name: name, info: info, folder: descriptor)
+            return Found(info: info, folder: descriptor)
         case S_IFREG:
             defer { close(descriptor) }
-            return Entry(name: name, info: info, contents: readContents(descriptor, size: Int(info.st_size)))
+            return Found(info: info, contents: readContents(descriptor, size: Int(info.st_size)))
         default:
             close(descriptor)
-            return Entry(name: name, info: info)
+            return Found(info: info)
         }
     }
 }

@@ -113,26 +113,24 @@ public struct CacheIndex: Sendable {
     }
 
     /// The pages with one of `sources`, or one of `keys`, or in the menu (an `order`) of one of
-    /// `menuLanguages`, decoded, with their line numbers. The sets are small: fields are compared as bytes,
-    /// and only the pages chosen are decoded.
+    /// `menuLanguages`, decoded, with their line numbers. The sets are small: the deciding fields of every
+    /// page's line are compared as bytes where they lie (on all cores), and only the pages chosen are decoded.
     func pages(sources: Set<String>, keys: Set<String>, menuLanguages: Set<String>) -> [(line: Int, page: CachedPage)] {
-        let (sourceBytes, keyBytes, languageBytes) = ([sources, keys, menuLanguages]).map { $0.map { Array($0.utf8) } }.triple
-        return bytes.withUnsafeBufferPointer { buffer in
-            (fileLines.upperBound..<lines.count).compactMap { line -> (Int, CachedPage)? in
-                let range = lines[line]
-                let text = UnsafeBufferPointer(rebasing: buffer[range])
-                // Only the fields that decide are looked at (source, language, key, order); the line is split
-                // and decoded only for the few pages wanted.
-                let leading = BuildCache.fields(text, limit: 8)
-                guard leading.count == 8 else { return nil }
-                let wanted = sourceBytes.contains { leading[1].elementsEqual($0) } || keyBytes.contains { leading[3].elementsEqual($0) }
-                    || (!leading[7].isEmpty && languageBytes.contains { leading[2].elementsEqual($0) })
-                guard wanted else { return nil }
-                let fields = BuildCache.fields(text)
-                guard fields.count == 16, case .page(let page) = BuildCache.decode(fields, line: { bytes[range.lowerBound...range.upperBound] }) else { return nil }
-                return (line, page)
+        let wanted = WantedPages(sources: sources, keys: keys, menuLanguages: menuLanguages)
+        let pageLines = fileLines.upperBound..<lines.count
+        let chunks = stride(from: pageLines.lowerBound, to: pageLines.upperBound, by: 1024).map { $0..<min($0 + 1024, pageLines.upperBound) }
+        return Array(chunks.parallelMap { chunk in
+            bytes.withUnsafeBufferPointer { buffer in
+                chunk.compactMap { line -> (line: Int, page: CachedPage)? in
+                    let range = lines[line]
+                    let text = UnsafeBufferPointer(rebasing: buffer[range])
+                    guard wanted.contains(text) else { return nil }
+                    let fields = BuildCache.fields(text)
+                    guard fields.count == 16, case .page(let page) = BuildCache.decode(fields, line: { bytes[range.lowerBound...range.upperBound] }) else { return nil }
+                    return (line, page)
+                }
             }
-        }
+        }.joined())
     }
 
     /// The whole file with some lines replaced (by line number, each new line with its line break) and no
