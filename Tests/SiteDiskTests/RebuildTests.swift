@@ -88,6 +88,60 @@ import TestSupport
         #expect(changed == ["en/gen-3.html"])
     }
 
+    /// A heading other pages link to, changed: only that page is laid out again when every link to it still
+    /// finds its anchor (a link's address does not depend on the anchors), whether written plainly, from
+    /// another language's folder or percent-encoded; when one link breaks, the build fails with a full
+    /// build's errors and the output stays as it was.
+    @Test func aChangedHeadingLaysOutOnlyItsPageWhileEveryLinkToItHolds() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        func write(_ path: String, _ text: String) throws {
+            try text.write(to: content.appendingPathComponent(path), atomically: false, encoding: .utf8)
+        }
+        func target(_ headings: [String]) throws {
+            try write("en/target.md", "---\ntitle: Target\n---\n# Target\n\n" + headings.map { "## \($0)\n\nWords.\n\n" }.joined())
+        }
+        try target(["Keep this", "Change me", "Only encoded", "In French"])
+        try write("en/by-anchor.md", "---\ntitle: By anchor\n---\n# By anchor\n\nSee [it](target.md#keep-this).\n")
+        try write("en/plain.md", "---\ntitle: Plain\n---\n# Plain\n\nSee [it](target.md).\n")
+        try write("en/encoded.md", "---\ntitle: Encoded\n---\n# Encoded\n\nSee [it](targ%65t.md#only-encoded).\n")
+        try write("fr/lien.md", "---\ntitle: Lien\n---\n# Lien\n\nVoir [la page](../en/target.md#in-french).\n")
+        _ = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        let output = root.appendingPathComponent("public")
+        var step = 0
+        /// Builds in place and into a fresh folder; both succeed alike (returning pages laid out) or fail alike.
+        func rebuild() throws -> Int? {
+            step += 1
+            let before = Fixture.files(in: output)
+            let fresh = root.appendingPathComponent("full-\(step)")
+            defer { try? FileManager.default.removeItem(at: fresh) }
+            let incremental = Swift.Result { () throws(DiagnosticError) in try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today) }
+            let full = Swift.Result { () throws(DiagnosticError) in try IncrementalBuild.run(root: root, output: fresh, baseURL: nil, today: Fixture.today) }
+            switch (incremental, full) {
+            case (.success(let summary), .success):
+                #expect(Fixture.files(in: output) == Fixture.files(in: fresh), "step \(step)")
+                return summary.pagesLaidOut
+            case (.failure(let mine), .failure(let theirs)):
+                #expect(mine.diagnostics.map(\.description) == theirs.diagnostics.map(\.description), "step \(step)")
+                #expect(Fixture.files(in: output) == before, "step \(step): a failed build changed the output")
+                return nil
+            default:
+                Issue.record("step \(step): incremental \(incremental), full \(full)")
+                return nil
+            }
+        }
+        try target(["Keep this", "Changed now", "Only encoded", "In French"])
+        #expect(try rebuild() == 1)
+        for broken in [["Kept no more", "Changed now", "Only encoded", "In French"], ["Keep this", "Changed now", "Renamed", "In French"],
+                       ["Keep this", "Changed now", "Only encoded", "En anglais"]] {
+            try target(broken)
+            #expect(try rebuild() == nil)
+        }
+        try target(["Keep this", "Changed again", "Only encoded", "In French"])
+        #expect(try rebuild() == 1)
+    }
+
     /// A quick rebuild appends its lines to the cache as a journal; once the journal has grown, the cache is
     /// written whole again. Every build in between is quick and gives a full build's bytes; a cache changed
     /// behind the build's back is not used.

@@ -82,6 +82,13 @@ struct LinkResolver: Sendable {
         return RelativePath.resolve(decoded(rawPath), inFolder: RelativePath.folder(of: page.source))
     }
 
+    /// The anchor a destination asks for on the page it points at (`healing.md#care` → `care`, decoded);
+    /// nil when it names none.
+    static func anchor(of destination: String) -> String? {
+        guard let fragment = parts(of: destination).fragment, !fragment.isEmpty else { return nil }
+        return decoded(fragment)
+    }
+
     private func nearestPageHint(_ path: String) -> String {
         let folder = RelativePath.folder(of: path)
         let siblings = pages.keys.filter { RelativePath.folder(of: $0) == folder }.map { String($0.dropFirst(folder.count + 1)) }

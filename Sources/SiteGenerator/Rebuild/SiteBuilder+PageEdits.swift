@@ -34,11 +34,14 @@ extension SiteBuilder {
         let languages = Set(fresh.map(\.page.language))
         let cached = index.pages(sources: freshSources.union(targets), keys: keys, menuLanguages: languages)
         var lines: [Int: [UInt8]] = [:]
+        var newAnchors: [LoadedPage] = []
         for loaded in fresh {
-            guard let (line, old) = cached.first(where: { $0.page.page.source == loaded.page.source }),
-                  showsTheSame(old, CachedPage(loaded)) else { return nil }
-            lines[line] = BuildCache.line(for: CachedPage(loaded))
+            let new = CachedPage(loaded)
+            guard let (line, old) = cached.first(where: { $0.page.page.source == loaded.page.source }), showsTheSame(old, new) else { return nil }
+            if old.anchors != new.anchors { newAnchors.append(loaded) }
+            lines[line] = BuildCache.line(for: new)
         }
+        guard newAnchors.isEmpty || linksStillHold(to: newAnchors, index: index, laidOut: freshSources) else { return nil }
         let others = cached.filter { !freshSources.contains($0.page.page.source) }.map(\.page.stub)
         let pages = (fresh + others).sorted { $0.page.source < $1.page.source }
         let assetTargets = targets.filter { !$0.lowercased().hasSuffix(".md") }
@@ -65,10 +68,31 @@ extension SiteBuilder {
         siteKey(of: sources, options: options, tool: options.tool) == index.siteKey && options.today.iso == index.today
     }
 
-    /// Whether two versions of a page look the same from every other page and from the site-wide files.
+    /// Whether two versions of a page look the same from every other page and from the site-wide files, but
+    /// for their anchors (see `linksStillHold`).
     private static func showsTheSame(_ old: CachedPage, _ new: CachedPage) -> Bool {
         let (a, b) = (old.page, new.page)
         return a.outputPath == b.outputPath && a.draft == b.draft && a.key == b.key && a.language == b.language && a.order == b.order
-            && (a.order == nil || (a.title == b.title && a.menuTitle == b.menuTitle)) && a.reviewed == b.reviewed && old.anchors == new.anchors
+            && (a.order == nil || (a.title == b.title && a.menuTitle == b.menuTitle)) && a.reviewed == b.reviewed
+    }
+
+    /// Whether every published page not laid out again that links to one of `pages` with an anchor still
+    /// finds that anchor among the page's new headings. Nothing else of a page's output depends on the
+    /// anchors of the pages it links to (the address is written as it was), so a page whose links still hold
+    /// is left as it is; one whose link now breaks sends the rebuild the general way, which reports it.
+    private static func linksStillHold(to pages: [LoadedPage], index: CacheIndex, laidOut: Set<String>) -> Bool {
+        let anchors = Dictionary(uniqueKeysWithValues: pages.map { ($0.page.source, $0.markdown.headings.map(\.id)) })
+        let names = pages.map { String($0.page.source.split(separator: "/").last!) }
+        // A link is found by the file name it holds as bytes; a non-ASCII name may be written in the other
+        // Unicode form, which the bytes would not show.
+        guard names.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }), let linking = index.pages(mentioningAny: names) else { return false }
+        for cached in linking where !cached.page.draft && !laidOut.contains(cached.page.source) {
+            for destination in cached.links {
+                guard let anchor = LinkResolver.anchor(of: destination), let target = LinkResolver.targetPath(of: destination, on: cached.page),
+                      let headings = anchors[target] else { continue }
+                if !headings.contains(anchor) { return false }
+            }
+        }
+        return true
     }
 }
