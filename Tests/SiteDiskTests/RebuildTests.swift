@@ -142,6 +142,29 @@ import TestSupport
         #expect(try rebuild() == 1)
     }
 
+    /// The disk layer lists files in the byte order of their names and the cache must list them alike, or
+    /// every rebuild would go the general way: a name in decomposed Unicode (as macOS writes "séance") sorts
+    /// before "sf" by its bytes and after it as a string.
+    @Test func aDecomposedFileNameKeepsEditsQuick() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let english = root.appendingPathComponent("content/en")
+        try "---\ntitle: Session\n---\n# Session\n\nWords.\n".write(to: english.appendingPathComponent("se\u{301}ance.md"), atomically: false, encoding: .utf8)
+        let other = english.appendingPathComponent("sf-care.md")
+        try "---\ntitle: Care\n---\n# Care\n\nWords.\n".write(to: other, atomically: false, encoding: .utf8)
+        _ = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        try "---\ntitle: Care\n---\n# Care\n\nOther words.\n".write(to: other, atomically: false, encoding: .utf8)
+        let summary = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(summary.pagesLaidOut == 1)
+        // The quick way appends to the cache as a journal, which the manifest names with a "+".
+        let output = root.appendingPathComponent("public")
+        #expect(OutputManifest.read(for: output)?.cache?.contains("+") == true)
+        let fresh = root.appendingPathComponent("full")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        _ = try IncrementalBuild.run(root: root, output: fresh, baseURL: nil, today: Fixture.today)
+        #expect(Fixture.files(in: output) == Fixture.files(in: fresh))
+    }
+
     /// A quick rebuild appends its lines to the cache as a journal; once the journal has grown, the cache is
     /// written whole again. Every build in between is quick and gives a full build's bytes; a cache changed
     /// behind the build's back is not used.

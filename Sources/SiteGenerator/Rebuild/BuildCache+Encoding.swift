@@ -15,7 +15,9 @@ extension BuildCache {
     /// The cache as bytes, each content file with the stamp `stamp` gives for its path (its own when nil).
     public func encoded(stamp: @Sendable (String) -> UInt64?) -> Data {
         let header = Array("\(Self.header)\t\(String(siteKey, radix: 16))\t\(today)\n".utf8)
-        let fileLines = files.keys.sorted().parallelMap { path -> [UInt8] in
+        // Content files in the byte order of their paths, the order the disk layer lists them in, so a
+        // rebuild compares the two lists line for line even where names are in decomposed Unicode.
+        let fileLines = files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.parallelMap { path -> [UInt8] in
             var state = files[path]!
             state.stamp = stamp(path) ?? state.stamp
             return CacheIndex.fileLine(path: path, state: state)
