@@ -181,12 +181,17 @@ def rebuild_costs(site, build, runs):
     content = site / "content/en"
     page, linked, template, settings = content / "page-00001.md", content / "page-00002.md", site / "templates/page.mustache", site / "content/site.yml"
     originals = {path: path.read_text(encoding="utf-8") for path in (page, linked, template, settings)}
-    added = content / "added-page.md"
+    # A new page in every run: adding the same file again would only edit the page the run before added. The
+    # pages added are the ones removed next (every generated page is linked to, and removing a page other
+    # pages link to is an error, not a rebuild).
+    def added(n):
+        return content / f"added-page-{n}.md"
     edits = [
         ("one page's text", lambda n: page.write_text(originals[page] + f"\nOne more sentence, edit {n}.\n", encoding="utf-8")),
         ("one page's title", lambda n: page.write_text(originals[page].replace("title: \"Page 1", f"title: \"Page one {n}", 1), encoding="utf-8")),
         ("a heading other pages link to", lambda n: linked.write_text(originals[linked].replace("## Section 1", f"## Part {n}", 1), encoding="utf-8")),
-        ("a page added", lambda n: added.write_text(f"# Added {n}\n\nNew words.\n", encoding="utf-8")),
+        ("a page added", lambda n: added(n).write_text(f"# Added {n}\n\nNew words.\n", encoding="utf-8")),
+        ("a page removed", lambda n: added(n).unlink()),
         ("a page put in the menu (order:)", lambda n: page.write_text(originals[page].replace("---\n", f"---\norder: {n + 1}\n", 1), encoding="utf-8")),
         ("the page template", lambda n: template.write_text(originals[template] + f"<!-- {n} -->\n", encoding="utf-8")),
         ("site.yml", lambda n: settings.write_text(originals[settings] + f"# edit {n}\n", encoding="utf-8")),
@@ -203,7 +208,9 @@ def rebuild_costs(site, build, runs):
             laid = match.group(1) if match else "all"
         for path, text in originals.items():
             path.write_text(text, encoding="utf-8")
-        added.unlink(missing_ok=True)
+        if name != "a page added":
+            for run in range(runs):
+                added(run).unlink(missing_ok=True)
         timed(build)
         results.append((name, measured, laid))
     return results

@@ -5,6 +5,18 @@ import TestSupport
 
 /// The cache file must give back exactly what was put in, whatever the pages' titles hold.
 @Suite struct BuildCacheTests {
+    /// Content files are listed by the bytes of their paths, decomposed names included, as the disk layer
+    /// walks them; `<` on strings would order "se\u{301}ance" after "sf".
+    @Test func pathsCompareByTheirBytes() {
+        let paths = ["", "a", "a/b", "a-b", "a.md", "ab", "B", "\u{E9}", "e\u{301}", "se\u{301}ance.md", "sf.md", "s\u{E9}ance.md", "z", "zz"]
+        for first in paths {
+            for second in paths {
+                #expect(first.precedesInByteOrder(second) == Array(first.utf8).lexicographicallyPrecedes(Array(second.utf8)), "\(first) \(second)")
+            }
+        }
+        #expect("se\u{301}ance.md".precedesInByteOrder("sf.md") && "sf.md" < "se\u{301}ance.md")
+    }
+
     /// A quick rebuild picks the page lines it needs by four fields found where they lie (`WantedPages`); it
     /// must pick exactly what splitting each line into fields picks: short lines, empty fields, escapes,
     /// a value that only begins a field, and every combination of a source, key and menu language wanted.
