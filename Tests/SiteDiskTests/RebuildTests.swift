@@ -99,8 +99,9 @@ import TestSupport
         func write(_ path: String, _ text: String) throws {
             try text.write(to: content.appendingPathComponent(path), atomically: false, encoding: .utf8)
         }
-        func target(_ headings: [String]) throws {
-            try write("en/target.md", "---\ntitle: Target\n---\n# Target\n\n" + headings.map { "## \($0)\n\nWords.\n\n" }.joined())
+        func target(_ headings: [String], slug: String? = nil) throws {
+            try write("en/target.md", "---\ntitle: Target\n\(slug.map { "slug: \($0)\n" } ?? "")---\n# Target\n\n"
+                      + headings.map { "## \($0)\n\nWords.\n\n" }.joined())
         }
         try target(["Keep this", "Change me", "Only encoded", "In French"])
         try write("en/by-anchor.md", "---\ntitle: By anchor\n---\n# By anchor\n\nSee [it](target.md#keep-this).\n")
@@ -140,6 +141,9 @@ import TestSupport
         }
         try target(["Keep this", "Changed again", "Only encoded", "In French"])
         #expect(try rebuild() == 1)
+        // A new address: every page linking to it is laid out again, the percent-encoded link's too.
+        try target(["Keep this", "Changed again", "Only encoded", "In French"], slug: "moved")
+        #expect(try rebuild() == 5)
     }
 
     /// The disk layer lists files in the byte order of their names and the cache must list them alike, or
