@@ -22,7 +22,7 @@ extension BuildCache {
             state.stamp = stamp(path) ?? state.stamp
             return CacheIndex.fileLine(path: path, state: state)
         }
-        let pageLines = pages.keys.sorted().parallelMap { source -> ArraySlice<UInt8> in
+        let pageLines = pages.keys.sorted { $0.precedesInByteOrder($1) }.parallelMap { source -> ArraySlice<UInt8> in
             let page = pages[source]!
             return page.line ?? Self.line(for: page)[...]
         }
