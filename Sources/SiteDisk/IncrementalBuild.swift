@@ -64,9 +64,11 @@ public enum IncrementalBuild {
                 if let summary = try quick.run(listed: listed, stamp: stamp, previous: previous, index: index) {
                     return summary
                 }
-                if intact.value, let cache = BuildCache.decoded(index),
-                   let summary = try rebuild(root: root, output: output, listed: listed, stamp: stamp, options: options, previous: previous, cache: cache) {
-                    return summary
+                if intact.value, let cache = BuildCache.decoded(index) {
+                    let summary = try rebuild(root: root, output: output, listed: listed, stamp: stamp, options: options, previous: previous, cache: cache)
+                    // Every page's cached facts: freed elsewhere, or by the exit, not here (as a full build's pages are).
+                    DeferredRelease.release(consume cache)
+                    if let summary { return summary }
                 }
             } catch let error where error.isWriteFailure {
                 // The output could not be changed in place (made read-only, say): a full build swaps in a new folder.
@@ -113,7 +115,11 @@ public enum IncrementalBuild {
         }
         PhaseClock.mark("record")
         let nothing = changes.report.written == 0 && changes.report.removed == 0 && site.laidOut == 0
-        return Summary(pageCount: site.pageCount, report: changes.report, warnings: site.warnings, upToDate: nothing, pagesLaidOut: site.laidOut)
+        let summary = Summary(pageCount: site.pageCount, report: changes.report, warnings: site.warnings, upToDate: nothing, pagesLaidOut: site.laidOut)
+        DeferredRelease.release(consume site)
+        DeferredRelease.release(consume reuse)
+        DeferredRelease.release(consume sources)
+        return summary
     }
 
     /// Reads everything, writes a staging folder while pages still render, and swaps it in. The inputs are

@@ -33,7 +33,10 @@ public enum SiteBuilder {
     /// The result lists only the files it made; `BuiltSite.keptPaths` are the others, whose bytes a full build
     /// would make exactly as the last build did. The caller must have checked `reuse.cache.siteKey`.
     public static func rebuild(_ sources: SiteSources, options: BuildOptions, reuse: Reuse) throws(DiagnosticError) -> BuiltSite {
-        try run(sources, options: options, reuse: reuse).site
+        let result = try run(sources, options: options, reuse: reuse)
+        let site = result.site
+        DeferredRelease.release(consume result)
+        return site
     }
 
     /// What a build made, with what it read on the way, for `clinicsite check` to reuse.
