@@ -1,9 +1,10 @@
 import SiteGenerator
 import Foundation
 
-/// The rebuild after the text of a few pages changed and nothing else (`SiteBuilder.relayOut`): only those
-/// pages and the inputs every page shares are read, only their outputs are written, and only their lines
-/// of the cache and the manifest change. Returns nil whenever it does not apply, for the general rebuild.
+/// The rebuild after the text of a few pages changed, or pages came or went, and nothing else
+/// (`SiteBuilder.relayOut` says what qualifies): only those pages and the inputs every page shares are read,
+/// only their outputs (and the sitemap, when pages came or went) are written, and only their lines of the
+/// cache and the manifest change. Returns nil whenever it does not apply, for the general rebuild.
 struct QuickRebuild: Sendable {
     let root: URL
     let output: URL
@@ -14,16 +15,17 @@ struct QuickRebuild: Sendable {
 
     /// Throws only when the output cannot be written in place.
     func run(listed: [InputStamp.File], stamp: String?, previous: OutputManifest, index: CacheIndex) throws(DiagnosticError) -> IncrementalBuild.Summary? {
-        // The same content files as the cache knows, in the same order: only their stamps may differ.
+        // The content files as the cache knows them, compared in the order both list them.
         let content = listed.lazy.filter { SiteBuilder.isContentFile($0.path) }.map { (path: $0.path, stamp: $0.stamp) }
-        guard let restamped = index.changedFiles(Array(content)) else { return nil }
-        let paths = Set(restamped.map(\.path))
+        guard let fileChanges = index.fileChanges(Array(content)) else { return nil }
+        let removed = fileChanges.removed.map(\.path)
+        let paths = Set(fileChanges.changed.map(\.path) + fileChanges.added)
         let stamps = Dictionary(uniqueKeysWithValues: listed.lazy.filter { paths.contains($0.path) }.map { ($0.path, $0) })
-        let stamped = restamped.map { (file: stamps[$0.path]!, line: $0.line, state: $0.state) }
-        guard !stamped.isEmpty, stamped.allSatisfy({ $0.file.path.hasSuffix(".md") }) else { return nil }
-        let wanted = Set(stamped.map(\.file.path))
+        let stamped = fileChanges.changed.map { (file: stamps[$0.path]!, line: $0.line, state: $0.state) }
+        guard !paths.isEmpty || !removed.isEmpty, (paths.map { $0 } + removed).allSatisfy({ $0.hasSuffix(".md") }),
+              !previous.warnings.contains(where: { removed.contains($0.file) }) else { return nil }
         // Pages saved again unchanged must not hide a changed template: the shared inputs are checked first.
-        guard let sources = read(listed.filter { !SiteBuilder.isContentFile($0.path) || wanted.contains($0.path) }),
+        guard let sources = read(listed.filter { !SiteBuilder.isContentFile($0.path) || paths.contains($0.path) }),
               SiteBuilder.cacheServes(index, sources: sources, options: options) else { return nil }
         PhaseClock.mark("quick read")
         var lines: [Int: [UInt8]] = [:]
@@ -33,41 +35,61 @@ struct QuickRebuild: Sendable {
             lines[line] = CacheIndex.fileLine(path: file.path, state: .init(stamp: file.stamp, hash: hash))
             if hash != state.hash { changed.append(file.path) }
         }
-        var files: [OutputFile] = []
-        if !changed.isEmpty {
-            guard let edits = SiteBuilder.relayOut(sources, changed: changed, index: index, options: options) else { return nil }
-            files = edits.files
+        let newFiles = fileChanges.added.map { path in
+            (path: path, line: CacheIndex.fileLine(path: path, state: .init(stamp: stamps[path]!.stamp, hash: ContentHash.wordValue(of: sources.files[path]!))))
+        }
+        var edits = PageEdits(files: [], cacheLines: [:])
+        if !changed.isEmpty || !newFiles.isEmpty || !removed.isEmpty {
+            guard let made = SiteBuilder.relayOut(sources, changed: changed + fileChanges.added, added: Set(fileChanges.added), removed: removed,
+                                                  index: index, options: options) else { return nil }
+            edits = made
             lines.merge(edits.cacheLines) { $1 }
         }
-        // The new lines are appended to the cache as a journal; once it has grown, the whole file is written
-        // again, staged under a temporary name while the output check may still run.
+        // The new lines are appended to the cache as a journal; once it has grown, or when files came or went,
+        // the whole file is written again, staged under a temporary name while the output check may still run.
+        let reshaped = !newFiles.isEmpty || !removed.isEmpty
         let journal = CacheIndex.journal(lines)
-        let appends = BuildCacheFile.journalFits(journal, appendedTo: index)
-        let cache = appends ? nil : BuildCacheFile.stage(index.compacted(lines), for: output)
+        let appends = !reshaped && BuildCacheFile.journalFits(journal, appendedTo: index)
+        let cache = appends ? nil : BuildCacheFile.stage(reshaped
+            ? index.rewritten(replacing: lines, removing: Set(fileChanges.removed.map(\.line) + edits.removedLines), addingFiles: newFiles, addingPages: edits.newPageLines)
+            : index.compacted(lines), for: output)
         PhaseClock.mark("quick build")
         guard outputIsIntact() else {
             cache?.discard()
             return nil
         }
         PhaseClock.mark("output check")
-        let written: [String]
+        let (report, pageCount) = try write(edits, cache: cache, journal: appends ? journal : nil, index: index, reshaped: reshaped,
+                                            previous: previous, stamp: stamp)
+        PhaseClock.mark("quick record")
+        let nothing = changed.isEmpty && !reshaped
+        return IncrementalBuild.Summary(pageCount: pageCount, report: report, warnings: previous.warnings, upToDate: nothing,
+                                        pagesLaidOut: nothing ? nil : edits.laidOut)
+    }
+
+    /// Writes the pages laid out (and the sitemap) in place and removes the outputs of pages gone, then puts
+    /// the cache in place (`cache`, staged, or `journal`, to append) and writes the manifest.
+    private func write(_ edits: PageEdits, cache: BuildCacheFile.Pending?, journal: [UInt8]?, index: CacheIndex, reshaped: Bool,
+                       previous: OutputManifest, stamp: String?) throws(DiagnosticError) -> (report: OutputWriter.Report, pageCount: Int) {
+        let changes: InPlaceUpdate.Changes
         do {
-            written = try InPlaceUpdate(output: output).replace(files)
+            let before = previous.files.map(\.path)
+            let after = Set(before).subtracting(edits.removedOutputs).union(edits.files.map(\.path))
+            changes = try InPlaceUpdate(output: output).apply(files: edits.files, paths: after, previous: before, keepingOthers: !reshaped)
         } catch {
             cache?.discard()
             throw error
         }
         var manifest = previous
         manifest.inputStamp = stamp ?? ""
-        manifest.cache = appends ? BuildCacheFile.append(journal, to: index, recorded: previous.cache, for: output) : cache?.install()
-        if let entries = previous.replaced(written, in: output) {
+        manifest.pageCount = previous.pageCount + edits.publishedChange
+        manifest.cache = journal.map { BuildCacheFile.append($0, to: index, recorded: previous.cache, for: output) } ?? cache?.install()
+        let entries = reshaped ? previous.updated(written: changes.written, removed: changes.removed, in: output) : previous.replaced(changes.written, in: output)
+        if let entries {
             manifest.files = entries
             manifest.write(for: output)
         }
-        PhaseClock.mark("quick record")
-        let report = OutputWriter.Report(written: written.count, unchanged: previous.files.count - written.count, removed: 0)
-        return IncrementalBuild.Summary(pageCount: previous.pageCount, report: report, warnings: previous.warnings,
-                                        upToDate: changed.isEmpty, pagesLaidOut: changed.isEmpty ? nil : files.count)
+        return (changes.report, manifest.pageCount)
     }
 
     /// The files' bytes; nil when one cannot be read (the general rebuild then reports it).

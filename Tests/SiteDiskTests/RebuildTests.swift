@@ -108,30 +108,9 @@ import TestSupport
         try write("en/plain.md", "---\ntitle: Plain\n---\n# Plain\n\nSee [it](target.md).\n")
         try write("en/encoded.md", "---\ntitle: Encoded\n---\n# Encoded\n\nSee [it](targ%65t.md#only-encoded).\n")
         try write("fr/lien.md", "---\ntitle: Lien\n---\n# Lien\n\nVoir [la page](../en/target.md#in-french).\n")
-        _ = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
-        let output = root.appendingPathComponent("public")
-        var step = 0
-        /// Builds in place and into a fresh folder; both succeed alike (returning pages laid out) or fail alike.
-        func rebuild() throws -> Int? {
-            step += 1
-            let before = Fixture.files(in: output)
-            let fresh = root.appendingPathComponent("full-\(step)")
-            defer { try? FileManager.default.removeItem(at: fresh) }
-            let incremental = Swift.Result { () throws(DiagnosticError) in try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today) }
-            let full = Swift.Result { () throws(DiagnosticError) in try IncrementalBuild.run(root: root, output: fresh, baseURL: nil, today: Fixture.today) }
-            switch (incremental, full) {
-            case (.success(let summary), .success):
-                #expect(Fixture.files(in: output) == Fixture.files(in: fresh), "step \(step)")
-                return summary.pagesLaidOut
-            case (.failure(let mine), .failure(let theirs)):
-                #expect(mine.diagnostics.map(\.description) == theirs.diagnostics.map(\.description), "step \(step)")
-                #expect(Fixture.files(in: output) == before, "step \(step): a failed build changed the output")
-                return nil
-            default:
-                Issue.record("step \(step): incremental \(incremental), full \(full)")
-                return nil
-            }
-        }
+        var comparison = BuildComparison(root: root, baseURL: nil)
+        _ = try comparison.rebuild()
+        func rebuild() throws -> Int? { try comparison.rebuild() }
         try target(["Keep this", "Changed now", "Only encoded", "In French"])
         #expect(try rebuild() == 1)
         for broken in [["Kept no more", "Changed now", "Only encoded", "In French"], ["Keep this", "Changed now", "Renamed", "In French"],
@@ -144,6 +123,38 @@ import TestSupport
         // A new address: every page linking to it is laid out again, the percent-encoded link's too.
         try target(["Keep this", "Changed again", "Only encoded", "In French"], slug: "moved")
         #expect(try rebuild() == 5)
+    }
+
+    /// A page added or removed that no other page shows (no menu entry, no translation, no link to it) is
+    /// laid out alone, and the sitemap made again from the cache; one another page links to cannot go, and
+    /// the build says so as a full build does. The quick way adds new pages' cache lines at the end of the
+    /// file (a full rewrite sorts them), which is how this test sees it was taken.
+    @Test func aPageAddedOrRemovedThatNoPageShowsIsLaidOutAlone() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let english = root.appendingPathComponent("content/en")
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: english.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        }
+        func lastCacheLine() throws -> Substring {
+            try String(contentsOf: root.appendingPathComponent(".public.cache"), encoding: .utf8).split(separator: "\n").last ?? ""
+        }
+        var comparison = BuildComparison(root: root, baseURL: "https://clinic.example/care/")
+        _ = try comparison.rebuild()
+        try write("aaa-one.md", "---\ntitle: One\nreviewed: 2026-10-01\n---\n# One\n\nSee [healing](healing.md).\n")
+        try write("aaa-two.md", "---\ntitle: Two\n---\n# Two\n\nWords.\n")
+        #expect(try comparison.rebuild() == 2)
+        #expect(try lastCacheLine().hasPrefix("P\tcontent/en/aaa-two.md\t"))
+        try FileManager.default.removeItem(at: english.appendingPathComponent("aaa-one.md"))
+        #expect(try comparison.rebuild() == 0)
+        #expect(try lastCacheLine().hasPrefix("P\tcontent/en/aaa-two.md\t"))
+        // A page another page links to: removing it is an error, found without laying the other page out.
+        try write("aaa-three.md", "---\ntitle: Three\n---\n# Three\n\nSee [two](aaa-two.md).\n")
+        #expect(try comparison.rebuild() == 1)
+        try FileManager.default.removeItem(at: english.appendingPathComponent("aaa-two.md"))
+        #expect(try comparison.rebuild() == nil)
+        try FileManager.default.removeItem(at: english.appendingPathComponent("aaa-three.md"))
+        #expect(try comparison.rebuild() == 0)
     }
 
     /// The disk layer lists files in the byte order of their names and the cache must list them alike, or
@@ -397,5 +408,42 @@ struct GeneratedSite {
         let url = root.appendingPathComponent(path)
         let old = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         try? (old + text).write(to: url, atomically: true, encoding: .utf8)
+    }
+}
+
+/// Builds a site in place and into a fresh folder, and checks that both succeed alike (the same files) or
+/// fail alike (the same errors, the output left as it was).
+struct BuildComparison {
+    let root: URL
+    let baseURL: String?
+    private var step = 0
+
+    init(root: URL, baseURL: String?) {
+        (self.root, self.baseURL) = (root, baseURL)
+    }
+
+    /// Builds both ways; the pages the build in place laid out again, nil when both failed.
+    mutating func rebuild() throws -> Int? {
+        step += 1
+        let output = root.appendingPathComponent("public")
+        let before = Fixture.files(in: output)
+        let fresh = root.appendingPathComponent("full-\(step)")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        let (root, baseURL) = (root, baseURL)
+        let incremental = Swift.Result { () throws(DiagnosticError) in try IncrementalBuild.run(root: root, output: nil, baseURL: baseURL, today: Fixture.today) }
+        let full = Swift.Result { () throws(DiagnosticError) in try IncrementalBuild.run(root: root, output: fresh, baseURL: baseURL, today: Fixture.today) }
+        switch (incremental, full) {
+        case (.success(let summary), .success(let clean)):
+            #expect(Fixture.files(in: output) == Fixture.files(in: fresh), "step \(step)")
+            #expect(summary.warnings == clean.warnings && summary.pageCount == clean.pageCount, "step \(step)")
+            return summary.pagesLaidOut
+        case (.failure(let mine), .failure(let theirs)):
+            #expect(mine.diagnostics.map(\.description) == theirs.diagnostics.map(\.description), "step \(step)")
+            #expect(Fixture.files(in: output) == before, "step \(step): a failed build changed the output")
+            return nil
+        default:
+            Issue.record("step \(step): incremental \(incremental), full \(full)")
+            return nil
+        }
     }
 }

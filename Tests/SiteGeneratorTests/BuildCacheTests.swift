@@ -28,14 +28,16 @@ import TestSupport
         for sources in choices {
             for keys in [Set<String>(), ["a"], ["b", "x"], [""]] {
                 for languages in [Set<String>(), ["en"], ["fr", "de"]] {
-                    let wanted = WantedPages(sources: sources, keys: keys, menuLanguages: languages)
-                    for line in lines {
-                        let bytes = Array(line.utf8)
-                        let picked = bytes.withUnsafeBufferPointer { wanted.contains($0) }
-                        let fields = bytes.withUnsafeBufferPointer { BuildCache.fields($0, limit: 8).map { Array($0) } }
-                        let expected = fields.count == 8 && (sources.contains { Array($0.utf8) == fields[1] } || keys.contains { Array($0.utf8) == fields[3] }
-                            || (!fields[7].isEmpty && languages.contains { Array($0.utf8) == fields[2] }))
-                        #expect(picked == expected, "\(line) with \(sources), \(keys), \(languages)")
+                    for outputs in [Set<String>(), ["en/b.html"], ["fr/a.html", "x"]] {
+                        let wanted = WantedPages(sources: sources, keys: keys, menuLanguages: languages, outputs: outputs)
+                        for line in lines {
+                            let bytes = Array(line.utf8)
+                            let picked = bytes.withUnsafeBufferPointer { wanted.contains($0) }
+                            let fields = bytes.withUnsafeBufferPointer { BuildCache.fields($0, limit: 8).map { Array($0) } }
+                            let expected = fields.count == 8 && (sources.contains { Array($0.utf8) == fields[1] } || keys.contains { Array($0.utf8) == fields[3] }
+                                || outputs.contains { Array($0.utf8) == fields[4] } || (!fields[7].isEmpty && languages.contains { Array($0.utf8) == fields[2] }))
+                            #expect(picked == expected, "\(line) with \(sources), \(keys), \(languages), \(outputs)")
+                        }
                     }
                 }
             }

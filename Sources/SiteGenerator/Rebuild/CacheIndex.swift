@@ -74,32 +74,7 @@ public struct CacheIndex: Sendable {
         }
     }
 
-    /// The content files whose stamps differ from `stamps` (paths and stamps in path order, as the disk
-    /// layer lists them): their line, path, and state in the cache. Nil when the two lists do not name the
-    /// same files, one for one. Compares bytes, making no strings: this runs for every file of every rebuild.
-    public func changedFiles(_ stamps: [(path: String, stamp: UInt64)]) -> [(line: Int, path: String, state: BuildCache.FileState)]? {
-        guard stamps.count == fileLines.count else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> [(line: Int, path: String, state: BuildCache.FileState)]? in
-            var changed: [(line: Int, path: String, state: BuildCache.FileState)] = []
-            for (line, listed) in zip(fileLines, stamps) {
-                // F <stamp> <hash> <path>: a path with a tab, line break or backslash is escaped, and then
-                // simply compares unequal, which only costs the quick way.
-                let range = lines[line]
-                guard let first = buffer[range].firstIndex(of: 0x09), let second = buffer[(first + 1)..<range.upperBound].firstIndex(of: 0x09),
-                      let third = buffer[(second + 1)..<range.upperBound].firstIndex(of: 0x09) else { return nil }
-                let path = UnsafeBufferPointer(rebasing: buffer[(third + 1)..<range.upperBound])
-                var name = listed.path
-                guard name.withUTF8({ $0.elementsEqual(path) }), let stamp = Self.hex(buffer[(first + 1)..<second]) else { return nil }
-                if stamp != listed.stamp {
-                    guard let hash = Self.hex(buffer[(second + 1)..<third]) else { return nil }
-                    changed.append((line, listed.path, BuildCache.FileState(stamp: stamp, hash: hash)))
-                }
-            }
-            return changed
-        }
-    }
-
-    private static func hex(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
+    static func hex(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
         guard !digits.isEmpty, digits.count <= 16 else { return nil }
         var value: UInt64 = 0
         for digit in digits {
@@ -112,11 +87,11 @@ public struct CacheIndex: Sendable {
         return value
     }
 
-    /// The pages with one of `sources`, or one of `keys`, or in the menu (an `order`) of one of
-    /// `menuLanguages`, decoded, with their line numbers. The sets are small: the deciding fields of every
+    /// The pages with one of `sources`, `keys` or `outputs` (addresses), or in the menu (an `order`) of one
+    /// of `menuLanguages`, decoded, with their line numbers. The sets are small: the deciding fields of every
     /// page's line are compared as bytes where they lie (on all cores), and only the pages chosen are decoded.
-    func pages(sources: Set<String>, keys: Set<String>, menuLanguages: Set<String>) -> [(line: Int, page: CachedPage)] {
-        let wanted = WantedPages(sources: sources, keys: keys, menuLanguages: menuLanguages)
+    func pages(sources: Set<String>, keys: Set<String>, menuLanguages: Set<String>, outputs: Set<String> = []) -> [(line: Int, page: CachedPage)] {
+        let wanted = WantedPages(sources: sources, keys: keys, menuLanguages: menuLanguages, outputs: outputs)
         let pageLines = fileLines.upperBound..<lines.count
         let chunks = stride(from: pageLines.lowerBound, to: pageLines.upperBound, by: 1024).map { $0..<min($0 + 1024, pageLines.upperBound) }
         return Array(chunks.parallelMap { chunk in

@@ -59,38 +59,7 @@ extension PageRenderer {
     }
 
     private func sitemap(base: String) -> String {
-        var xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
-
-        """
-        // The language chooser at the root, the x-default of the home pages.
-        let homes = settings.languages.compactMap { content.translation(ofKey: "index", in: $0) }
-        xml += "  <url>\n    <loc>\(XMLText.escape(base))</loc>\n"
-        if homes.count > 1 {
-            for home in homes {
-                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(home.language)\" href=\"\(XMLText.escape(base + home.outputPath))\"/>\n"
-            }
-            xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base))\"/>\n"
-        }
-        xml += "  </url>\n"
-        for loaded in content.published {
-            let page = loaded.page
-            xml += "  <url>\n    <loc>\(XMLText.escape(base + page.outputPath))</loc>\n"
-            let translations = settings.languages.compactMap { content.translation(of: page, in: $0) }
-            if translations.count > 1 {
-                for translation in translations {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(translation.language)\" href=\"\(XMLText.escape(base + translation.outputPath))\"/>\n"
-                }
-                // Home pages fall back to the language chooser; other pages to the default language.
-                let fallback = page.isHome ? base : content.translation(of: page, in: settings.defaultLanguage).map { base + $0.outputPath }
-                if let fallback {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(fallback))\"/>\n"
-                }
-            }
-            if let reviewed = page.reviewed { xml += "    <lastmod>\(reviewed.iso)</lastmod>\n" }
-            xml += "  </url>\n"
-        }
-        return xml + "</urlset>\n"
+        Sitemap.xml(base: base, pages: content.published.map { Sitemap.Entry($0.page) }, languages: settings.languages,
+                    defaultLanguage: settings.defaultLanguage)
     }
 }
