@@ -73,9 +73,16 @@ struct QuickRebuild: Sendable {
                        previous: OutputManifest, stamp: String?) throws(DiagnosticError) -> (report: OutputWriter.Report, pageCount: Int) {
         let changes: InPlaceUpdate.Changes
         do {
-            let before = previous.files.map(\.path)
-            let after = Set(before).subtracting(edits.removedOutputs).union(edits.files.map(\.path))
-            changes = try InPlaceUpdate(output: output).apply(files: edits.files, paths: after, previous: before, keepingOthers: !reshaped)
+            if reshaped {
+                let before = previous.files.map(\.path)
+                let after = Set(before).subtracting(edits.removedOutputs).union(edits.files.map(\.path))
+                changes = try InPlaceUpdate(output: output).apply(files: edits.files, paths: after, previous: before)
+            } else {
+                // Only files the output has are replaced: no set of all its paths is needed.
+                let written = try InPlaceUpdate(output: output).replace(edits.files)
+                changes = .init(report: .init(written: written.count, unchanged: previous.files.count - written.count, removed: 0),
+                                written: written, removed: [])
+            }
         } catch {
             cache?.discard()
             throw error
