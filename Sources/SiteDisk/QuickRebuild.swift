@@ -22,7 +22,7 @@ struct QuickRebuild: Sendable {
         let paths = Set(fileChanges.changed.map(\.path) + fileChanges.added)
         let stamps = Dictionary(uniqueKeysWithValues: listed.lazy.filter { paths.contains($0.path) }.map { ($0.path, $0) })
         let stamped = fileChanges.changed.map { (file: stamps[$0.path]!, line: $0.line, state: $0.state) }
-        guard !paths.isEmpty || !removed.isEmpty, (paths.map { $0 } + removed).allSatisfy({ $0.hasSuffix(".md") }),
+        guard !paths.isEmpty || !removed.isEmpty, (Array(paths) + removed).allSatisfy({ $0.hasSuffix(".md") }),
               !previous.warnings.contains(where: { removed.contains($0.file) }) else { return nil }
         // Pages saved again unchanged must not hide a changed template: the shared inputs are checked first.
         guard let sources = read(listed.filter { !SiteBuilder.isContentFile($0.path) || paths.contains($0.path) }),
@@ -38,8 +38,9 @@ struct QuickRebuild: Sendable {
         let newFiles = fileChanges.added.map { path in
             (path: path, line: CacheIndex.fileLine(path: path, state: .init(stamp: stamps[path]!.stamp, hash: ContentHash.wordValue(of: sources.files[path]!))))
         }
-        var edits = PageEdits(files: [], cacheLines: [:])
-        if !changed.isEmpty || !newFiles.isEmpty || !removed.isEmpty {
+        let reshaped = !newFiles.isEmpty || !removed.isEmpty
+        var edits = PageEdits()
+        if !changed.isEmpty || reshaped {
             guard let made = SiteBuilder.relayOut(sources, changed: changed + fileChanges.added, added: Set(fileChanges.added), removed: removed,
                                                   index: index, options: options) else { return nil }
             edits = made
@@ -47,7 +48,6 @@ struct QuickRebuild: Sendable {
         }
         // The new lines are appended to the cache as a journal; once it has grown, or when files came or went,
         // the whole file is written again, staged under a temporary name while the output check may still run.
-        let reshaped = !newFiles.isEmpty || !removed.isEmpty
         let journal = CacheIndex.journal(lines)
         let appends = !reshaped && BuildCacheFile.journalFits(journal, appendedTo: index)
         let cache = appends ? nil : BuildCacheFile.stage(reshaped

@@ -93,12 +93,9 @@ import TestSupport
     /// another language's folder or percent-encoded; when one link breaks, the build fails with a full
     /// build's errors and the output stays as it was.
     @Test func aChangedHeadingLaysOutOnlyItsPageWhileEveryLinkToItHolds() throws {
-        let root = try Fixture.scratchSite()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        func write(_ path: String, _ text: String) throws {
-            try text.write(to: content.appendingPathComponent(path), atomically: false, encoding: .utf8)
-        }
+        var comparison = try BuildComparison(baseURL: nil)
+        defer { comparison.removeSite() }
+        func write(_ path: String, _ text: String) throws { try comparison.write(path, text) }
         func target(_ headings: [String], slug: String? = nil) throws {
             try write("en/target.md", "---\ntitle: Target\n\(slug.map { "slug: \($0)\n" } ?? "")---\n# Target\n\n"
                       + headings.map { "## \($0)\n\nWords.\n\n" }.joined())
@@ -108,7 +105,6 @@ import TestSupport
         try write("en/plain.md", "---\ntitle: Plain\n---\n# Plain\n\nSee [it](target.md).\n")
         try write("en/encoded.md", "---\ntitle: Encoded\n---\n# Encoded\n\nSee [it](targ%65t.md#only-encoded).\n")
         try write("fr/lien.md", "---\ntitle: Lien\n---\n# Lien\n\nVoir [la page](../en/target.md#in-french).\n")
-        var comparison = BuildComparison(root: root, baseURL: nil)
         _ = try comparison.rebuild()
         func rebuild() throws -> Int? { try comparison.rebuild() }
         try target(["Keep this", "Changed now", "Only encoded", "In French"])
@@ -130,30 +126,27 @@ import TestSupport
     /// the build says so as a full build does. The quick way adds new pages' cache lines at the end of the
     /// file (a full rewrite sorts them), which is how this test sees it was taken.
     @Test func aPageAddedOrRemovedThatNoPageShowsIsLaidOutAlone() throws {
-        let root = try Fixture.scratchSite()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let english = root.appendingPathComponent("content/en")
-        func write(_ name: String, _ text: String) throws {
-            try text.write(to: english.appendingPathComponent(name), atomically: false, encoding: .utf8)
-        }
+        var comparison = try BuildComparison(baseURL: "https://clinic.example/care/")
+        defer { comparison.removeSite() }
+        func write(_ name: String, _ text: String) throws { try comparison.write("en/" + name, text) }
+        func remove(_ name: String) throws { try comparison.remove("en/" + name) }
         func lastCacheLine() throws -> Substring {
-            try String(contentsOf: root.appendingPathComponent(".public.cache"), encoding: .utf8).split(separator: "\n").last ?? ""
+            try String(contentsOf: comparison.root.appendingPathComponent(".public.cache"), encoding: .utf8).split(separator: "\n").last ?? ""
         }
-        var comparison = BuildComparison(root: root, baseURL: "https://clinic.example/care/")
         _ = try comparison.rebuild()
         try write("aaa-one.md", "---\ntitle: One\nreviewed: 2026-10-01\n---\n# One\n\nSee [healing](healing.md).\n")
         try write("aaa-two.md", "---\ntitle: Two\n---\n# Two\n\nWords.\n")
         #expect(try comparison.rebuild() == 2)
         #expect(try lastCacheLine().hasPrefix("P\tcontent/en/aaa-two.md\t"))
-        try FileManager.default.removeItem(at: english.appendingPathComponent("aaa-one.md"))
+        try remove("aaa-one.md")
         #expect(try comparison.rebuild() == 0)
         #expect(try lastCacheLine().hasPrefix("P\tcontent/en/aaa-two.md\t"))
         // A page another page links to: removing it is an error, found without laying the other page out.
         try write("aaa-three.md", "---\ntitle: Three\n---\n# Three\n\nSee [two](aaa-two.md).\n")
         #expect(try comparison.rebuild() == 1)
-        try FileManager.default.removeItem(at: english.appendingPathComponent("aaa-two.md"))
+        try remove("aaa-two.md")
         #expect(try comparison.rebuild() == nil)
-        try FileManager.default.removeItem(at: english.appendingPathComponent("aaa-three.md"))
+        try remove("aaa-three.md")
         #expect(try comparison.rebuild() == 0)
     }
 
@@ -411,15 +404,30 @@ struct GeneratedSite {
     }
 }
 
-/// Builds a site in place and into a fresh folder, and checks that both succeed alike (the same files) or
-/// fail alike (the same errors, the output left as it was).
+/// A copy of the shipped site, edited by a test and built in place and into a fresh folder each time, to
+/// check that both succeed alike (the same files) or fail alike (the same errors, the output left as it was).
 struct BuildComparison {
     let root: URL
     let baseURL: String?
     private var step = 0
 
-    init(root: URL, baseURL: String?) {
-        (self.root, self.baseURL) = (root, baseURL)
+    init(baseURL: String?) throws {
+        root = try Fixture.scratchSite()
+        self.baseURL = baseURL
+    }
+
+    /// Writes `text` to the file at `path` below `content/`.
+    func write(_ path: String, _ text: String) throws {
+        try text.write(to: root.appendingPathComponent("content/" + path), atomically: false, encoding: .utf8)
+    }
+
+    /// Removes the file at `path` below `content/`.
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/" + path))
+    }
+
+    func removeSite() {
+        try? FileManager.default.removeItem(at: root)
     }
 
     /// Builds both ways; the pages the build in place laid out again, nil when both failed.

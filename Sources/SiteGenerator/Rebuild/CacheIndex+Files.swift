@@ -57,39 +57,49 @@ extension CacheIndex {
     /// The byte order of a cached path and a listed one: negative, zero or positive.
     private static func compare(_ cached: UnsafeBufferPointer<UInt8>, _ listed: String) -> Int {
         var listed = listed
-        return listed.withUTF8 { other in
-            let common = min(cached.count, other.count)
-            let order = common == 0 ? 0 : Int(memcmp(cached.baseAddress!, other.baseAddress!, common))
-            return order != 0 ? order : cached.count - other.count
-        }
+        return listed.withUTF8 { cached.byteOrder($0) }
     }
 
     /// The whole file with some lines replaced (by line number, each new line with its line break), some
     /// removed, new content files' lines put in path order among the others and new pages' lines added at
     /// the end (page lines are read in no particular order), and no journal.
-    public func rewritten(replacing replacements: [Int: [UInt8]], removing removed: Set<Int>,
-                          addingFiles newFiles: [(path: String, line: [UInt8])], addingPages newPages: [[UInt8]]) -> Data {
-        var output = Data(capacity: journalStart + 4096)
+    public func rewritten(replacing replacements: [Int: [UInt8]], removing removed: Set<Int> = [],
+                          addingFiles newFiles: [(path: String, line: [UInt8])] = [], addingPages newPages: [[UInt8]] = []) -> Data {
+        var output = Data(capacity: journalStart + replacements.values.reduce(0) { $0 + $1.count } + newFiles.reduce(0) { $0 + $1.line.count })
         var pending = newFiles.sorted { $0.path.precedesInByteOrder($1.path) }[...]
         bytes.withUnsafeBufferPointer { buffer in
+            // Runs of lines still where the file has them are copied at once.
+            var runStart = 0, runEnd = 0
+            func flush(restartingAfter line: Range<Int>? = nil) {
+                if runEnd > runStart { output.append(UnsafeBufferPointer(rebasing: buffer[runStart..<runEnd])) }
+                if let line { (runStart, runEnd) = (line.upperBound + 1, line.upperBound + 1) }
+            }
             for (number, range) in lines.enumerated() {
-                if fileLines.contains(number) || number == fileLines.upperBound {
+                if !pending.isEmpty && (fileLines.contains(number) || number == fileLines.upperBound) {
                     // New content files go before the first file line whose path sorts after theirs.
                     let path = fileLines.contains(number) ? Self.filePath(buffer, range) : nil
                     while let next = pending.first, path.map({ Self.compare($0, next.path) > 0 }) ?? true {
+                        flush()
+                        (runStart, runEnd) = (range.lowerBound, range.lowerBound)
                         output.append(contentsOf: next.line)
                         pending.removeFirst()
                     }
                 }
-                if removed.contains(number) { continue }
-                if let replacement = replacements[number] {
+                if removed.contains(number) {
+                    flush(restartingAfter: range)
+                } else if let replacement = replacements[number] {
+                    flush(restartingAfter: range)
                     output.append(contentsOf: replacement)
+                } else if range.lowerBound == runEnd && range.upperBound < journalStart {
+                    runEnd = range.upperBound + 1
                 } else {
+                    flush(restartingAfter: range)
                     output.append(UnsafeBufferPointer(rebasing: buffer[range.lowerBound...range.upperBound]))
                 }
             }
-            for next in pending { output.append(contentsOf: next.line) }
+            flush()
         }
+        for next in pending { output.append(contentsOf: next.line) }
         for page in newPages { output.append(contentsOf: page) }
         return output
     }

@@ -4,23 +4,17 @@ extension CacheIndex {
     /// Every published page the cache knows, by source, with what the sitemap shows of it, read from the
     /// lines' first fourteen fields on all cores; nil when a line does not read.
     func sitemapEntries() -> [String: Sitemap.Entry]? {
-        let pageLines = fileLines.upperBound..<lines.count
-        let chunks = stride(from: pageLines.lowerBound, to: pageLines.upperBound, by: 1024).map { $0..<min($0 + 1024, pageLines.upperBound) }
-        let read = chunks.parallelMap { chunk in
-            bytes.withUnsafeBufferPointer { buffer in
-                chunk.map { line -> (source: String, entry: Sitemap.Entry?)? in
-                    // P, source, language, key, address, title, description, order, reviewed, layout,
-                    // procedure, menu title, body line, draft.
-                    let fields = BuildCache.fields(UnsafeBufferPointer(rebasing: buffer[lines[line]]), limit: 14)
-                    guard fields.count == 14, fields[13].count == 1 else { return nil }
-                    let source = BuildCache.text(fields[1])
-                    guard fields[13][0] == UInt8(ascii: "0") else { return (source, nil) }
-                    let reviewed = fields[8].isEmpty ? nil : BuildCache.text(fields[8])
-                    return (source, Sitemap.Entry(language: BuildCache.text(fields[2]), key: BuildCache.text(fields[3]),
-                                                  outputPath: BuildCache.text(fields[4]), reviewed: reviewed))
-                }
-            }
-        }.joined()
+        let read = mapPageLines { _, text -> (source: String, entry: Sitemap.Entry?)? in
+            // P, source, language, key, address, title, description, order, reviewed, layout, procedure,
+            // menu title, body line, draft.
+            let fields = BuildCache.fields(text, limit: 14)
+            guard fields.count == 14, fields[13].count == 1 else { return nil }
+            let source = BuildCache.text(fields[1])
+            guard fields[13][0] == UInt8(ascii: "0") else { return (source, nil) }
+            let reviewed = fields[8].isEmpty ? nil : BuildCache.text(fields[8])
+            return (source, Sitemap.Entry(language: BuildCache.text(fields[2]), key: BuildCache.text(fields[3]),
+                                          outputPath: BuildCache.text(fields[4]), reviewed: reviewed))
+        }
         var entries: [String: Sitemap.Entry] = [:]
         entries.reserveCapacity(read.count)
         for page in read {

@@ -92,50 +92,31 @@ public struct CacheIndex: Sendable {
     /// page's line are compared as bytes where they lie (on all cores), and only the pages chosen are decoded.
     func pages(sources: Set<String>, keys: Set<String>, menuLanguages: Set<String>, outputs: Set<String> = []) -> [(line: Int, page: CachedPage)] {
         let wanted = WantedPages(sources: sources, keys: keys, menuLanguages: menuLanguages, outputs: outputs)
+        return mapPageLines { line, text -> (line: Int, page: CachedPage)? in
+            guard wanted.contains(text), case .page(let page)? = decodedLine(line, text) else { return nil }
+            return (line, page)
+        }.compactMap { $0 }
+    }
+
+    /// `transform` of every page line (its number and bytes), on all cores, in line order.
+    func mapPageLines<T: Sendable>(_ transform: @Sendable (Int, UnsafeBufferPointer<UInt8>) -> T) -> [T] {
         let pageLines = fileLines.upperBound..<lines.count
         let chunks = stride(from: pageLines.lowerBound, to: pageLines.upperBound, by: 1024).map { $0..<min($0 + 1024, pageLines.upperBound) }
         return Array(chunks.parallelMap { chunk in
-            bytes.withUnsafeBufferPointer { buffer in
-                chunk.compactMap { line -> (line: Int, page: CachedPage)? in
-                    let range = lines[line]
-                    let text = UnsafeBufferPointer(rebasing: buffer[range])
-                    guard wanted.contains(text) else { return nil }
-                    let fields = BuildCache.fields(text)
-                    guard fields.count == 16, case .page(let page) = BuildCache.decode(fields, line: { bytes[range.lowerBound...range.upperBound] }) else { return nil }
-                    return (line, page)
-                }
-            }
+            bytes.withUnsafeBufferPointer { buffer in chunk.map { transform($0, UnsafeBufferPointer(rebasing: buffer[lines[$0]])) } }
         }.joined())
+    }
+
+    /// The line numbered `line` (its bytes `text`) decoded; nil when it does not read.
+    func decodedLine(_ line: Int, _ text: UnsafeBufferPointer<UInt8>) -> BuildCache.Line? {
+        let range = lines[line]
+        return BuildCache.decode(BuildCache.fields(text)) { bytes[range.lowerBound...range.upperBound] }
     }
 
     /// The whole file with some lines replaced (by line number, each new line with its line break) and no
     /// journal: every line as it now stands, in order.
     public func compacted(_ replacements: [Int: [UInt8]]) -> Data {
-        var output = Data(capacity: journalStart + replacements.values.reduce(0) { $0 + $1.count })
-        bytes.withUnsafeBufferPointer { buffer in
-            // Runs of lines still where the file has them are copied at once.
-            var runStart = 0, runEnd = 0
-            func flush() {
-                if runEnd > runStart { output.append(UnsafeBufferPointer(rebasing: buffer[runStart..<runEnd])) }
-            }
-            for (number, range) in lines.enumerated() {
-                if let replacement = replacements[number] {
-                    flush()
-                    output.append(contentsOf: replacement)
-                    runStart = range.upperBound + 1
-                    runEnd = runStart
-                } else if range.lowerBound == runEnd && range.upperBound < journalStart {
-                    runEnd = range.upperBound + 1
-                } else {
-                    flush()
-                    output.append(UnsafeBufferPointer(rebasing: buffer[range.lowerBound...range.upperBound]))
-                    runStart = range.upperBound + 1
-                    runEnd = runStart
-                }
-            }
-            flush()
-        }
-        return output
+        rewritten(replacing: replacements)
     }
 
     /// The journal entries that replace these lines (by line number, each new line with its line break), to

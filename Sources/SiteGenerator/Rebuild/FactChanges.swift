@@ -17,9 +17,8 @@ struct FactChanges {
     private var homes = false
     /// Sources (pages and files) whose link facts changed, appeared or went.
     private var targets: Set<String> = []
-    /// Their file names, as bytes, when all are ASCII: every page's links are asked about, and a link can
-    /// point at a target only if it holds its name (or is percent-encoded), so most are not resolved.
-    private var targetNames: [[UInt8]]?
+    /// Their file names: every page's links are asked about, and most are passed over without being resolved.
+    private var targetNames: LinkNames?
     private let resolver: LinkResolver
 
     init(content: ContentSet, reuse: Reuse) {
@@ -42,7 +41,7 @@ struct FactChanges {
             targets.insert(path)
         }
         for path in assetsNow where reuse.cache.files[path] == nil { targets.insert(path) }
-        targetNames = Self.names(of: targets)
+        targetNames = LinkNames(of: targets)
     }
 
     private mutating func note(before: Page?, after: Page?, anchorsBefore: [String]?, anchorsAfter: [String]?) {
@@ -80,25 +79,8 @@ struct FactChanges {
         guard !targets.isEmpty else { return false }
         let names = targetNames
         return loaded.markdown.links.contains { link in
-            Self.mayName(link.destination, oneOf: names)
+            names?.mayBeNamed(by: link.destination) != false
                 && (LinkResolver.targetPath(of: link.destination, on: page).map(targets.contains) ?? false)
-        }
-    }
-
-    /// The file names of `targets`, as bytes, when all are ASCII; nil otherwise (a link may write a
-    /// non-ASCII name in the other Unicode form).
-    private static func names(of targets: Set<String>) -> [[UInt8]]? {
-        let names = targets.map { Array($0.utf8.split(separator: UInt8(ascii: "/")).last ?? []) }
-        return names.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 < 0x80 } } ? names : nil
-    }
-
-    /// Whether `destination` may point at a file named one of `names` (nil: may point at anything).
-    private static func mayName(_ destination: String, oneOf names: [[UInt8]]?) -> Bool {
-        guard let names else { return true }
-        var destination = destination
-        return destination.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(UInt8(ascii: "%")), bytes.count) != nil || names.contains { bytes.firstIndex(of: $0, from: 0) != nil }
         }
     }
 }

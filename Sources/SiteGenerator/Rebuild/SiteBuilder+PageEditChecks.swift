@@ -8,7 +8,7 @@ extension SiteBuilder {
     /// rebuild does not redo. `cached` are the cached pages that may show them, `kept` those not removed.
     static func cacheEdits(fresh: [LoadedPage], added: Set<String>, removed: [(line: Int, page: CachedPage)], cached: [(line: Int, page: CachedPage)],
                            kept: [(line: Int, page: CachedPage)], index: CacheIndex, settings: Settings, today: CivilDate) -> PageEdits? {
-        var edits = PageEdits(files: [], cacheLines: [:])
+        var edits = PageEdits()
         var newAnchors: [String: [String]] = [:]
         for loaded in fresh {
             let new = CachedPage(loaded)
@@ -68,10 +68,7 @@ extension SiteBuilder {
     /// of a page's output depends on them (the address is written as it was), so a page whose links still
     /// hold is left as it is; one whose link now breaks sends the rebuild the general way, which reports it.
     static func linksStillHold(anchors: [String: [String]], gone: Set<String>, index: CacheIndex, laidOut: Set<String>) -> Bool {
-        let names = (Array(anchors.keys) + gone).map { String($0.split(separator: "/").last ?? "") }
-        // A link is found by the file name it holds as bytes; a non-ASCII name may be written in the other
-        // Unicode form, which the bytes would not show.
-        guard names.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }), let linking = index.pages(mentioningAny: names) else { return false }
+        guard let names = LinkNames(of: Array(anchors.keys) + gone), let linking = index.pages(mentioning: names) else { return false }
         for cached in linking where !cached.page.draft && !laidOut.contains(cached.page.source) && !gone.contains(cached.page.source) {
             for destination in cached.links {
                 guard let target = LinkResolver.targetPath(of: destination, on: cached.page) else { continue }

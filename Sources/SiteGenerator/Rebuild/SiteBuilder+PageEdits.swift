@@ -52,7 +52,8 @@ extension SiteBuilder {
         guard removedPages.count == gone.count else { return nil }
         let targets = Set(fresh.flatMap { loaded in loaded.markdown.links.compactMap { LinkResolver.targetPath(of: $0.destination, on: loaded.page) } })
         let keys = Set(fresh.map(\.page.key) + removedPages.map(\.page.page.key) + ["index"])
-        let cached = index.pages(sources: freshSources.union(targets).union(gone), keys: keys, menuLanguages: Set(fresh.map(\.page.language)),
+        // Removed pages come again by their keys, which also finds their translations.
+        let cached = index.pages(sources: freshSources.union(targets), keys: keys, menuLanguages: Set(fresh.map(\.page.language)),
                                  outputs: Set(fresh.filter { added.contains($0.page.source) }.map(\.page.outputPath)))
         let kept = cached.filter { !gone.contains($0.page.page.source) }
         guard var edits = cacheEdits(fresh: fresh, added: added, removed: removedPages, cached: cached, kept: kept, index: index,

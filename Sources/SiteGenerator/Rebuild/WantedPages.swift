@@ -2,9 +2,8 @@ import Foundation
 
 /// Which of the cache's page lines a quick rebuild needs: those with one of a few sources, keys or addresses,
 /// or in the menu of one of a few languages. Decided from five fields of the line (source, language, key,
-/// address, order),
-/// found with `memchr` where they lie: it runs on every page's line of every quick rebuild, so nothing is
-/// split or copied.
+/// address, order), found with `memchr` where they lie: it runs on every page's line of every quick rebuild,
+/// so nothing is split or copied.
 struct WantedPages: Sendable {
     private let sources: [[UInt8]]
     private let keys: [[UInt8]]
@@ -47,9 +46,6 @@ struct WantedPages: Sendable {
 
     /// Whether `field` is byte for byte one of `values`.
     private static func holds(_ values: [[UInt8]], _ field: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        values.contains { value in
-            guard value.count == field.count else { return false }
-            return value.isEmpty || value.withUnsafeBufferPointer { memcmp($0.baseAddress!, field.base.baseAddress! + field.startIndex, field.count) == 0 }
-        }
+        values.contains { value in value.count == field.count && value.withUnsafeBufferPointer { $0.byteOrder(UnsafeBufferPointer(rebasing: field)) == 0 } }
     }
 }
