@@ -1,6 +1,7 @@
 import Foundation
 @testable import SiteDisk
 import SiteGenerator
+import Synchronization
 import Testing
 
 /// The staging folder's writer: files created early (`expect`) and filled later, or never.
@@ -116,5 +117,25 @@ import Testing
         #expect(Self.listing(output) == ["en", "en/a.html"])
         #expect(try String(contentsOf: output.appendingPathComponent("en/a.html"), encoding: .utf8) == "A")
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.contains("staging") }.isEmpty)
+    }
+
+    /// The writer's jobs wait in batches: `settle` must do the ones waiting for a batch to fill, and every job
+    /// given from any thread is done once, in the order its thread gave it.
+    @Test func batchedJobsAreAllDoneBySettle() {
+        let done = Mutex<[Int]>([])
+        let jobs = BatchedJobs<Int>(label: "test", batch: 32) { job in done.withLock { $0.append(job) } }
+        jobs.add(1, urgent: false)
+        jobs.add(2, urgent: false)
+        jobs.settle()
+        #expect(done.withLock { $0 } == [1, 2])
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            for index in 0..<1_000 { jobs.add(1_000 * (thread + 1) + index, urgent: index % 300 == 0) }
+        }
+        jobs.settle()
+        let all = done.withLock { $0 }
+        #expect(all.count == 4_002)
+        for thread in 1...4 {
+            #expect(all.filter { $0 / 1_000 == thread } == Array(1_000 * thread..<1_000 * (thread + 1)))
+        }
     }
 }

@@ -15,6 +15,11 @@ import TestSupport
             }
         }
         #expect("se\u{301}ance.md".precedesInByteOrder("sf.md") && "sf.md" < "se\u{301}ance.md")
+        let many = paths + (0..<300).map { "content/en/page-\($0 * 7919 % 300).md" } + (0..<300).map { "p\($0)\u{E9}" }
+        for seed in 0..<5 {
+            var generator = SeededGenerator(state: UInt64(seed))
+            #expect(many.shuffled(using: &generator).sortedInByteOrder() == many.sorted { $0.precedesInByteOrder($1) })
+        }
     }
 
     /// A quick rebuild picks the page lines it needs by four fields found where they lie (`WantedPages`); it

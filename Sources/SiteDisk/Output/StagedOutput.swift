@@ -12,8 +12,8 @@ import Glibc
 /// One writer thread creates the files (threads creating files in one folder mostly wait on its lock) and
 /// keeps each page's file open; the thread that lays the page out then fills it, so no backlog of writes is
 /// left for the end of the build. `@unchecked Sendable` because `add` and `expect` are called from every
-/// build thread: the list of waiting jobs is touched only under `pendingLock`, the record of what was
-/// written only inside `books`, and the folders made only on `queue`.
+/// build thread: the waiting jobs are kept by `BatchedJobs`, the record of what was written is touched only inside
+/// `books`, and the folders are made only by the writer thread.
 public final class StagedOutput: @unchecked Sendable {
     private let writer: OutputWriter
     private let staging: URL
@@ -23,12 +23,9 @@ public final class StagedOutput: @unchecked Sendable {
     private let lock: BuildLock
     private let hasPrevious: Bool
     private let descriptorBudget: Int
-    private let queue = DispatchQueue(label: "clinicsite.output")
-    private let pendingLock = NSLock()
-    // Touched only under `pendingLock`.
-    private var pending: [Job] = []
-    private var drainScheduled = false
-    // Touched only on `queue`.
+    /// The writer thread's jobs: set once, at the end of `init`, since they call back into this object.
+    private var jobs: BatchedJobs<Job>!
+    // Touched only by the writer thread.
     private var createdFolders = Set<String>()
     private let books = Mutex(Books())
 
@@ -73,6 +70,8 @@ public final class StagedOutput: @unchecked Sendable {
         outputPath = writer.output.path
         self.lock = lock
         self.hasPrevious = hasPrevious
+        // The writer creates files faster than pages are read: woken for each file to create, it went idle after each.
+        jobs = BatchedJobs(label: "clinicsite.output", batch: 32) { [unowned self] job in write(job) }
     }
 
     /// Creates the (empty) file a page will be written to, as soon as its address is known and before it is
@@ -82,7 +81,7 @@ public final class StagedOutput: @unchecked Sendable {
     /// from it, and a file made for each would cost an inode (slow on ext4 right after the old folder's are freed).
     public func expect(_ path: String) {
         guard !hasPrevious, let target = try? writer.safePath(for: path, in: stagingPath) else { return }
-        enqueue(.expect(path: path, target: target))
+        jobs.add(.expect(path: path, target: target), urgent: false)
     }
 
     /// Adds a file; safe to call from any thread. A file identical to the previous output's is
@@ -99,7 +98,7 @@ public final class StagedOutput: @unchecked Sendable {
         let previous = outputPath + "/" + file.path
         let unchanged = hasPrevious && FileSystem.read(previous) == file.data
         if unchanged || !fillCreated(file, target: target) {
-            enqueue(.write(file: file, target: target, previous: previous, unchanged: unchanged))
+            jobs.add(.write(file: file, target: target, previous: previous, unchanged: unchanged), urgent: true)
         }
     }
 
@@ -150,34 +149,9 @@ public final class StagedOutput: @unchecked Sendable {
         }
     }
 
-    private func enqueue(_ job: Job) {
-        // Waking the writer for every file cost more than writing some of them: files wait in a list, and
-        // the writer is woken only when it has gone idle.
-        let wake = pendingLock.withLock { () -> Bool in
-            pending.append(job)
-            defer { drainScheduled = true }
-            return !drainScheduled
-        }
-        if wake { queue.async { self.drain() } }
-    }
-
     private enum Job {
         case expect(path: String, target: String)
         case write(file: OutputFile, target: String, previous: String, unchanged: Bool)
-    }
-
-    /// Writes waiting files until none are left; runs on `queue`.
-    private func drain() {
-        dispatchPrecondition(condition: .onQueue(queue))
-        while true {
-            let jobs = pendingLock.withLock { () -> [Job] in
-                if pending.isEmpty { drainScheduled = false }
-                defer { pending = [] }
-                return pending
-            }
-            if jobs.isEmpty { return }
-            for job in jobs { write(job) }
-        }
     }
 
     private func write(_ job: Job) {
@@ -242,7 +216,7 @@ public final class StagedOutput: @unchecked Sendable {
     /// The files written, as a walk of the output would list them (sorted by path, hidden names left out);
     /// complete once every `add` has returned (it waits for the writer).
     var entries: [OutputManifest.Entry] {
-        queue.sync {}
+        jobs.settle()
         let written = books.withLock { $0.written }
         // Swift's sort is stable, so of a path written twice the last write is the one kept.
         let sorted = written.filter { FileSystem.isListed($0.path) }.sorted { $0.path < $1.path }
@@ -252,7 +226,7 @@ public final class StagedOutput: @unchecked Sendable {
     /// Waits for every added file, then swaps the staging folder in. `paths` are all the files of the site.
     public func commit(paths: [String]) throws(DiagnosticError) -> OutputWriter.Report {
         defer { lock.release() }
-        queue.sync {}
+        jobs.settle()
         // A page expected but never written (none, in a build that succeeds) leaves no empty file behind.
         let (reportSoFar, error) = books.withLock { books in
             for (path, descriptor) in books.expected {
@@ -278,7 +252,7 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Gives up: the staging folder is removed and the output stays as it was.
     public func abandon() {
-        queue.sync {}
+        jobs.settle()
         books.withLock { books in
             for descriptor in books.expected.values { books.release(descriptor) }
             books.expected = [:]

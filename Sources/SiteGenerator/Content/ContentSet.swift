@@ -42,12 +42,13 @@ struct ContentSet: Sendable {
     func resolveLinks(of loaded: LoadedPage) -> (html: [UInt8], problems: [Diagnostic]) {
         let markdown = loaded.markdown
         let anchors = resolver.pages[loaded.page.source]?.anchors ?? []
+        let folder = RelativePath.folder(of: loaded.page.source)
         var problems: [Diagnostic] = []
         var urls: [Int: String] = [:]
         urls.reserveCapacity(markdown.placeholders.count)
         for index in markdown.placeholders {
             do throws(DiagnosticError) {
-                urls[index] = try resolver.resolve(markdown.links[index], on: loaded.page, anchors: anchors)
+                urls[index] = try resolver.resolve(markdown.links[index], on: loaded.page, folder: folder, anchors: anchors)
             } catch {
                 problems += error.diagnostics
             }
@@ -55,7 +56,7 @@ struct ContentSet: Sendable {
         // Links kept as written are still checked: an anchor on this page, an empty or root-absolute link.
         for link in markdown.links where !LinkResolver.isRelative(link.destination) {
             do throws(DiagnosticError) {
-                _ = try resolver.resolve(link, on: loaded.page, anchors: anchors)
+                _ = try resolver.resolve(link, on: loaded.page, folder: folder, anchors: anchors)
             } catch {
                 problems += error.diagnostics
             }

@@ -17,8 +17,9 @@ struct LinkResolver: Sendable {
     /// Other files under `content/` that are published as they are (images, PDFs).
     var assets: Set<String>
 
-    /// The URL to write for `destination`, found on line `line` of `page`; nil to leave it as written.
-    func resolve(_ link: CmarkDocument.Link, on page: Page, anchors: [String]) throws(DiagnosticError) -> String? {
+    /// The URL to write for `link` on `page`, whose source is in `folder` (`content/en`) and whose own
+    /// heading ids are `anchors`; nil to leave it as written.
+    func resolve(_ link: CmarkDocument.Link, on page: Page, folder: String, anchors: [String]) throws(DiagnosticError) -> String? {
         let destination = link.destination
         let line = page.bodyLine + max(link.line, 1) - 1
         func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
@@ -40,7 +41,7 @@ struct LinkResolver: Sendable {
             return nil
         }
         let path = Self.decoded(rawPath)
-        guard let resolved = RelativePath.resolve(path, inFolder: RelativePath.folder(of: page.source)),
+        guard let resolved = RelativePath.resolve(path, inFolder: folder),
               resolved.hasPrefix("content/") else {
             throw failure("the link '\(destination)' leads outside the content folder", hint: "link only to files inside content/")
         }

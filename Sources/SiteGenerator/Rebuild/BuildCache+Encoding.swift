@@ -17,12 +17,12 @@ extension BuildCache {
         let header = Array("\(Self.header)\t\(String(siteKey, radix: 16))\t\(today)\n".utf8)
         // Content files in the byte order of their paths, the order the disk layer lists them in, so a
         // rebuild compares the two lists line for line even where names are in decomposed Unicode.
-        let fileLines = files.keys.sorted { $0.precedesInByteOrder($1) }.parallelMap { path -> [UInt8] in
+        let fileLines = files.keys.sortedInByteOrder().parallelMap { path -> [UInt8] in
             var state = files[path]!
             state.stamp = stamp(path) ?? state.stamp
             return CacheIndex.fileLine(path: path, state: state)
         }
-        let pageLines = pages.keys.sorted { $0.precedesInByteOrder($1) }.parallelMap { source -> ArraySlice<UInt8> in
+        let pageLines = pages.keys.sortedInByteOrder().parallelMap { source -> ArraySlice<UInt8> in
             let page = pages[source]!
             return page.line ?? Self.line(for: page)[...]
         }
