@@ -38,14 +38,18 @@ extension ContentSet {
                               typography: typography, expecting: expecting)
         let (read, failed) = read(pageFiles.filter { !unchanged.contains($0.path) }, with: reading, log: &log)
         let pages = reuse.map { merged(pageFiles, read: read, cached: $0.cache.pages, unchanged: unchanged) } ?? read
-        checkPlaces(of: pages, languages: settings.languages, log: &log)
+        // Three tables of every page, each made on one thread: made at once, on all cores.
+        let places = Background { checkPlaces(of: pages, languages: settings.languages) }
+        let indexes = Background { ContentSet.Indexes(of: pages) }
         var targets = Dictionary(uniqueKeysWithValues: pages.map {
             ($0.page.source, LinkResolver.Target(outputPath: $0.page.outputPath, anchors: $0.markdown.headings.map(\.id), draft: $0.page.draft))
         })
         // A page with its own errors still exists: links to it are not reported again.
         for path in failed { targets[path] = LinkResolver.Target(outputPath: "", anchors: nil, draft: false) }
         let assetSources = Set(assetFiles.map { "content/\($0.path)" } + keptAssets.map { "content/\($0)" })
-        return ContentSet(pages: pages, assetFiles: assetFiles, keptAssetPaths: keptAssets, resolver: LinkResolver(pages: targets, assets: assetSources))
+        log.add(contentsOf: places.value)
+        return ContentSet(pages: pages, indexes: indexes.value, assetFiles: assetFiles, keptAssetPaths: keptAssets,
+                          resolver: LinkResolver(pages: targets, assets: assetSources))
     }
 
     /// The pages read and the stand-ins for those not read, in the order of `files` (by source path).
@@ -180,19 +184,21 @@ extension ContentSet {
     }
 
     /// Two pages may not land on one output file, and every language with pages needs a home page.
-    private static func checkPlaces(of pages: [LoadedPage], languages: [String], log: inout DiagnosticLog) {
+    private static func checkPlaces(of pages: [LoadedPage], languages: [String]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         var byOutput: [String: String] = [:]
         for loaded in pages where !loaded.page.draft {
             if let other = byOutput[loaded.page.outputPath] {
-                log.add(Diagnostic(file: loaded.page.source, line: 1, message: "this page would be written to \(loaded.page.outputPath), like \(other)",
-                                   hint: "give one of them a different slug: in its front matter"))
+                problems.append(Diagnostic(file: loaded.page.source, line: 1, message: "this page would be written to \(loaded.page.outputPath), like \(other)",
+                                       hint: "give one of them a different slug: in its front matter"))
             }
             byOutput[loaded.page.outputPath] = loaded.page.source
         }
         for language in languages where pages.contains(where: { $0.page.language == language })
             && !pages.contains(where: { $0.page.language == language && $0.page.isHome && !$0.page.draft }) {
-            log.add(Diagnostic(file: "content/\(language)/index.md", message: "the home page of '\(language)' is missing",
-                               hint: "every language folder needs an index.md"))
+            problems.append(Diagnostic(file: "content/\(language)/index.md", message: "the home page of '\(language)' is missing",
+                                       hint: "every language folder needs an index.md"))
         }
+        return problems
     }
 }

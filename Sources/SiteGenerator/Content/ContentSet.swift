@@ -18,23 +18,36 @@ struct ContentSet: Sendable {
     /// Link targets for checking and rewriting.
     let resolver: LinkResolver
 
+    /// What the set looks pages up by, made from its pages.
+    struct Indexes: Sendable {
+        var published: [LoadedPage]
+        var byLanguageAndKey: [String: Page] = [:]
+        var menus: [String: [Page]] = [:]
 
-    init(pages: [LoadedPage], assetFiles: [OutputFile], keptAssetPaths: [String] = [], resolver: LinkResolver) {
+        init(of pages: [LoadedPage]) {
+            published = pages.filter { !$0.page.draft }
+            var menus: [String: [Page]] = [:]
+            byLanguageAndKey.reserveCapacity(published.count)
+            for loaded in published {
+                byLanguageAndKey[loaded.page.language + "/" + loaded.page.key] = loaded.page
+                if loaded.page.order != nil { menus[loaded.page.language, default: []].append(loaded.page) }
+            }
+            self.menus = menus.mapValues { pages in
+                pages.sorted { ($0.order ?? 0, $0.title, $0.key) < ($1.order ?? 0, $1.title, $1.key) }
+            }
+        }
+    }
+
+    /// `indexes` must be made of `pages`; they are made apart so a build can make them beside other tables.
+    init(pages: [LoadedPage], indexes: Indexes? = nil, assetFiles: [OutputFile], keptAssetPaths: [String] = [], resolver: LinkResolver) {
+        let indexes = indexes ?? Indexes(of: pages)
         self.pages = pages
-        self.published = pages.filter { !$0.page.draft }
+        self.published = indexes.published
+        self.byLanguageAndKey = indexes.byLanguageAndKey
+        self.menus = indexes.menus
         self.assetFiles = assetFiles
         self.keptAssetPaths = keptAssetPaths
         self.resolver = resolver
-        var index: [String: Page] = [:]
-        var menus: [String: [Page]] = [:]
-        for loaded in published {
-            index[loaded.page.language + "/" + loaded.page.key] = loaded.page
-            if loaded.page.order != nil { menus[loaded.page.language, default: []].append(loaded.page) }
-        }
-        self.byLanguageAndKey = index
-        self.menus = menus.mapValues { pages in
-            pages.sorted { ($0.order ?? 0, $0.title, $0.key) < ($1.order ?? 0, $1.title, $1.key) }
-        }
     }
 
     /// Checks every link of a published page and gives it its final Markdown HTML (UTF-8), with links

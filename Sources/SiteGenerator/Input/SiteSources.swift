@@ -24,12 +24,16 @@ public struct SiteSources: Sendable, Equatable {
 
     /// Paths below `folder/` (for example "content/en/"), sorted.
     func paths(under folder: String) -> [String] {
-        files.keys.filter { $0.hasPrefix(folder) }.sorted()
+        files.keys.filter { $0.utf8.starts(with: folder.utf8) }.sorted()
     }
 
-    /// The files below `folder/`, sorted by path.
+    /// The files below `folder/`, sorted by path. Picked into an array, not a filtered dictionary: with
+    /// 30,000 pages, hashing every path again took longer than sorting them.
     func files(under folder: String) -> [(path: String, data: Data)] {
-        files.filter { $0.key.hasPrefix(folder) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var found: [(path: String, data: Data)] = []
+        for (path, data) in files where path.utf8.starts(with: folder.utf8) { found.append((path, data)) }
+        found.sort { $0.path < $1.path }
+        return found
     }
 
     /// The file as text with a byte-order mark removed and line endings made `\n`.
