@@ -51,13 +51,14 @@ extension SiteSources {
             guard let data else {
                 throw DiagnosticError(Diagnostic(file: key, message: "cannot read this file", hint: "check that it is readable"))
             }
-            // Swift compares strings by canonical equivalence: café.md written as NFC and as NFD are one key.
-            if let index = files.index(forKey: key) {
-                let other = files[index].key
-                throw DiagnosticError(Diagnostic(file: key, message: "two files have this name, written with different Unicode forms (\(other.unicodeScalars.count) and \(key.unicodeScalars.count) characters)",
+            // Swift compares strings by canonical equivalence: café.md written as NFC and as NFD are one key
+            // (which keeps the spelling it was first added with). Named in byte order, whichever came first.
+            if files.updateValue(data, forKey: key) != nil, let index = files.index(forKey: key) {
+                let names = [files[index].key, key].sorted { $0.precedesInByteOrder($1) }
+                let counts = names.map { String($0.unicodeScalars.count) }
+                throw DiagnosticError(Diagnostic(file: names[1], message: "two files have this name, written with different Unicode forms (\(counts[0]) and \(counts[1]) characters)",
                                                  hint: "rename or delete one of them; they would be published as one page"))
             }
-            files[key] = data
         }
     }
 }

@@ -24,11 +24,22 @@ import Testing
         let folder = root.appendingPathComponent("content/en")
         try "# A\n".write(toFile: folder.path + "/caf\u{E9}.md", atomically: true, encoding: .utf8)
         try "# B\n".write(toFile: folder.path + "/cafe\u{301}.md", atomically: true, encoding: .utf8)
+        // Both names are given in byte order (the decomposed one first), whichever was listed first.
+        let message = "two files have this name, written with different Unicode forms (19 and 18 characters)"
         #expect(throws: DiagnosticError.self) { try SiteSources.load(root: root) }
         do {
             _ = try SiteSources.load(root: root)
         } catch {
-            #expect(error.diagnostics.first?.message.contains("different Unicode forms") == true)
+            #expect(error.diagnostics.first?.message == message)
+            #expect(error.diagnostics.first?.file == "content/en/caf\u{E9}.md")
+        }
+        // A first build reads and stamps in one walk: the same error.
+        do {
+            _ = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+            Issue.record("the build should have failed")
+        } catch {
+            #expect(error.diagnostics.first?.message == message)
+            #expect(error.diagnostics.first?.file == "content/en/caf\u{E9}.md")
         }
     }
 

@@ -22,6 +22,17 @@ import TestSupport
         }
     }
 
+    /// The files of a folder come sorted by `<` (as every build before listed them), though they are sorted by
+    /// their bytes first: a decomposed "séance" sorts after "sf" by `<` and before it by bytes.
+    @Test func filesUnderAFolderAreInTheOrderOfLessThan() {
+        for names in [["a.md", "b.md", "c/d.md", "c.md"], ["se\u{301}ance.md", "sf.md", "s\u{E9}b.md", "sa.md"]] {
+            var texts: [String: String] = ["templates/page.mustache": "x"]
+            for name in names { texts["content/en/" + name] = "# \(name)" }
+            let listed = SiteSources(texts: texts).files(under: "content/").map(\.path)
+            #expect(listed == names.map { "content/en/" + $0 }.sorted())
+        }
+    }
+
     /// A quick rebuild picks the page lines it needs by four fields found where they lie (`WantedPages`); it
     /// must pick exactly what splitting each line into fields picks: short lines, empty fields, escapes,
     /// a value that only begins a field, and every combination of a source, key and menu language wanted.

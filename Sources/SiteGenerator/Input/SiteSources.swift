@@ -27,13 +27,16 @@ public struct SiteSources: Sendable, Equatable {
         files.keys.filter { $0.utf8.starts(with: folder.utf8) }.sorted()
     }
 
-    /// The files below `folder/`, sorted by path. Picked into an array, not a filtered dictionary: with
-    /// 30,000 pages, hashing every path again took longer than sorting them.
+    /// The files below `folder/`, sorted by path (`<`). Picked into an array, not a filtered dictionary (with
+    /// 30,000 pages, hashing every path again took longer than sorting them), and put in the byte order of
+    /// their paths, which is `<`'s but where a path holds a character `<` compares by its composed form (a
+    /// decomposed é): checked pair by pair, and sorted by `<` only then.
     func files(under folder: String) -> [(path: String, data: Data)] {
         var found: [(path: String, data: Data)] = []
         for (path, data) in files where path.utf8.starts(with: folder.utf8) { found.append((path, data)) }
-        found.sort { $0.path < $1.path }
-        return found
+        var sorted = found.map(\.path).byteOrder().map { found[$0] }
+        if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.path < $1.path }) { sorted.sort { $0.path < $1.path } }
+        return sorted
     }
 
     /// The file as text with a byte-order mark removed and line endings made `\n`.

@@ -21,9 +21,16 @@ extension String {
 }
 
 extension Collection where Element == String {
-    /// These strings sorted by `precedesInByteOrder`. Every string's bytes are copied into one buffer first,
-    /// so comparing two retains neither: sorting a cache's 10,000 paths took a quarter of the time.
+    /// These strings sorted by `precedesInByteOrder`.
     package func sortedInByteOrder() -> [String] {
+        let strings = Array(self)
+        return strings.byteOrder().map { strings[$0] }
+    }
+
+    /// The positions of these strings (counted from 0) in the order `precedesInByteOrder` sorts them.
+    /// Every string's bytes are copied into one buffer first, so comparing two retains neither: sorting a
+    /// cache's 10,000 paths took a quarter of the time.
+    package func byteOrder() -> [Int] {
         var bytes: [UInt8] = []
         var spans: [(start: Int, count: Int, index: Int)] = []
         spans.reserveCapacity(count)
@@ -37,7 +44,6 @@ extension Collection where Element == String {
                     .byteOrder(UnsafeBufferPointer(rebasing: buffer[second.start..<second.start + second.count])) < 0
             }
         }
-        let strings = Array(self)
-        return spans.map { strings[$0.index] }
+        return spans.map(\.index)
     }
 }
