@@ -24,7 +24,7 @@ public struct SiteSources: Sendable, Equatable {
 
     /// Paths below `folder/` (for example "content/en/"), sorted.
     func paths(under folder: String) -> [String] {
-        files.keys.filter { $0.utf8.starts(with: folder.utf8) }.sorted()
+        files(under: folder).map(\.path)
     }
 
     /// The files below `folder/`, sorted by path (`<`). Picked into an array, not a filtered dictionary (with

@@ -92,29 +92,41 @@ public struct CacheIndex: Sendable {
     /// page's line are compared as bytes where they lie (on all cores), and only the pages chosen are decoded.
     func pages(sources: Set<String>, keys: Set<String>, menuLanguages: Set<String>, outputs: Set<String> = []) -> [(line: Int, page: CachedPage)] {
         let wanted = WantedPages(sources: sources, keys: keys, menuLanguages: menuLanguages, outputs: outputs)
-        return compactMapPageLines { line, text -> (line: Int, page: CachedPage)? in
-            guard wanted.contains(text), case .page(let page)? = decodedLine(line, text) else { return nil }
-            return (line, page)
-        }
+        return readPageLines { line, text -> PageLineResult<(line: Int, page: CachedPage)> in
+            guard wanted.contains(text), case .page(let page)? = decodedLine(line, text) else { return .skipped }
+            return .found((line, page))
+        } ?? []
     }
 
-    /// `transform` of every page line (its number and bytes), on all cores, in line order.
-    func mapPageLines<T: Sendable>(_ transform: @Sendable (Int, UnsafeBufferPointer<UInt8>) -> T) -> [T] {
-        compactMapPageLines(transform)
+    /// What a page line gives `readPageLines`: nothing, a value, or the news that it does not read.
+    enum PageLineResult<T: Sendable>: Sendable {
+        case skipped, found(T), unreadable
     }
 
-    /// The results of `transform` that are not nil, of every page line, on all cores, in line order. Dropped
-    /// where they are made: copying 10,000 empty optionals of a page's facts into one array took a quick
-    /// rebuild longer than finding the few lines it wants.
-    func compactMapPageLines<T: Sendable>(_ transform: @Sendable (Int, UnsafeBufferPointer<UInt8>) -> T?) -> [T] {
+    /// The values `transform` finds in the page lines (each line's number and bytes), on all cores, in line
+    /// order; nil when a line is `unreadable`. Values are gathered where they are found: carrying an empty
+    /// result for each of 10,000 lines into one array took a quick rebuild longer than finding the few it wants.
+    func readPageLines<T: Sendable>(_ transform: @Sendable (Int, UnsafeBufferPointer<UInt8>) -> PageLineResult<T>) -> [T]? {
         let pageLines = fileLines.upperBound..<lines.count
         let chunks = stride(from: pageLines.lowerBound, to: pageLines.upperBound, by: 1024).map { $0..<min($0 + 1024, pageLines.upperBound) }
-        let found = chunks.parallelMap { chunk in
-            bytes.withUnsafeBufferPointer { buffer in chunk.compactMap { transform($0, UnsafeBufferPointer(rebasing: buffer[lines[$0]])) } }
+        let found = chunks.parallelMap { chunk -> [T]? in
+            bytes.withUnsafeBufferPointer { buffer in
+                var values: [T] = []
+                for line in chunk {
+                    switch transform(line, UnsafeBufferPointer(rebasing: buffer[lines[line]])) {
+                    case .skipped: continue
+                    case .found(let value): values.append(value)
+                    case .unreadable: return nil
+                    }
+                }
+                return values
+            }
         }
         var all: [T] = []
-        all.reserveCapacity(found.reduce(0) { $0 + $1.count })
-        for part in found { all.append(contentsOf: part) }
+        for part in found {
+            guard let part else { return nil }
+            all.append(contentsOf: part)
+        }
         return all
     }
 
