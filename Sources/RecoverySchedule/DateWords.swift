@@ -17,17 +17,18 @@ extension CivilDate {
         DateWords.shared.text(self, language: language, style: .long)
     }
 
-    /// A short weekday and date for tight spaces: "Tue, Dec 1", "mar. 1er déc.".
+    /// A short weekday and date for tight spaces: "Tue, Dec 1"; French writes words in full, "mardi 1er décembre",
+    /// since its short weekday "mar." reads as the month "mars" beside short months.
     public func writtenBrief(in language: String) -> String {
         DateWords.shared.text(self, language: language, style: .brief)
     }
 
-    /// A short weekday and date with its year: "Tue, Jan 12, 2027", "mar. 12 janv. 2027".
+    /// A short weekday and date with its year: "Tue, Jan 12, 2027", "mardi 12 janvier 2027".
     public func writtenBriefWithYear(in language: String) -> String {
         DateWords.shared.text(self, language: language, style: .briefWithYear)
     }
 
-    /// The weekday alone, short: "Tue", "mar.".
+    /// The weekday alone, short: "Tue"; in full in French ("mardi"), as `writtenBrief`.
     public func writtenWeekday(in language: String) -> String {
         DateWords.shared.text(self, language: language, style: .weekday)
     }
@@ -90,9 +91,10 @@ private final class DateWords: Sendable {
         switch style {
         case .full: formatter.dateStyle = .full
         case .long: formatter.dateStyle = .long
-        case .brief: formatter.setLocalizedDateFormatFromTemplate("EEEdMMM")
-        case .briefWithYear: formatter.setLocalizedDateFormatFromTemplate("EEEdMMMy")
-        case .weekday: formatter.setLocalizedDateFormatFromTemplate("EEE")
+        // French short weekdays ("mar.") read as short months ("mars"): its brief forms use whole words.
+        case .brief: formatter.setLocalizedDateFormatFromTemplate(language == "fr" ? "EEEEdMMMM" : "EEEdMMM")
+        case .briefWithYear: formatter.setLocalizedDateFormatFromTemplate(language == "fr" ? "EEEEdMMMMy" : "EEEdMMMy")
+        case .weekday: formatter.setLocalizedDateFormatFromTemplate(language == "fr" ? "EEEE" : "EEE")
         case .dayMonth: formatter.setLocalizedDateFormatFromTemplate("dMMM")
         }
         state.formatters[name] = formatter

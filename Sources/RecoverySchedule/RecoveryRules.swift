@@ -5,7 +5,7 @@
 /// let rules = RecoveryRules.standard
 /// let timeline = Timeline(procedure: CivilDate(iso: "2026-12-01")!, rules: rules)
 /// timeline.step("redness")?.end      // 2026-12-03
-/// timeline.sessions[0].earliest      // 2027-01-12
+/// timeline.nextSession.earliest    // 2027-01-12
 /// ```
 public struct RecoveryRules: Sendable, Hashable, Codable {
     /// What the skin does (redness, pink skin), in order.
@@ -22,6 +22,9 @@ public struct RecoveryRules: Sendable, Hashable, Codable {
         public var id: String
         /// The name shown to patients, by language code.
         public var label: [String: String]
+        /// A short name that starts a calendar event's title, by language code (a phone's month view shows only
+        /// the first words); empty to use `label`.
+        public var calendarLabel: [String: String] = [:]
         /// The first day (1 = the procedure day).
         public var start: Int
         /// The last day it may start on, when the start varies.
@@ -82,7 +85,9 @@ public struct RecoveryRules: Sendable, Hashable, Codable {
                  start: 4, latestStart: 5),
         ],
         care: [
-            Step(id: "ointment", label: ["en": "Apply ointment", "fr": "Appliquer la pommade"], start: 1, end: 3, latestEnd: 7),
+            Step(id: "ointment", label: ["en": "Put the ointment the clinic gave or named on the treated skin",
+                                         "fr": "Mettre la pommade donnée ou conseillée par la clinique sur la peau traitée"],
+                 start: 1, end: 3, latestEnd: 7),
         ],
         spacing: SessionSpacing(minimumWeeks: 6, usualWeeks: 8, spanFromMonths: 2, spanToMonths: 6)
     )

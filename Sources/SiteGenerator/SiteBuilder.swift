@@ -73,10 +73,9 @@ public enum SiteBuilder {
             log.add(contentsOf: pages.parallelMap { content.resolveLinks(of: $0).problems }.flatMap { $0 })
             throw DiagnosticError(log.diagnostics)
         }
-        let recovery = RecoveryContext(rules: basics.rules, calendar: settings.calendar, strings: strings, languages: settings.languages,
-                                       phone: settings.phone, typography: basics.typography)
+        let recovery = RecoveryContext(rules: basics.rules, settings: settings, strings: strings, typography: basics.typography)
         let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content,
-                                    recovery: recovery, reusesLayouts: reusesLayouts)
+                                    recovery: recovery, typography: basics.typography, reusesLayouts: reusesLayouts)
         // What the next build reuses depends only on what was read: it is made while pages are laid out.
         let cache = Background {
             let made = BuildCache(siteKey: siteKey(of: sources, options: options, tool: options.tool), today: options.today.iso,

@@ -20,46 +20,68 @@ import RecoverySchedule
         #expect(ointment.latestEnd == date("2026-12-07"))
         #expect(ointment.days.map(\.day) == [1, 2, 3, 4, 5, 6, 7])
         #expect(ointment.days.map(\.certain) == [true, true, true, false, false, false, false])
-        #expect(timeline.sessions.map(\.number) == [1])
-        #expect(timeline.sessions.map(\.earliest) == [date("2027-01-12")])
-        #expect(timeline.sessions.map(\.usual) == [date("2027-01-26")])
-        #expect(timeline.spanFrom == date("2027-02-01"))
-        #expect(timeline.spanTo == date("2027-06-01"))
+        #expect(timeline.nextSession.earliest == date("2027-01-12"))
+        #expect(timeline.nextSession.usual == date("2027-01-26"))
+        #expect(timeline.nextSession.spanFrom == date("2027-02-01"))
+        #expect(timeline.nextSession.spanTo == date("2027-06-01"))
+        #expect(timeline.laterSessions.isEmpty && timeline.plannedSessions == 1)
     }
 
     @Test func leapDayAndYearEndProcedures() {
         let leap = Timeline(procedure: date("2028-02-29"), rules: .standard)
         #expect(leap.step("redness")?.latestEnd == date("2028-03-03"))
-        #expect(leap.sessions[0].earliest == date("2028-04-11"))
-        #expect(leap.spanFrom == date("2028-04-29"))
-        #expect(leap.spanTo == date("2028-08-29"))
+        #expect(leap.nextSession.earliest == date("2028-04-11"))
+        #expect(leap.nextSession.spanFrom == date("2028-04-29"))
+        #expect(leap.nextSession.spanTo == date("2028-08-29"))
         let yearEnd = Timeline(procedure: date("2026-12-30"), rules: .standard)
         #expect(yearEnd.step("ointment")?.latestEnd == date("2027-01-05"))
-        #expect(yearEnd.spanFrom == date("2027-02-28"))
+        #expect(yearEnd.nextSession.spanFrom == date("2027-02-28"))
     }
 
     @Test func closedDaysMoveAppointmentsForward() {
         // 2027-01-12 is a Tuesday; closed on Tuesdays and on Wednesday 13th, so the earliest is Thursday 14th.
         let calendar = ClinicCalendar(closedWeekdays: [.tuesday, .sunday], closures: [date("2027-01-13")])
         let timeline = Timeline(procedure: date("2026-12-01"), rules: .standard, calendar: calendar)
-        #expect(timeline.sessions[0].earliest == date("2027-01-14"))
+        #expect(timeline.nextSession.earliest == date("2027-01-14"))
         // 2027-01-26 is a Tuesday too.
-        #expect(timeline.sessions[0].usual == date("2027-01-27"))
-        #expect(timeline.sessions[0].earliest >= date("2026-12-01").adding(days: 42))
+        #expect(timeline.nextSession.usual == date("2027-01-27"))
+        #expect(timeline.nextSession.earliest >= date("2026-12-01").adding(days: 42))
     }
 
-    @Test func seriesKeepsTheSpacingAfterEachPlannedSession() {
+    /// Later sessions get no dates: each is described from the one before it, whose real date is not known yet.
+    @Test func laterSessionsAreDescribedFromTheOneBefore() {
         let calendar = ClinicCalendar(closedWeekdays: [.saturday, .sunday], closures: [date("2027-02-23")])
         let timeline = Timeline(procedure: date("2026-12-01"), rules: .standard, calendar: calendar, sessions: 4)
-        #expect(timeline.sessions.map(\.earliest) == [date("2027-01-12"), date("2027-02-24"), date("2027-04-07"), date("2027-05-19")])
-        #expect(timeline.sessions.map(\.usual) == [date("2027-01-26"), date("2027-03-23"), date("2027-05-18"), date("2027-07-13")])
-        var previous = date("2026-12-01")
-        for session in timeline.sessions {
-            #expect(previous.days(until: session.earliest) >= 42)
-            #expect(calendar.isOpen(session.earliest) && calendar.isOpen(session.usual))
-            previous = session.earliest
+        #expect(timeline.nextSession.earliest == date("2027-01-12"))
+        #expect(timeline.laterSessions.map(\.number) == [2, 3, 4])
+        #expect(timeline.laterSessions.map(\.after) == [1, 2, 3])
+        #expect(timeline.laterSessions.allSatisfy { $0.minimumWeeks == 6 && $0.usualWeeks == 8 })
+        #expect(Timeline(procedure: date("2026-12-01"), rules: .standard, sessions: 99).plannedSessions == 10)
+        #expect(Timeline(procedure: date("2026-12-01"), rules: .standard, sessions: 0).plannedSessions == 1)
+    }
+
+    /// For every Day 1 from 2026 to 2030, with 1 to 10 sessions and several clinic calendars: the only session
+    /// dates are the next session's, all counted from Day 1, so whatever day the next session really happens on
+    /// within its window, no printed date can come less than the minimum spacing after a real session.
+    @Test func everyDateHoldsWhateverDayTheSessionsHappen() {
+        let calendars = [ClinicCalendar.alwaysOpen, ClinicCalendar(closedWeekdays: [.sunday]),
+                         ClinicCalendar(closedWeekdays: [.saturday, .sunday], closures: [date("2027-12-27"), date("2029-01-01")])]
+        var day = date("2026-01-01")
+        while day <= date("2030-12-31") {
+            for calendar in calendars {
+                for sessions in [1, 2, 5, 10] {
+                    let timeline = Timeline(procedure: day, rules: .standard, calendar: calendar, sessions: sessions)
+                    let next = timeline.nextSession
+                    #expect(day.days(until: next.earliest) >= 42 && calendar.isOpen(next.earliest))
+                    #expect(next.usual >= next.earliest && day.days(until: next.usual) >= 56 && calendar.isOpen(next.usual))
+                    #expect(next.spanFrom == day.adding(months: 2) && next.spanTo == day.adding(months: 6))
+                    #expect(timeline.laterSessions.count == sessions - 1)
+                    // No date in the whole timeline lies after the next session's window opens but is meant for a later one.
+                    #expect(timeline.allDates.allSatisfy { $0 <= next.spanTo })
+                }
+            }
+            day = day.adding(days: 1)
         }
-        #expect(Timeline(procedure: date("2026-12-01"), rules: .standard, sessions: 99).sessions.count == 10)
     }
 
     @Test func rulesProblemsAreFound() {
@@ -74,13 +96,5 @@ import RecoverySchedule
             "next_session.usual_weeks: must not be shorter than minimum_weeks (6)",
         ])
         #expect(RecoveryRules.standard.problems().isEmpty)
-    }
-
-    /// Each planned session carries its own usual span, counted from the session before it.
-    @Test func eachSessionHasItsOwnWindow() {
-        let timeline = Timeline(procedure: date("2026-12-01"), rules: .standard, sessions: 3)
-        #expect(timeline.sessions.map(\.spanFrom.iso) == ["2027-02-01", "2027-03-26", "2027-05-23"])
-        #expect(timeline.sessions.map(\.spanTo.iso) == ["2027-06-01", "2027-07-26", "2027-09-23"])
-        #expect(timeline.sessions[0].spanFrom == timeline.spanFrom && timeline.sessions[0].spanTo == timeline.spanTo)
     }
 }

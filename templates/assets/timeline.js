@@ -66,22 +66,21 @@
     };
     var spacing = data.rules.spacing;
     var count = Math.min(Math.max(sessions || 1, 1), 10);
-    var planned = [], earliest = procedure, usual = procedure;
-    for (var number = 1; number <= count; number++) {
-      var previous = usual;
-      earliest = firstOpenDay(addDays(earliest, 7 * spacing.minimumWeeks), data);
-      usual = firstOpenDay(addDays(usual, 7 * spacing.usualWeeks), data);
-      if (toISO(usual) < toISO(earliest)) { usual = earliest; }
-      planned.push({ number: number, earliest: toISO(earliest), usual: toISO(usual),
-                     spanFrom: toISO(addMonths(previous, spacing.spanFromMonths)), spanTo: toISO(addMonths(previous, spacing.spanToMonths)) });
+    /* Only the next session gets dates, all counted from Day 1; later ones depend on when it really happens. */
+    var earliest = firstOpenDay(addDays(procedure, 7 * spacing.minimumWeeks), data);
+    var usual = firstOpenDay(addDays(procedure, 7 * spacing.usualWeeks), data);
+    if (toISO(usual) < toISO(earliest)) { usual = earliest; }
+    var later = [];
+    for (var number = 2; number <= count; number++) {
+      later.push({ number: number, after: number - 1, minimumWeeks: spacing.minimumWeeks, usualWeeks: spacing.usualWeeks });
     }
     return {
       procedure: toISO(procedure),
       phases: data.rules.phases.map(place),
       care: data.rules.care.map(place),
-      sessions: planned,
-      spanFrom: toISO(addMonths(procedure, spacing.spanFromMonths)),
-      spanTo: toISO(addMonths(procedure, spacing.spanToMonths))
+      nextSession: { earliest: toISO(earliest), usual: toISO(usual),
+                     spanFrom: toISO(addMonths(procedure, spacing.spanFromMonths)), spanTo: toISO(addMonths(procedure, spacing.spanToMonths)) },
+      laterSessions: later
     };
   }
 
@@ -105,10 +104,15 @@
   var LONG = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
   var BRIEF = { weekday: 'short', month: 'short', day: 'numeric' };
   var BRIEF_YEAR = { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' };
+  /* French short weekdays ("mar.") read as short months ("mars"): its brief dates use whole words, as the Swift module does. */
+  var BRIEF_WORDS = { weekday: 'long', month: 'long', day: 'numeric' };
+  var BRIEF_WORDS_YEAR = { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' };
 
   /* "Tue, Dec 1", with the year only when it is not the treatment's, as on the printed handout. */
   function briefDate(iso, language, year, rules) {
-    return writtenDate(iso, language, iso.slice(0, 4) === year ? BRIEF : BRIEF_YEAR, rules);
+    var sameYear = iso.slice(0, 4) === year;
+    if (language === 'fr') { return writtenDate(iso, language, sameYear ? BRIEF_WORDS : BRIEF_WORDS_YEAR, rules); }
+    return writtenDate(iso, language, sameYear ? BRIEF : BRIEF_YEAR, rules);
   }
 
   function fill(text, values) {
@@ -148,14 +152,36 @@
     return nodes;
   }
 
-  /* "Mon, Feb 1, 2027 to Tue, Jun 1, 2027", "du lun. 1er févr. 2027 au mar. 1er juin 2027", from the span_dates words. */
-  function spanNodes(session, words, show) {
-    var parts = String(words.span_dates || '{from} – {to}').split(/(\{from\}|\{to\})/);
-    return parts.filter(function (part) { return part !== ''; }).map(function (part) {
-      if (part === '{from}') { return dateNode(session.spanFrom, show(session.spanFrom)); }
-      if (part === '{to}') { return dateNode(session.spanTo, show(session.spanTo)); }
-      return part;
-    });
+  /* A care task: the days it is always needed, then the days that depend on the clinic's advice, worded apart
+     ("Tue, Dec 1 to Thu, Dec 3; Fri, Dec 4 to Mon, Dec 7: only if the clinic told you to"), as the Swift module words it. */
+  function careNodes(step, words, show, rules) {
+    var always = phraseNodes({ start: step.start, end: step.end }, words, show);
+    if (!step.end || !step.latestEnd || step.latestEnd === step.end) { return always; }
+    var dayAfter = toISO(addDays(parseISO(step.end), 1));
+    var optional = phraseNodes({ start: dayAfter, end: step.latestEnd }, words, show);
+    return always.concat([typeset('; ', rules)], optional, [typeset((words.colon || ':') + ' ' + words.if_needed, rules)]);
+  }
+
+  /* "Call the clinic if: your skin is still red after Fri, Dec 4; anything worries you", with the number as a link. */
+  function callNodes(data, timeline, show) {
+    var words = data.strings, rules = data.typography, colon = words.colon || ':';
+    var reasons = [];
+    var redness = timeline.phases.filter(function (step) { return step.id === 'redness'; })[0];
+    var lastRed = redness && (redness.latestEnd || redness.end);
+    if (lastRed) { reasons.push(typeset(fill(words.call_red, { day: show(lastRed) }), rules)); }
+    if (words.call_worry) { reasons.push(typeset(words.call_worry, rules)); }
+    var section = element('section', 'call-clinic', [
+      element('h4', null, [typeset(words.call_title + colon, rules)]),
+      element('ul', null, reasons.map(function (reason) { return element('li', null, [reason]); }))
+    ]);
+    if (data.phone) {
+      var number = data.phoneHref ? element('a', null, [data.phone]) : element('span', null, [data.phone]);
+      if (data.phoneHref) { number.setAttribute('href', data.phoneHref); }
+      section.appendChild(element('p', 'call-phone', [words.phone + colon + ' ', number]));
+    }
+    if (data.hours) { section.appendChild(element('p', null, [words.hours + colon + ' ' + data.hours])); }
+    if (data.afterHours) { section.appendChild(element('p', null, [words.after_hours + colon + ' ' + data.afterHours])); }
+    return section;
   }
 
   /* The blocks of the printed handout, for the date entered: what you will see, what you will do, and
@@ -165,31 +191,40 @@
     var rules = data.typography;
     var show = function (iso) { return briefDate(iso, language, year, rules); };
     var colon = words.colon || ':';
-    var list = function (steps, rules) {
+    var list = function (steps, rules, nodes) {
       return element('ul', 'steps', steps.map(function (step, index) {
-        return element('li', null, [element('span', 'when', phraseNodes(step, words, show)), ' ',
+        return element('li', null, [element('span', 'when', nodes(step)), ' ',
                                      element('span', 'what', [rules[index].label[language] || step.id])]);
       }));
     };
-    var session = timeline.sessions[0];
-    var months = typeset(fill(words.months_range, { from: data.rules.spacing.spanFromMonths, to: data.rules.spacing.spanToMonths }), rules);
+    var next = timeline.nextSession, spacing = data.rules.spacing;
+    var months = typeset(fill(words.months_range, { from: spacing.spanFromMonths, to: spacing.spanToMonths }), rules);
+    var note = function (key, weeks) { return ' ' + typeset(fill(words[key], { weeks: weeks }), rules); };
+    /* One line each, no full stop after a date: a French short date can end in one ("avr."). */
     var booking = element('section', 'book', [
       element('h4', null, [words.book_title]),
-      /* Two lines, no full stop after them: a French short date already ends in one ("avr."). */
-      element('p', null, [words.not_before + ' ', element('strong', null, [dateNode(session.earliest, show(session.earliest))]),
-                          element('br'), words.usually_from + ' ', element('strong', null, [dateNode(session.usual, show(session.usual))])]),
-      element('p', null, [words.usual_span + colon + ' ' + months + ' ('].concat(spanNodes(session, words, show), [').']))
+      element('ul', 'window', [
+        element('li', null, [words.not_before + ' ', element('strong', null, [dateNode(next.earliest, show(next.earliest))]), note('earliest_note', spacing.minimumWeeks)]),
+        element('li', null, [words.usually_from + ' ', element('strong', null, [dateNode(next.usual, show(next.usual))]), note('usual_note', spacing.usualWeeks)]),
+        element('li', null, [typeset(fill(words.span_until, { months: months }), rules) + ' ', element('strong', null, [dateNode(next.spanTo, show(next.spanTo))])])
+      ]),
+      element('p', null, [words.new_sheet])
     ]);
-    if (data.phone) { booking.appendChild(element('p', null, [words.book_call + ' ', element('strong', null, [data.phone])])); }
+    if (data.phone) {
+      var number = data.phoneHref ? element('a', null, [data.phone]) : element('strong', null, [data.phone]);
+      if (data.phoneHref) { number.setAttribute('href', data.phoneHref); }
+      booking.appendChild(element('p', null, [words.book_call + ' ', number]));
+    }
     var heading = element('h3', null, [words.result_title]);
     heading.id = 'cs-timeline-result-title';
     return [
       heading,
       element('p', 'day-one', [element('strong', null, [words.your_day_one]), ' ', dateNode(timeline.procedure, writtenDate(timeline.procedure, language, LONG, rules))]),
       element('h4', null, [words.you_will_see]),
-      list(timeline.phases, data.rules.phases),
+      list(timeline.phases, data.rules.phases, function (step) { return phraseNodes(step, words, show); }),
       element('h4', null, [words.you_will_do]),
-      list(timeline.care, data.rules.care),
+      list(timeline.care, data.rules.care, function (step) { return careNodes(step, words, show, rules); }),
+      callNodes(data, timeline, show),
       booking
     ];
   }

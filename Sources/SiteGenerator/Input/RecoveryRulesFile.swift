@@ -35,7 +35,7 @@ enum RecoveryRulesFile {
     private static func steps(_ value: YAMLValue, named what: String, languages: [String]?, places: inout [String: YAMLValue], log: inout DiagnosticLog) -> [RecoveryRules.Step] {
         guard let items = log.collect({ () throws(DiagnosticError) in try value.sequence(named: what) }) else { return [] }
         var steps: [RecoveryRules.Step] = []
-        let keys = ["id", "label", "start", "latest_start", "end", "latest_end"]
+        let keys = ["id", "label", "calendar", "start", "latest_start", "end", "latest_end"]
         for item in items {
             var step = RecoveryRules.Step(id: "", label: [:], start: 1)
             var fields: [String: YAMLValue] = [:]
@@ -49,6 +49,10 @@ enum RecoveryRulesFile {
                     case "label":
                         for (language, text) in try field.languageMapping(named: "label") {
                             step.label[language] = try text.string(named: "label.\(language)")
+                        }
+                    case "calendar":
+                        for (language, text) in try field.languageMapping(named: "calendar") {
+                            step.calendarLabel[language] = try text.string(named: "calendar.\(language)")
                         }
                     case "start": step.start = try field.int(named: "start", in: -10_000...10_000)
                     case "latest_start": step.latestStart = try field.int(named: "latest_start", in: -10_000...10_000)

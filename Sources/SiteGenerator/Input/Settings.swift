@@ -13,6 +13,8 @@ public struct Settings: Sendable, Equatable {
     public var address: String
     /// Opening hours as people read them, by language code; the key `""` holds text for every language.
     public var hours: [String: String] = [:]
+    /// What to do outside opening hours (another number, a service to call), by language code (`""`: every language).
+    public var afterHours: [String: String] = [:]
     /// The name of the procedure the site is about, for structured data, by language code (`""`: every language).
     public var procedure: [String: String] = [:]
     /// Where the site is published, ending in `/` (for example `https://clinic.example/info/`); nil when unknown.
@@ -56,6 +58,17 @@ public struct Settings: Sendable, Equatable {
         Self.text(hours, in: language)
     }
 
+    /// What to do outside opening hours in `language`, or "" when none is set.
+    public func afterHours(in language: String) -> String {
+        Self.text(afterHours, in: language)
+    }
+
+    /// The phone number as a `tel:` address (digits and `+` only), or "" when it has no digit.
+    public var phoneHref: String {
+        let dialable = phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+        return dialable.contains(where: \.isNumber) ? "tel:\(dialable)" : ""
+    }
+
     /// The procedure's name in `language`, or "" when none is set.
     public func procedure(in language: String) -> String {
         Self.text(procedure, in: language)
@@ -66,7 +79,7 @@ public struct Settings: Sendable, Equatable {
         values[language] ?? values[""] ?? ""
     }
 
-    static let keys = ["clinic_name", "phone", "email", "address", "hours", "procedure", "base_url", "default_language",
+    static let keys = ["clinic_name", "phone", "email", "address", "hours", "after_hours", "procedure", "base_url", "default_language",
                        "languages", "allow_raw_html", "review_months", "reading_grade", "closed_weekdays", "closures"]
 
     /// Reads settings from the text of `site.yml`, reporting every problem at once.
@@ -98,6 +111,7 @@ public struct Settings: Sendable, Equatable {
                 case "email": settings.email = try value.string(named: "email")
                 case "address": settings.address = try value.string(named: "address")
                 case "hours": settings.hours = try textByLanguage(value, named: "hours")
+                case "after_hours": settings.afterHours = try textByLanguage(value, named: "after_hours")
                 case "procedure": settings.procedure = try textByLanguage(value, named: "procedure")
                 case "base_url": settings.baseURL = value.isNull ? nil : try parseBaseURL(value)
                 case "default_language": settings.defaultLanguage = try languageCode(value, named: "default_language")

@@ -10,13 +10,15 @@ struct UIStrings: Sendable {
     static let requiredKeys = ["language_name", "skip_to_content", "menu", "languages", "contact", "phone", "email",
                                "address", "reviewed", "not_found_title", "not_found_text", "back_home", "choose_language",
                                "disclaimer", "timeline_title", "timeline_day_one", "day", "or", "to", "up_to", "and_after",
-                               "next_session", "earliest", "usually", "usual_span", "weeks_after", "months", "session",
+                               "next_session", "earliest", "usually", "usual_span", "weeks_after", "months",
                                "your_dates", "procedure_date", "show_dates", "private_note", "invalid_date", "personal_title",
-                               "patient", "what_to_expect", "when", "tick_ointment", "dashed_boxes", "if_needed", "questions_call", "calendar_name",
-                               "you_will_see", "you_will_do", "book_title", "book_call", "not_before", "usually_from", "usual_gap",
-                               "months_range", "booked_for", "treated_areas", "ointment_to_use", "later_sessions", "next_one",
-                               "nth_from_now", "hours", "scan_to_read", "your_day_one", "print_all_title", "calendar_booking",
-                               "calendar_booking_details", "calendar_care", "calculator_link", "more_sessions", "colon", "result_title", "span_dates"]
+                               "patient", "what_to_expect", "when", "tick_ointment", "dashed_boxes", "if_needed", "calendar_name",
+                               "you_will_see", "you_will_do", "book_title", "book_call", "not_before", "usually_from",
+                               "earliest_note", "usual_note", "span_until", "later_one", "later_many", "new_sheet",
+                               "months_range", "booked_for", "treated_areas", "ointment_to_use", "ointment_how_often", "ointment_until",
+                               "hours", "scan_to_read", "your_day_one", "print_all_title", "calendar_booking",
+                               "calendar_booking_details", "calendar_care", "calendar_care_if_told", "call_title", "call_red", "call_worry",
+                               "after_hours", "calculator_link", "colon", "result_title", "span_dates"]
 
     init(sources: SiteSources, settings: Settings) throws(DiagnosticError) {
         var result: [String: [String: String]] = [:]

@@ -3,38 +3,54 @@ import RecoverySchedule
 
 /// The calendar file.
 extension PersonalTimelines {
-    /// The calendar file: one event per care day, titled with its context, and one "call to book" event per
-    /// planned session on its earliest date, with a reminder that morning. Nothing here looks like a booked
-    /// appointment: the patient books by calling the clinic.
+    /// The calendar file: for each care task, one event per day it is always needed and one event for the days
+    /// that depend on the clinic's advice, each title starting with the action; and exactly one "call to book"
+    /// event, on the next session's earliest date, with a reminder that morning. Later sessions get no event:
+    /// their dates depend on when the next one really happens. Nothing here looks like a booked appointment.
     func ics(_ patient: Patient) -> String {
         let timeline = timeline(for: patient)
         let words = words(patient)
         let language = patient.language
         let text = strings[language]
-        let fill = words.filled
-        let contact = [settings.clinicName, settings.phone].filter { !$0.isEmpty }.joined(separator: ", ")
         let location = settings.address.isEmpty ? nil : settings.address
+        let call = callClinic(timeline, words: words).lines(colon: words.colon, strings: text).map(words.typeset).joined(separator: "\n")
         var events: [CalendarEvent] = []
         for step in timeline.care {
-            let usual = step.rule.end ?? step.rule.start, last = step.rule.lastDay ?? usual
-            let range = usual == last ? "\(usual)" : "\(usual)–\(last)"
-            for entry in step.days {
-                let summary = fill("calendar_care", ["label": words.label(step.rule), "day": "\(entry.day)", "range": range])
+            let name = words.calendarLabel(step.rule)
+            let details = words.label(step.rule) + ".\n" + call
+            let days = step.days
+            for entry in days where entry.certain {
                 events.append(CalendarEvent(uid: "\(patient.uidBase)-\(step.rule.id)-day\(entry.day)@clinicsite", start: entry.date, last: entry.date,
-                                            summary: words.typeset(summary), description: contact, location: location))
+                                            summary: words.filled("calendar_care", ["label": name, "day": "\(entry.day)"]),
+                                            description: details, location: location))
+            }
+            let ifTold = days.filter { !$0.certain }
+            if let first = ifTold.first, let last = ifTold.last {
+                let summary = words.filled("calendar_care_if_told", ["label": name, "from": "\(first.day)", "to": "\(last.day)"])
+                events.append(CalendarEvent(uid: "\(patient.uidBase)-\(step.rule.id)-days\(first.day)-\(last.day)@clinicsite",
+                                            start: first.date, last: last.date, summary: summary, description: details, location: location))
             }
         }
-        let booking = fill("calendar_booking", ["clinic": settings.clinicName.isEmpty ? (text["contact"] ?? "") : settings.clinicName])
-        for session in timeline.sessions {
-            let details = fill("calendar_booking_details", [
-                "earliest": session.earliest.written(in: language), "usual": session.usual.written(in: language),
-                "from": "\(rules.spacing.spanFromMonths)", "to": "\(rules.spacing.spanToMonths)",
-            ])
-            let title = timeline.sessions.count > 1 ? "\(booking) (\(words.sessionLabel(session.number)))" : booking
-            events.append(CalendarEvent(uid: "\(patient.uidBase)-session\(session.number)-book@clinicsite", start: session.earliest, last: session.earliest,
-                                        summary: title, description: details + (contact.isEmpty ? "" : "\n" + contact),
-                                        location: location, reminderHour: 9))
-        }
+        let next = timeline.nextSession
+        let clinic = settings.clinicName.isEmpty ? (text["contact"] ?? "") : settings.clinicName
+        let window = words.filled("calendar_booking_details", [
+            "earliest": next.earliest.written(in: language), "usual": next.usual.written(in: language),
+            "months": words.monthsRange(from: rules.spacing.spanFromMonths, to: rules.spacing.spanToMonths),
+            "until": next.spanTo.written(in: language),
+        ])
+        let booking = [window, words.laterSessions(timeline), words.typeset(text["new_sheet"] ?? ""), call].compactMap { $0 }.filter { !$0.isEmpty }
+        events.append(CalendarEvent(uid: "\(patient.uidBase)-next-session-book@clinicsite", start: next.earliest, last: next.earliest,
+                                    summary: words.filled("calendar_booking", ["clinic": clinic]), description: booking.joined(separator: "\n"),
+                                    location: location, reminderHour: 9))
         return CalendarFile.document(events: events, name: text["calendar_name"] ?? "", language: language, stamp: timeline.procedure)
+    }
+
+    /// "Call the clinic if…" for a patient's own timeline: the redness's last day as a date, `brief` on a handout.
+    func callClinic(_ timeline: Timeline, words: TimelineWording, brief: Bool = false) -> CallClinic {
+        let redAfter = CallClinic.lastRedDay(rules).map { day in
+            let date = timeline.procedure.adding(days: day - 1)
+            return brief ? date.writtenBrief(in: words.language, sayingYearUnless: timeline.procedure.year) : date.written(in: words.language)
+        }
+        return CallClinic(settings: settings, words: words, redAfter: redAfter)
     }
 }

@@ -64,9 +64,6 @@ extension PersonalTimelines {
         }
     }
 
-    /// The most planned sessions a printed sheet lists.
-    static let printedSessions = 3
-
     /// The template values of a patient's page, with every per-patient text passed through `values`.
     private func printContext(_ patient: Patient, values: inout LayoutValues) -> (key: String, context: [String: Any]) {
         let timeline = timeline(for: patient)
@@ -76,7 +73,8 @@ extension PersonalTimelines {
         let year = timeline.procedure.year
         func brief(_ date: CivilDate) -> String { values.text(words.typeset(date.writtenBrief(in: language, sayingYearUnless: year))) }
         let see: [[String: String]] = timeline.phases.map { ["label": words.label($0.rule), "when": values.text(words.briefDates($0, year: year))] }
-        var shape = "\(language)|\(timeline.sessions.count)|\(patient.name?.isEmpty == false)"
+        let later = words.laterSessions(timeline)
+        var shape = "\(language)|\(later != nil)|\(patient.name?.isEmpty == false)"
         let care: [[String: Any]] = timeline.care.map { step in
             shape += "|" + step.days.map { $0.certain ? "c" : "n" }.joined()
             return [
@@ -88,14 +86,8 @@ extension PersonalTimelines {
                 },
             ]
         }
-        // One sheet holds three planned sessions at 14pt; the later ones depend on these anyway, and the
-        // calendar file still lists them all.
-        let sessions: [[String: String]] = timeline.sessions.prefix(Self.printedSessions).map { session in
-            ["label": words.sessionLabel(session.number),
-             "earliest": brief(session.earliest), "earliestISO": values.text(session.earliest.iso),
-             "usual": brief(session.usual), "usualISO": values.text(session.usual.iso),
-             "span": values.text(words.span(session.spanFrom, session.spanTo, year: year))]
-        }
+        let next = timeline.nextSession, spacing = rules.spacing
+        let call = callClinic(timeline, words: words, brief: true)
         var context: [String: Any] = [
             "lang": language,
             "title": text["personal_title"] ?? "",
@@ -103,19 +95,23 @@ extension PersonalTimelines {
             "strings": text,
             // Empty values are left out: for swift-mustache an empty string still opens `{{#clinic.hours}}`.
             "clinic": ["name": settings.clinicName, "phone": settings.phone, "email": settings.email, "address": settings.address,
-                       "hours": settings.hours(in: language)].filter { !$0.value.isEmpty },
+                       "hours": call.hours].filter { !$0.value.isEmpty },
             "procedure": values.text(words.typeset(timeline.procedure.written(in: language))),
             "procedureISO": values.text(timeline.procedure.iso),
             "see": see,
             "care": care,
-            "sessions": sessions,
-            "manySessions": sessions.count > 1,
-            "gap": words.monthsRange(from: rules.spacing.spanFromMonths, to: rules.spacing.spanToMonths),
+            "next": ["earliest": brief(next.earliest), "earliestISO": values.text(next.earliest.iso),
+                     "usual": brief(next.usual), "usualISO": values.text(next.usual.iso),
+                     "until": brief(next.spanTo), "untilISO": values.text(next.spanTo.iso),
+                     "earliestNote": words.filled("earliest_note", ["weeks": "\(spacing.minimumWeeks)"]),
+                     "usualNote": words.filled("usual_note", ["weeks": "\(spacing.usualWeeks)"]),
+                     "spanUntil": words.filled("span_until", ["months": words.monthsRange(from: spacing.spanFromMonths, to: spacing.spanToMonths)])],
         ]
+        var reasons: [String] = []
+        for reason in call.reasons { reasons.append(values.text(reason)) }
+        context["call"] = ["title": call.title, "reasons": reasons, "afterHours": call.afterHours].filter { ($0.value as? String)?.isEmpty != true }
+        if let later { context["later"] = values.text(later) }
         if let svg = qrCodes[language] { context["qr"] = ["svg": svg] }
-        if timeline.sessions.count > Self.printedSessions {
-            context["moreSessions"] = words.filled("more_sessions", ["from": "\(Self.printedSessions + 1)", "to": "\(timeline.sessions.count)"])
-        }
         if let name = patient.name, !name.isEmpty { context["name"] = values.text(name) }
         return (shape, context)
     }

@@ -3,28 +3,31 @@ import RecoverySchedule
 
 /// JSON for tools and plain text for a terminal or an email.
 extension PersonalTimelines {
-    /// Machine-readable dates and labels.
+    /// Machine-readable dates and labels. Only the next session has dates; later sessions carry their spacing
+    /// after the session before them.
     func json(_ patient: Patient) -> String {
         struct Output: Encodable {
             struct Step: Encodable { var id, label: String; var start: String; var latestStart, end, latestEnd: String? }
-            struct Session: Encodable { var number: Int; var earliest, usual: String }
+            struct Next: Encodable { var earliest, usual, spanFrom, spanTo: String }
             var language: String
             var name: String?
             var procedure: String
             var phases: [Step]
             var care: [Step]
-            var sessions: [Session]
-            var spanFrom, spanTo: String
+            var nextSession: Next
+            var laterSessions: [Timeline.LaterSession]
+            var callClinicIf: [String]
         }
         let timeline = timeline(for: patient)
         let words = words(patient)
         func step(_ s: Timeline.DatedStep) -> Output.Step {
             Output.Step(id: s.rule.id, label: words.label(s.rule), start: s.start.iso, latestStart: s.latestStart?.iso, end: s.end?.iso, latestEnd: s.latestEnd?.iso)
         }
+        let next = timeline.nextSession
         let output = Output(language: patient.language, name: patient.name, procedure: timeline.procedure.iso,
                             phases: timeline.phases.map(step), care: timeline.care.map(step),
-                            sessions: timeline.sessions.map { Output.Session(number: $0.number, earliest: $0.earliest.iso, usual: $0.usual.iso) },
-                            spanFrom: timeline.spanFrom.iso, spanTo: timeline.spanTo.iso)
+                            nextSession: Output.Next(earliest: next.earliest.iso, usual: next.usual.iso, spanFrom: next.spanFrom.iso, spanTo: next.spanTo.iso),
+                            laterSessions: timeline.laterSessions, callClinicIf: callClinic(timeline, words: words).reasons)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self) + "\n"
@@ -36,26 +39,24 @@ extension PersonalTimelines {
         let words = words(patient)
         let language = patient.language
         let text = strings[language]
-        let colon = text["colon"] ?? ":"
+        let colon = words.colon
         var lines = [text["personal_title"] ?? ""]
         if let name = patient.name, !name.isEmpty { lines.append("\(text["patient"] ?? "")\(colon) \(name)") }
         lines.append("\(text["procedure_date"] ?? "")\(colon) \(timeline.procedure.written(in: language))")
         lines.append(text["timeline_day_one"] ?? "")
-        for (title, steps) in [("you_will_see", timeline.phases), ("you_will_do", timeline.care)] {
-            lines.append("")
-            lines.append(text[title] ?? "")
-            for step in steps { lines.append("- \(words.dates(step))\(colon) \(words.label(step.rule))") }
-        }
+        lines += ["", text["you_will_see"] ?? ""] + timeline.phases.map { "- \(words.label($0.rule))\(colon) \(words.dates($0))" }
+        lines += ["", text["you_will_do"] ?? ""] + timeline.care.map { "- \(words.label($0.rule))\(colon) \(words.careDates($0))" }
+        lines += ["", text["book_title"] ?? ""]
+        let next = timeline.nextSession, spacing = rules.spacing
+        lines.append("- \(text["not_before"] ?? "") \(next.earliest.written(in: language)) "
+                     + words.filled("earliest_note", ["weeks": "\(spacing.minimumWeeks)"]))
+        lines.append("- \(text["usually_from"] ?? "") \(next.usual.written(in: language)) " + words.filled("usual_note", ["weeks": "\(spacing.usualWeeks)"]))
+        lines.append("- " + words.filled("span_until", ["months": words.monthsRange(from: spacing.spanFromMonths, to: spacing.spanToMonths)])
+                     + " \(next.spanTo.written(in: language)).")
+        if let later = words.laterSessions(timeline) { lines.append(later) }
+        lines.append(text["new_sheet"] ?? "")
         lines.append("")
-        lines.append(text["book_title"] ?? "")
-        for session in timeline.sessions {
-            lines.append("- \(words.sessionLabel(session.number))\(colon) \(text["not_before"] ?? "") \(session.earliest.written(in: language)); "
-                + "\(text["usually_from"] ?? "") \(session.usual.written(in: language))")
-        }
-        let gap = words.monthsRange(from: rules.spacing.spanFromMonths, to: rules.spacing.spanToMonths)
-        lines.append("\(text["usual_span"] ?? "")\(colon) \(gap) (\(words.span(timeline.spanFrom, timeline.spanTo, year: timeline.procedure.year)))")
-        lines.append("")
-        lines.append("\(text["questions_call"] ?? "")\(colon) " + [settings.clinicName, settings.phone].filter { !$0.isEmpty }.joined(separator: ", "))
+        lines += callClinic(timeline, words: words).lines(colon: colon, strings: text)
         return lines.map(words.typeset).joined(separator: "\n") + "\n"
     }
 }

@@ -59,9 +59,9 @@ extension SiteBuilder {
         guard var edits = cacheEdits(fresh: fresh, added: added, removed: removedPages, cached: cached, kept: kept, index: index,
                                      settings: settings, today: options.today) else { return nil }
         let content = shownContent(fresh: fresh, kept: kept, targets: targets, index: index, settings: settings)
-        let recovery = RecoveryContext(rules: basics.rules, calendar: settings.calendar, strings: strings, languages: settings.languages,
-                                       phone: settings.phone, typography: basics.typography)
-        let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content, recovery: recovery)
+        let recovery = RecoveryContext(rules: basics.rules, settings: settings, strings: strings, typography: basics.typography)
+        let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content, recovery: recovery,
+                                    typography: basics.typography)
         for loaded in fresh where !loaded.page.draft {
             let (html, problems) = content.resolveLinks(of: loaded)
             guard problems.isEmpty else { return nil }

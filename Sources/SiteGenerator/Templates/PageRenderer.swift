@@ -10,19 +10,22 @@ final class PageRenderer: Sendable {
     let assets: Assets
     let content: ContentSet
     let recovery: RecoveryContext
+    /// Each language's typography, for the texts made here (the review date).
+    let typography: [String: Typography]
     /// Whether layouts are rendered once per page shape and filled in per page (see `LayoutSlots`).
     /// Off when a template transforms values, and in the test that compares both ways.
     private let reusesLayouts: Bool
     private let layouts = LayoutCache()
 
     init(settings: Settings, strings: UIStrings, templates: Templates, assets: Assets, content: ContentSet,
-         recovery: RecoveryContext, reusesLayouts: Bool = true) {
+         recovery: RecoveryContext, typography: [String: Typography] = [:], reusesLayouts: Bool = true) {
         self.settings = settings
         self.strings = strings
         self.templates = templates
         self.assets = assets
         self.content = content
         self.recovery = recovery
+        self.typography = typography
         self.reusesLayouts = reusesLayouts && !templates.transformsValues
     }
 
@@ -51,7 +54,7 @@ final class PageRenderer: Sendable {
         var own = PageValues(title: values.text(page.title), description: values.text(page.description), content: values.html(html),
                              isHome: page.isHome, languages: languages)
         if let reviewed = page.reviewed {
-            own.reviewed = (iso: values.text(reviewed.iso), text: values.text(reviewed.writtenShort(in: page.language)))
+            own.reviewed = (iso: values.text(reviewed.iso), text: values.text((typography[page.language] ?? .none).apply(reviewed.writtenShort(in: page.language))))
         }
         if let base = settings.baseURL { own.canonical = values.text(base + page.outputPath) }
         own.jsonLD = values.html(PageMetadata(settings: settings).jsonLD(for: page))
@@ -126,10 +129,9 @@ final class PageRenderer: Sendable {
     }
 
     private var clinicContext: [String: Any] {
-        let dialable = settings.phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
         // Empty values are left out: for swift-mustache an empty string is still "set", so `{{#clinic.email}}`
         // would print an empty line.
-        return ["name": settings.clinicName, "phone": settings.phone, "phoneHref": dialable.isEmpty ? "" : "tel:\(dialable)",
+        return ["name": settings.clinicName, "phone": settings.phone, "phoneHref": settings.phoneHref,
                 "email": settings.email, "address": settings.address].filter { !$0.value.isEmpty }
     }
 }

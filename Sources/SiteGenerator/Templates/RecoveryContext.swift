@@ -6,21 +6,24 @@ struct RecoveryContext: Sendable {
     /// Template values by language; built from plain strings only, so they are safe to share.
     let byLanguage: [String: [String: any Sendable]]
 
-    init(rules: RecoveryRules, calendar: ClinicCalendar, strings: UIStrings, languages: [String], phone: String = "",
-         typography: [String: Typography] = [:]) {
+    init(rules: RecoveryRules, settings: Settings, strings: UIStrings, typography: [String: Typography] = [:]) {
         var result: [String: [String: any Sendable]] = [:]
-        for language in languages {
+        for language in settings.languages {
             let words = TimelineWording(language: language, strings: strings[language], typography: typography[language] ?? .none)
-            let rows: [[String: String]] = (rules.phases + rules.care).map { ["label": words.label($0), "when": words.days($0).capitalizedFirst] }
+            let rows: [[String: String]] = rules.phases.map { ["label": words.label($0), "when": words.days($0).capitalizedFirst] }
+                + rules.care.map { ["label": words.label($0), "when": words.careDays($0).capitalizedFirst] }
             let spacing = rules.spacing
+            let day = strings[language]["day"] ?? "Day"
+            let call = CallClinic(settings: settings, words: words, redAfter: CallClinic.lastRedDay(rules).map { "\(day) \($0)" })
             let weeksAfter = strings[language]["weeks_after"] ?? ""
             result[language] = [
                 "rows": rows,
                 "earliest": words.typeset("\(spacing.minimumWeeks) \(weeksAfter)"),
                 "usual": words.typeset("\(spacing.usualWeeks) \(weeksAfter)"),
-                "span": words.typeset("\(spacing.spanFromMonths)–\(spacing.spanToMonths) \(strings[language]["months"] ?? "")"),
-                "json": TimelineScriptData(language: language, rules: rules.typeset(with: words), calendar: calendar, strings: strings[language],
-                                           phone: phone, typography: typography[language] ?? .none).scriptJSON(),
+                "span": words.monthsRange(from: spacing.spanFromMonths, to: spacing.spanToMonths),
+                "call": call.context,
+                "json": TimelineScriptData(language: language, rules: rules.typeset(with: words), calendar: settings.calendar,
+                                           strings: strings[language], call: call, typography: typography[language] ?? .none).scriptJSON(),
             ]
         }
         byLanguage = result

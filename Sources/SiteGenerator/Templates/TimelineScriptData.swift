@@ -10,17 +10,24 @@ struct TimelineScriptData: Encodable {
     let strings: [String: String]
     /// The clinic's phone number, for the calculator's "call to book" block; may be empty.
     let phone: String
+    /// The `tel:` address of the phone number; may be empty.
+    let phoneHref: String
+    /// The opening hours and what to do outside them, typeset; may be empty.
+    let hours, afterHours: String
     /// The language's typography rules, which the script applies to the dates it writes.
     let typography: [[String: String]]
 
-    init(language: String, rules: RecoveryRules, calendar: ClinicCalendar, strings: [String: String], phone: String = "",
+    init(language: String, rules: RecoveryRules, calendar: ClinicCalendar, strings: [String: String], call: CallClinic,
          typography: Typography = .none) {
         self.language = language
         self.rules = rules
         self.closedWeekdays = calendar.closedWeekdays.map(\.rawValue).sorted()
         self.closures = calendar.closures.map(\.iso).sorted()
         self.strings = strings
-        self.phone = phone
+        self.phone = call.phone
+        self.phoneHref = call.phoneHref
+        self.hours = call.hours
+        self.afterHours = call.afterHours
         self.typography = typography.scriptRules
     }
 

@@ -24,6 +24,26 @@ struct TimelineWording: Sendable {
         typeset(phrase(start: step.start, latestStart: step.latestStart, end: step.end, latestEnd: step.latestEnd) { $0.written(in: language) })
     }
 
+    /// A care task by day numbers: the days it is always needed, then the days that depend on the clinic's
+    /// advice, worded apart ("Day 1 to Day 3; Day 4 to Day 7: only if the clinic told you to").
+    func careDays(_ step: RecoveryRules.Step) -> String {
+        typeset(carePhrase(start: step.start, end: step.end, dayAfterEnd: step.end.map { $0 + 1 }, latestEnd: step.latestEnd) { "\(word("day")) \($0)" })
+    }
+
+    /// A care task by calendar dates, worded as `careDays`.
+    func careDates(_ step: Timeline.DatedStep) -> String {
+        typeset(carePhrase(start: step.start, end: step.end, dayAfterEnd: step.end.map { $0.adding(days: 1) }, latestEnd: step.latestEnd) {
+            $0.written(in: language)
+        })
+    }
+
+    /// What the sessions after the next one are, each counted from the one before it; nil when none is planned.
+    func laterSessions(_ timeline: Timeline) -> String? {
+        guard let first = timeline.laterSessions.first else { return nil }
+        let values = ["count": "\(timeline.laterSessions.count)", "minimum": "\(first.minimumWeeks)", "usual": "\(first.usualWeeks)"]
+        return filled(timeline.laterSessions.count == 1 ? "later_one" : "later_many", values)
+    }
+
     /// A step by short dates, the year given only where it is not `year` (a handout says it once).
     func briefDates(_ step: Timeline.DatedStep, year: Int) -> String {
         typeset(phrase(start: step.start, latestStart: step.latestStart, end: step.end, latestEnd: step.latestEnd) {
@@ -60,18 +80,8 @@ struct TimelineWording: Sendable {
         filled("months_range", ["from": "\(from)", "to": "\(to)"])
     }
 
-    /// Which planned session a row is: "Next session", "2nd session from now" ("2e séance à venir").
-    func sessionLabel(_ number: Int) -> String {
-        number == 1 ? word("next_one") : filled("nth_from_now", ["n": ordinal(number)])
-    }
-
-    /// 2nd, 3rd, 11th; 2e, 3e in French.
-    func ordinal(_ number: Int) -> String {
-        guard language == "en" else { return language == "fr" ? (number == 1 ? "1re" : "\(number)e") : "\(number)." }
-        let tens = number % 100, units = number % 10
-        let suffix = (11...13).contains(tens) ? "th" : units == 1 ? "st" : units == 2 ? "nd" : units == 3 ? "rd" : "th"
-        return "\(number)\(suffix)"
-    }
+    /// The colon after a label, as this language writes it.
+    var colon: String { strings["colon"] ?? ":" }
 
     private func phrase<T: Equatable>(start: T, latestStart: T?, end: T?, latestEnd: T?, _ show: (T) -> String) -> String {
         var text = show(start)
@@ -87,6 +97,17 @@ struct TimelineWording: Sendable {
             text += ", \(word("and_after"))"
         }
         return text
+    }
+
+    private func carePhrase<T: Equatable>(start: T, end: T?, dayAfterEnd: T?, latestEnd: T?, _ show: (T) -> String) -> String {
+        let always = phrase(start: start, latestStart: nil, end: end, latestEnd: nil, show)
+        guard let dayAfterEnd, let latestEnd, latestEnd != end else { return always }
+        return always + "; " + phrase(start: dayAfterEnd, latestStart: nil, end: latestEnd, latestEnd: nil, show) + colon + " " + word("if_needed")
+    }
+
+    /// The short name a calendar title starts with: the step's `calendar` label, else its label.
+    func calendarLabel(_ step: RecoveryRules.Step) -> String {
+        step.calendarLabel[language].map(typeset) ?? label(step)
     }
 
     /// The label of a step in this language.
