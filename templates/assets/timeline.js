@@ -255,7 +255,12 @@
     var data = JSON.parse(source.textContent);
     form.hidden = false;
     var link = document.getElementById('cs-calculator-link');
-    if (link) { link.hidden = false; }
+    if (link) {
+      /* Under the page's heading rather than above it, so the heading comes first on a phone's first screen. */
+      var heading = document.querySelector('main h1');
+      if (heading && heading.parentNode === link.parentNode) { heading.parentNode.insertBefore(link, heading.nextSibling); }
+      link.hidden = false;
+    }
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       showPersonalTimeline(data, form, output);
