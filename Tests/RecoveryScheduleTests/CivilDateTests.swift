@@ -62,13 +62,14 @@ import RecoverySchedule
         #expect(date("2026-12-01").written(in: "en") == "Tuesday, December 1, 2026")
         #expect(date("2026-12-01").written(in: "fr") == "mardi 1er décembre 2026")
         #expect(date("2027-01-12").writtenShort(in: "fr") == "12 janvier 2027")
-        // The handout's short forms: the year only when it is not the treatment's; French "1er".
+        // The handout's short forms: the year only when it is not the treatment's; French "1er", and whole words, since
+        // the short weekday "mar." reads as the month "mars".
         #expect(date("2026-12-01").writtenBrief(in: "en", sayingYearUnless: 2026) == "Tue, Dec 1")
         #expect(date("2027-01-12").writtenBrief(in: "en", sayingYearUnless: 2026) == "Tue, Jan 12, 2027")
-        #expect(date("2026-12-01").writtenBrief(in: "fr", sayingYearUnless: 2026) == "mar. 1er déc.")
-        #expect(date("2027-02-01").writtenBrief(in: "fr", sayingYearUnless: 2026) == "lun. 1er févr. 2027")
-        #expect(date("2026-12-11").writtenBrief(in: "fr", sayingYearUnless: 2026) == "ven. 11 déc.")
-        #expect(date("2026-12-01").writtenWeekday(in: "fr") == "mar.")
+        #expect(date("2026-12-01").writtenBrief(in: "fr", sayingYearUnless: 2026) == "mardi 1er décembre")
+        #expect(date("2027-02-01").writtenBrief(in: "fr", sayingYearUnless: 2026) == "lundi 1er février 2027")
+        #expect(date("2026-12-11").writtenBrief(in: "fr", sayingYearUnless: 2026) == "vendredi 11 décembre")
+        #expect(date("2026-12-01").writtenWeekday(in: "fr") == "mardi")
         #expect(date("2026-12-01").writtenDayMonth(in: "fr") == "1er déc.")
         #expect(date("2026-12-21").writtenDayMonth(in: "fr") == "21 déc.")
     }

@@ -4,8 +4,8 @@ import TestSupport
 import Testing
 @testable import SiteGenerator
 
-/// What a French reader sees: no ordinary space before ? ! ; : and no straight apostrophe, on every French
-/// page of the shipped site and on French handouts.
+/// What a French reader sees: before ? ! ; : a no-break space (never an ordinary one, never none), and no
+/// straight apostrophe, on every French page of the shipped site, French handouts, text output and calendar text.
 @Suite struct FrenchTypographyTests {
     /// The text a reader sees in `html`: tags, scripts, styles and code left out, entities decoded.
     static func visibleText(_ html: String) -> String {
@@ -20,10 +20,26 @@ import Testing
         return text
     }
 
-    /// Each fault with a little context around it.
-    static func faults(in html: String) -> [String] {
-        let text = visibleText(html)
-        return text.matches(of: /\S{0,12}( [?!;:]|')\S{0,12}/).map { String(text[$0.range]) }
+    /// Each fault with a little context around it: an ordinary space before `? ! ; :`, no space at all before
+    /// one (but a time such as 9:30 or an address's `://`), and a straight apostrophe.
+    static func faults(in html: String) -> [String] { textFaults(in: visibleText(html)) }
+
+    static func textFaults(in text: String) -> [String] {
+        let ordinary = text.matches(of: /\S{0,12}( [?!;:]|')\S{0,12}/).map { String(text[$0.range]) }
+        let missing = text.matches(of: /\S{0,12}[^\s\u{A0}\u{202F}?!;:]([?!;]|:(?![\d\/]))\S{0,12}/)
+            .filter { match in !(text[match.range].contains(/\d:\d/)) }
+            .map { String(text[$0.range]) }
+        return ordinary + missing
+    }
+
+    /// The text a calendar file shows: its SUMMARY, DESCRIPTION and LOCATION values, unfolded and unescaped.
+    static func calendarText(_ ics: String) -> String {
+        let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
+        return unfolded.components(separatedBy: "\r\n").compactMap { line -> String? in
+            guard ["SUMMARY", "DESCRIPTION", "LOCATION"].contains(where: { line.hasPrefix($0) }), let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[line.index(after: colon)...]).replacingOccurrences(of: "\\n", with: "\n")
+                .replacingOccurrences(of: "\\;", with: ";").replacingOccurrences(of: "\\,", with: ",").replacingOccurrences(of: "\\\\", with: "\\")
+        }.joined(separator: "\n")
     }
 
     @Test func everyFrenchPageOfTheShippedSite() throws {
@@ -50,7 +66,10 @@ import Testing
             let faults = Self.faults(in: timelines.render(patient, as: .html))
             #expect(faults.isEmpty, "\(sessions) sessions: \(faults.prefix(5))")
             let text = timelines.render(patient, as: .text)
-            #expect(Self.faults(in: text).isEmpty, "text: \(Self.faults(in: text).prefix(5))")
+            #expect(Self.textFaults(in: text).isEmpty, "text: \(Self.textFaults(in: text).prefix(5))")
+            let calendar = Self.calendarText(timelines.render(patient, as: .ics))
+            #expect(calendar.contains("Pommade sur la peau traitée — jour\u{A0}1"))
+            #expect(Self.textFaults(in: calendar).isEmpty, "calendar: \(Self.textFaults(in: calendar).prefix(5))")
         }
     }
 
@@ -65,8 +84,17 @@ import Testing
         }
     }
 
-    @Test func theCheckFindsWhatItLooksFor() {
+    @Test func theCheckFindsWhatItLooksFor() throws {
         #expect(Self.faults(in: "<p>Qu'est-ce que c’est ?</p><code>l'eau ?</code>") == ["Qu'est-ce", "c’est ?"])
         #expect(Self.faults(in: "<p title=\"l'eau ?\">Nom&#39;s\u{A0}: x</p>") == ["Nom's"])
+        // No space at all is a fault too: the footer's "Téléphone:" before this check looked for it.
+        #expect(Self.faults(in: "<li>Téléphone: <a href=\"tel:+1\">+1</a></li>") == ["Téléphone:"])
+        #expect(Self.textFaults(in: "Vraiment?! Oui; non") == ["Vraiment?!", "Oui;"])
+        #expect(Self.textFaults(in: "de 9:30 à 17:00, https://clinique.example, Oui\u{202F}; non\u{202F}! Nom\u{A0}: x").isEmpty)
+        // The footer as the template wrote it before: a literal colon after each label.
+        let site = try Fixture.build(Fixture.shippedSources())
+        let footer = try #require(Fixture.text(site, "fr/index.html")).firstMatch(of: /(?s)<footer.*<\/footer>/).map { String($0.output) } ?? ""
+        #expect(footer.contains("Téléphone\u{A0}:"))
+        #expect(!Self.faults(in: footer.replacingOccurrences(of: "Téléphone\u{A0}:", with: "Téléphone:")).isEmpty)
     }
 }

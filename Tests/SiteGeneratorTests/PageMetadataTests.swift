@@ -16,7 +16,7 @@ import Testing
         let data = try Self.jsonLD(html)
         #expect(data["@context"] as? String == "https://schema.org")
         #expect(data["@type"] as? String == "MedicalWebPage")
-        #expect(data["name"] as? String == "La guérison après le micro-needling")
+        #expect(data["name"] as? String == "La cicatrisation après le micro-needling")
         #expect(data["inLanguage"] as? String == "fr")
         #expect(data["lastReviewed"] as? String == "2026-11-26")
         #expect(data["url"] as? String == "https://clinic.example/info/fr/guerison.html")
@@ -26,7 +26,7 @@ import Testing
                               "address": "12 Riverside Walk, Suite 3, Springfield"])
         #expect(html.contains("<meta property=\"og:locale\" content=\"fr_FR\">\n<meta property=\"og:locale:alternate\" content=\"en_US\">"))
         #expect(html.contains("<meta property=\"og:url\" content=\"https://clinic.example/info/fr/guerison.html\">"))
-        #expect(html.contains("<meta property=\"og:title\" content=\"La guérison après le micro-needling\">"))
+        #expect(html.contains("<meta property=\"og:title\" content=\"La cicatrisation après le micro-needling\">"))
     }
 
     @Test func aTitleCannotEndTheScriptOrOpenAComment() throws {

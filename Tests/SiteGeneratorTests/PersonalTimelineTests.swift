@@ -17,18 +17,29 @@ import Testing
         #expect(html.contains("<tr><th scope=\"row\">Tue, Dec\u{A0}1 to Thu, Dec\u{A0}3 (up to Fri, Dec\u{A0}4)</th><td>The treated skin is red"))
         #expect(html.contains("<tr><th scope=\"row\">Fri, Dec\u{A0}4 or Sat, Dec\u{A0}5, and after</th>"))
         // 2027-01-12 is a closure, so the earliest next session moves to Wednesday the 13th.
-        #expect(html.contains("<tr><th scope=\"row\">Next session</th><td><time datetime=\"2027-01-13\">Wed, Jan\u{A0}13, 2027</time></td><td><time datetime=\"2027-01-26\">Tue, Jan\u{A0}26, 2027</time></td></tr>"))
-        #expect(html.contains("<tr><th scope=\"row\">2nd from now</th><td><time datetime=\"2027-02-24\">"))
+        #expect(html.contains("<li>Not before <strong><time datetime=\"2027-01-13\">Wed, Jan\u{A0}13, 2027</time></strong> (6\u{A0}weeks after Day\u{A0}1)</li>"))
+        #expect(html.contains("<li>Usually from <strong><time datetime=\"2027-01-26\">Tue, Jan\u{A0}26, 2027</time></strong> (8\u{A0}weeks or more)</li>"))
+        #expect(html.contains("<li>Sessions can be 2 to 6\u{A0}months apart, so up to <strong><time datetime=\"2027-06-01\">Tue, Jun\u{A0}1, 2027</time></strong>.</li>"))
+        // The later session: no date, its spacing after the next one, and a new sheet at each visit.
+        #expect(html.contains("<p>Another session will follow, at least 6\u{A0}weeks after your next one, usually 8\u{A0}weeks or more. At each visit, the clinic gives you a new sheet.</p>"))
+        #expect(!html.contains("2027-02-24") && !html.contains("2027-03-23"))
         #expect(html.contains("Call to book your next session"))
         #expect(html.contains("Booked for:"))
         #expect(html.contains("What you will see") && html.contains("What you will do"))
+        #expect(html.contains("<strong>Put the ointment the clinic gave or named on the treated skin.</strong>"))
         #expect(html.components(separatedBy: "class=\"box\"").count - 1 == 7)
         #expect(html.components(separatedBy: "stroke-dasharray").count - 1 == 4)
-        #expect(html.components(separatedBy: "<span class=\"visually-hidden\"> (dashed box)</span>").count - 1 == 4)
-        #expect(html.contains("Solid boxes: at least these days; dashed boxes: up to these days."))
+        #expect(html.components(separatedBy: "<span class=\"visually-hidden\"> (only if the clinic told you to)</span>").count - 1 == 4)
+        #expect(html.contains("Solid boxes: every day. Dashed: only if the clinic told you to."))
+        // Blanks for the clinic's own advice, filled in by hand.
+        #expect(html.contains("<p class=\"fill\"><span>Ointment to use:</span></p>"))
+        #expect(html.contains("<p class=\"fill\"><span>How many times a day:</span></p>"))
+        #expect(html.contains("<p class=\"fill\"><span>Until (date):</span></p>"))
+        // When to call, with the number printed large.
+        #expect(html.contains("<h2>Call the clinic if:</h2>\n<ul>\n<li>your skin is still red after Fri, Dec\u{A0}4</li>\n<li>anything worries you</li>\n</ul>"))
+        #expect(html.components(separatedBy: "<strong class=\"phone\">+1 555 0100</strong>").count - 1 == 2)
         #expect(!html.contains("if still needed"), "the facts set a range of days, not a rule for stopping")
         #expect(html.contains("Test &amp; Co"))
-        #expect(html.contains("<strong>+1 555 0100</strong>"))
         #expect(!html.contains("<em>") && !html.contains("font-style: italic"))
         // No base URL, no QR code, and nothing that reaches the network.
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link") && !html.contains("class=\"qr\""))
@@ -55,30 +66,47 @@ import Testing
         patient.language = "fr"
         let html = try Fixture.timelines().render(patient, as: .html)
         #expect(html.contains("<html lang=\"fr\">"))
-        #expect(html.contains("mardi 1er\u{A0}décembre\u{A0}2026"))
-        #expect(html.contains("<span class=\"day\">Jour\u{A0}4</span> <time datetime=\"2026-12-04\"><span class=\"weekday\">ven.</span> <span class=\"date\">4\u{A0}déc.</span></time>"))
-        #expect(html.contains("<tr><th scope=\"row\">du mar. 1er\u{A0}déc. au jeu. 3\u{A0}déc. (jusqu’au ven. 4\u{A0}déc.)</th>"))
-        #expect(html.contains("<tr><th scope=\"row\">2e à venir</th>"))
-        #expect(html.contains("Chaque date dépend de la séance précédente\u{A0}: si une séance est déplacée, les suivantes le sont aussi."))
+        #expect(html.contains("mardi 1\u{1D49}\u{02B3}\u{A0}décembre\u{A0}2026"))
+        // Whole words for the weekday: "mar." would read as the month "mars".
+        #expect(html.contains("<span class=\"day\">Jour\u{A0}4</span> <time datetime=\"2026-12-04\"><span class=\"weekday\">vendredi</span> <span class=\"date\">4\u{A0}déc.</span></time>"))
+        #expect(html.contains("<tr><th scope=\"row\">du mardi 1\u{1D49}\u{02B3}\u{A0}décembre au jeudi 3\u{A0}décembre (jusqu’au vendredi 4\u{A0}décembre)</th>"))
+        #expect(html.contains("<p>Une autre séance suivra, au moins 6\u{A0}semaines après la prochaine, en général 8\u{A0}semaines ou plus. À chaque visite, la clinique vous remet une nouvelle feuille.</p>"))
+        #expect(html.contains("<h2>Appelez la clinique si\u{A0}:</h2>"))
+        #expect(html.contains("<li>votre peau est encore rouge après le vendredi 4\u{A0}décembre</li>"))
         #expect(html.contains("Nom\u{A0}:"))
     }
 
     @Test func settingsLeftOutLeaveNoEmptyLines() throws {
         let html = try Fixture.timelines(settings: "clinic_name: C\nlanguages: [en, fr]\n").render(Self.patient, as: .html)
         #expect(!html.contains("Hours") && !html.contains("<p></p>") && !html.contains("<strong></strong>"))
-        #expect(html.contains("To choose a date, call <strong>C</strong>"))
+        #expect(!html.contains("Outside opening hours"))
+        #expect(html.contains("<div class=\"call-how\">\n<p><strong>C</strong></p>\n</div>"))
         let site = try Fixture.build(Fixture.site(pages: ["content/en/index.md": "# Home\n"], settings: "clinic_name: C\nlanguages: [en, fr]\n",
                                                   extra: ["templates/page.mustache": "{{#clinic.email}}<a href=\"mailto:{{clinic.email}}\">{{clinic.email}}</a>{{/clinic.email}}|{{{content}}}"]))
         #expect(Fixture.text(site, "en/index.html")?.hasPrefix("|") == true)
     }
 
-    @Test func aPrintedSheetListsThreeSessionsAndSaysWhoPlansTheRest() throws {
+    /// Opening hours and what to do outside them, per language, beside the number on the handout.
+    @Test func hoursAndAfterHoursAreShownWhereTheyAreSet() throws {
+        let settings = "clinic_name: C\nphone: \"0100\"\nhours:\n  en: Mon–Fri 9 am–5 pm\n  fr: lun.–ven. 9 h–17 h\n"
+            + "after_hours:\n  en: call 111\n  fr: appelez le 15\nlanguages: [en, fr]\n"
+        let timelines = try Fixture.timelines(settings: settings)
+        let html = timelines.render(Self.patient, as: .html)
+        #expect(html.contains("<p>Hours: Mon\u{2060}–\u{2060}Fri 9\u{A0}am\u{2060}–\u{2060}5\u{A0}pm</p>"))
+        #expect(html.contains("<p>Outside opening hours: call 111</p>"))
+        var french = Self.patient
+        french.language = "fr"
+        #expect(timelines.render(french, as: .html).contains("<p>En dehors des heures d’ouverture\u{A0}: appelez le 15</p>"))
+        #expect(timelines.render(french, as: .text).contains("\nHoraires\u{A0}: lun.\u{2060}–\u{2060}ven. 9\u{A0}h\u{2060}–\u{2060}17\u{A0}h\n"))
+    }
+
+    /// However many sessions are planned, the sheet gives dates for the next one only and one sentence for the rest.
+    @Test func aPrintedSheetDatesOnlyTheNextSession() throws {
         var patient = Self.patient
         patient.sessions = 10
         let html = try Fixture.timelines().render(patient, as: .html)
-        #expect(html.contains("<th scope=\"row\">3rd from now</th>"))
-        #expect(!html.contains("4th from now"))
-        #expect(html.contains("the clinic plans sessions 4 to 10 with you at your visits."))
+        #expect(html.contains("<p>9 more sessions will follow, each at least 6\u{A0}weeks after the one before it, usually 8\u{A0}weeks or more."))
+        #expect(html.components(separatedBy: "<time datetime=\"2027-").count - 1 == 3, "earliest, usual and the span's end")
     }
 
     @Test func calendarFileFollowsRFC5545() throws {
@@ -88,45 +116,76 @@ import Testing
         #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
         let events = ics.components(separatedBy: "BEGIN:VEVENT").dropFirst()
-        // Seven ointment days and one "call to book" per planned session: no pair that looks alike.
-        #expect(events.count == 7 + 2)
+        // Three certain ointment days, one event for the days that depend on the clinic, one "call to book".
+        #expect(events.count == 3 + 1 + 1)
         for event in events {
             #expect(event.contains("\r\nUID:p-1-"))
             #expect(event.contains("\r\nDTSTAMP:20261201T000000Z\r\n"))
             #expect(event.contains("\r\nDTSTART;VALUE=DATE:"))
         }
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
-        #expect(unfolded.contains("UID:p-1-ointment-day2@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261202\r\nDTEND;VALUE=DATE:20261203\r\n" +
-                                  "SUMMARY;LANGUAGE=en:Skin needling aftercare\\, day 2 of 3–7: Put ointment on the treated skin\r\n" +
-                                  "DESCRIPTION;LANGUAGE=en:Test & Co\\, +1 555 0100\r\n"))
-        #expect(unfolded.contains("SUMMARY;LANGUAGE=en:Skin needling aftercare\\, day 5 of 3–7: Put ointment on the treated skin\r\n"))
-        // 2027-01-12 is a closure, so the first booking call falls on the 13th, with a reminder that morning.
-        #expect(unfolded.contains("UID:p-1-session1-book@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20270113\r\nDTEND;VALUE=DATE:20270114\r\n" +
-                                  "SUMMARY;LANGUAGE=en:Call Test & Co to book your next skin-needling session (Next session)\r\n"))
-        #expect(unfolded.contains("DESCRIPTION;LANGUAGE=en:Not before Wednesday\\, January\u{A0}13\\, 2027\\; usually from Tuesday\\, January\u{A0}26\\, 2027\\; usually 2 to 6\u{A0}months after the session before.\\nTest & Co\\, +1 555 0100\r\n"))
-        #expect(ics.components(separatedBy: "BEGIN:VALARM\r\nACTION:DISPLAY\r\n").count - 1 == 2)
-        #expect(ics.components(separatedBy: "TRIGGER;RELATED=START:PT9H\r\nEND:VALARM\r\nEND:VEVENT").count - 1 == 2)
+        let call: String = "Call the clinic if: your skin is still red after Friday\\, December\u{A0}4\\, 2026\\; anything worries you.\\nPhone: +1 555 0100"
+        let day2: String = "UID:p-1-ointment-day2@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261202\r\nDTEND;VALUE=DATE:20261203\r\n"
+            + "SUMMARY;LANGUAGE=en:Ointment on the treated skin — Day\u{A0}2\r\n"
+            + "DESCRIPTION;LANGUAGE=en:Put the ointment the clinic gave or named on the treated skin.\\n" + call + "\r\n"
+        #expect(unfolded.contains(day2))
+        let ifTold: String = "UID:p-1-ointment-days4-7@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261204\r\nDTEND;VALUE=DATE:20261208\r\n"
+            + "SUMMARY;LANGUAGE=en:Ointment on the treated skin\\, Days\u{A0}4\u{2060}–\u{2060}7: only if the clinic told you to\r\n"
+        #expect(unfolded.contains(ifTold))
+        #expect(!unfolded.contains(" of 3"), "no 'day 5 of 3–7'")
+        // 2027-01-12 is a closure, so the booking call falls on the 13th, with a reminder that morning.
+        let booking: String = "UID:p-1-next-session-book@clinicsite\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20270113\r\nDTEND;VALUE=DATE:20270114\r\n"
+            + "SUMMARY;LANGUAGE=en:Call Test & Co to book your next skin-needling session\r\n"
+        #expect(unfolded.contains(booking))
+        var details: String = "DESCRIPTION;LANGUAGE=en:Not before Wednesday\\, January\u{A0}13\\, 2027\\; usually from Tuesday\\, January\u{A0}26\\, 2027. "
+        details += "Sessions can be 2 to 6\u{A0}months apart\\, so up to Tuesday\\, June\u{A0}1\\, 2027.\\nAnother session will follow\\, at least "
+        details += "6\u{A0}weeks after your next one\\, usually 8\u{A0}weeks or more.\\nAt each visit\\, the clinic gives you a new sheet.\\n" + call + "\r\n"
+        #expect(unfolded.contains(details))
+        #expect(ics.components(separatedBy: "BEGIN:VALARM\r\nACTION:DISPLAY\r\n").count - 1 == 1)
+        #expect(ics.components(separatedBy: "TRIGGER;RELATED=START:PT9H\r\nEND:VALARM\r\nEND:VEVENT").count - 1 == 1)
         #expect(!ics.contains("LOCATION"), "no address set, no location")
         let withAddress = try Fixture.timelines(settings: "clinic_name: C\naddress: 1 Main St, Town\nlanguages: [en, fr]\n").render(Self.patient, as: .ics)
-        #expect(withAddress.components(separatedBy: "LOCATION;LANGUAGE=en:1 Main St\\, Town\r\n").count - 1 == 9)
+        #expect(withAddress.components(separatedBy: "LOCATION;LANGUAGE=en:1 Main St\\, Town\r\n").count - 1 == 5)
         #expect(!ics.contains("script"))
         #expect(try Fixture.timelines().render(Self.patient, as: .ics) == ics)
     }
 
+    /// However many sessions are planned, the calendar holds exactly one booking reminder.
+    @Test(arguments: [1, 2, 10]) func oneBookingReminderWhateverTheSessions(sessions: Int) throws {
+        var patient = Self.patient
+        patient.sessions = sessions
+        for language in ["en", "fr"] {
+            patient.language = language
+            let ics = try Fixture.timelines().render(patient, as: .ics)
+            #expect(ics.components(separatedBy: "BEGIN:VALARM").count - 1 == 1)
+            #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 5)
+        }
+    }
+
     @Test func jsonAndTextGiveTheWorkedExample() throws {
-        let plain = Patient(procedure: CivilDate(iso: "2026-12-01")!, language: "en")
-        let timelines = try Fixture.timelines(settings: "clinic_name: C\nlanguages: [en, fr]\n")
+        let plain = Patient(procedure: CivilDate(iso: "2026-12-01")!, language: "en", sessions: 3)
+        let timelines = try Fixture.timelines(settings: "clinic_name: C\nphone: \"0100\"\nlanguages: [en, fr]\n")
         let json = timelines.render(plain, as: .json)
         #expect(json.contains("\"procedure\" : \"2026-12-01\""))
-        #expect(json.contains("\"earliest\" : \"2027-01-12\""))
-        #expect(json.contains("\"usual\" : \"2027-01-26\""))
-        #expect(json.contains("\"spanFrom\" : \"2027-02-01\""))
-        #expect(json.contains("\"spanTo\" : \"2027-06-01\""))
+        #expect(json.contains("\"nextSession\" : {\n    \"earliest\" : \"2027-01-12\",\n    \"spanFrom\" : \"2027-02-01\",\n    \"spanTo\" : \"2027-06-01\",\n    \"usual\" : \"2027-01-26\"\n  }"))
+        #expect(json.contains("\"laterSessions\" : [\n    {\n      \"after\" : 1,\n      \"minimumWeeks\" : 6,\n      \"number\" : 2,\n      \"usualWeeks\" : 8\n    },"))
+        #expect(json.contains("\"callClinicIf\" : [\n    \"your skin is still red after Friday, December\u{A0}4, 2026\",\n    \"anything worries you\"\n  ]"))
         let text = timelines.render(plain, as: .text)
-        #expect(text.contains("\nCall to book your next session\n- Next session: Not before Tuesday, January\u{A0}12, 2027; Usually from Tuesday, January\u{A0}26, 2027\n"))
-        #expect(text.contains("\nUsual time between sessions: 2 to 6\u{A0}months (Mon, Feb\u{A0}1, 2027 to Tue, Jun\u{A0}1, 2027)\n"))
+        var booking: String = "\nCall to book your next session\n- Not before Tuesday, January\u{A0}12, 2027 (6\u{A0}weeks after Day\u{A0}1)\n"
+        booking += "- Usually from Tuesday, January\u{A0}26, 2027 (8\u{A0}weeks or more)\n"
+        booking += "- Sessions can be 2 to 6\u{A0}months apart, so up to Tuesday, June\u{A0}1, 2027.\n"
+        booking += "2 more sessions will follow, each at least 6\u{A0}weeks after the one before it, usually 8\u{A0}weeks or more.\n"
+        booking += "At each visit, the clinic gives you a new sheet.\n\n"
+        booking += "Call the clinic if: your skin is still red after Friday, December\u{A0}4, 2026; anything worries you.\nPhone: 0100\n"
+        #expect(text.contains(booking))
+        var care: String = "\n- Put the ointment the clinic gave or named on the treated skin: Tuesday, December\u{A0}1, 2026 to Thursday, December\u{A0}3, 2026; "
+        care += "Friday, December\u{A0}4, 2026 to Monday, December\u{A0}7, 2026: only if the clinic told you to\n"
+        #expect(text.contains(care))
         let french = timelines.render(Patient(procedure: CivilDate(iso: "2026-12-01")!, language: "fr"), as: .text)
-        #expect(french.contains("\n- du mardi 1er\u{A0}décembre\u{A0}2026 au jeudi 3\u{A0}décembre\u{A0}2026 (jusqu’au vendredi 4\u{A0}décembre\u{A0}2026)\u{A0}: La peau traitée est rouge"))
+        var redness: String = "\n- La peau traitée est rouge (les rides peuvent ressembler à des griffures de chat)\u{A0}: "
+        redness += "du mardi 1\u{1D49}\u{02B3}\u{A0}décembre\u{A0}2026 au jeudi 3\u{A0}décembre\u{A0}2026 (jusqu’au vendredi 4\u{A0}décembre\u{A0}2026)\n"
+        #expect(french.contains(redness))
+        #expect(!french.contains("\u{202F}; E"), "no capital after a semicolon")
     }
 }
 

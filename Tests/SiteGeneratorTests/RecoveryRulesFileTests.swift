@@ -53,7 +53,7 @@ import Testing
         #expect(diagnostics.sorted().map(\.description) == [
             "content/recovery.yml:5:10: error: Day 2 is before start (Day 3)",
             "content/recovery.yml:8:12: error: days are counted from Day 1, the day of the procedure; found -1",
-            "content/recovery.yml:9:5: error: unknown key 'colour' in each entry of phases\n    hint: known keys are: id, label, start, latest_start, end, latest_end",
+            "content/recovery.yml:9:5: error: unknown key 'colour' in each entry of phases\n    hint: known keys are: id, label, calendar, start, latest_start, end, latest_end",
             "content/recovery.yml:12:12: error: the entry 'ointment' has no label in 'fr'\n    hint: add it under label:, for example  fr: ...",
             "content/recovery.yml:17:16: error: must not be shorter than minimum_weeks (6)",
         ])

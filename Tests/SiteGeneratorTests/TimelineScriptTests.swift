@@ -33,9 +33,11 @@ import Testing
         func step(_ s: Timeline.DatedStep) -> String {
             "\(s.rule.id):" + [s.start, s.latestStart, s.end, s.latestEnd].map { $0?.iso ?? "-" }.joined(separator: ",")
         }
-        let sessions = timeline.sessions.map { "s\($0.number):\($0.earliest.iso),\($0.usual.iso),\($0.spanFrom.iso),\($0.spanTo.iso)" }
-        return ([timeline.procedure.iso] + (timeline.phases + timeline.care).map(step) + sessions + [timeline.spanFrom.iso, timeline.spanTo.iso])
-            .joined(separator: "|")
+        let next = timeline.nextSession
+        let nextSession: String = "next:" + [next.earliest, next.usual, next.spanFrom, next.spanTo].map(\.iso).joined(separator: ",")
+        let later: [String] = timeline.laterSessions.map { "s\($0.number):\($0.after),\($0.minimumWeeks),\($0.usualWeeks)" }
+        let steps: [String] = (timeline.phases + timeline.care).map(step)
+        return ([timeline.procedure.iso] + steps + [nextSession] + later).joined(separator: "|")
     }
 
     static let nodeProgram = """
@@ -44,7 +46,9 @@ import Testing
     const out = input.dates.map(function (iso) {
       const r = t.computeTimeline(input.data, iso, input.sessions);
       const step = function (s) { return s.id + ':' + [s.start, s.latestStart, s.end, s.latestEnd].map(function (v) { return v || '-'; }).join(','); };
-      return [r.procedure].concat(r.phases.concat(r.care).map(step), r.sessions.map(function (s) { return 's' + s.number + ':' + [s.earliest, s.usual, s.spanFrom, s.spanTo].join(','); }), [r.spanFrom, r.spanTo]).join('|');
+      const n = r.nextSession;
+      return [r.procedure].concat(r.phases.concat(r.care).map(step), ['next:' + [n.earliest, n.usual, n.spanFrom, n.spanTo].join(',')],
+        r.laterSessions.map(function (s) { return 's' + s.number + ':' + [s.after, s.minimumWeeks, s.usualWeeks].join(','); })).join('|');
     });
     process.stdout.write(out.join('\\n'));
     """
@@ -71,7 +75,8 @@ import Testing
         let calendar = ClinicCalendar(closedWeekdays: [.sunday, .monday], closures: [CivilDate(iso: "2026-12-25")!, CivilDate(iso: "2027-01-12")!, CivilDate(iso: "2028-04-11")!])
         var rules = RecoveryRules.standard
         rules.spacing.spanToMonths = 7
-        let data = TimelineScriptData(language: "en", rules: rules, calendar: calendar, strings: [:])
+        let call = CallClinic(settings: Settings(), words: TimelineWording(language: "en", strings: [:]), redAfter: nil)
+        let data = TimelineScriptData(language: "en", rules: rules, calendar: calendar, strings: [:], call: call)
         let dates = Self.procedureDates()
         #expect(dates.count >= 1000)
         let payload = "{\"sessions\":3,\"dates\":[\(dates.map { "\"\($0.iso)\"" }.joined(separator: ","))],\"data\":\(data.scriptJSON())}"
