@@ -350,8 +350,14 @@ def check_accessibility(driver, axe_source, site_pages, timeline_pages):
             checked += 1
     color_scheme(driver, "light")
     # The healing pages once more with the personal calculator used, as a patient would.
-    expectations = {"en": ["Your Day 1: Tuesday, December 1, 2026", "Not before Tue, Jan 12, 2027", "2 to 6 months (Mon, Feb 1, 2027 to Tue, Jun 1, 2027)"],
-                    "fr": ["Votre jour 1 : mardi 1er décembre 2026", "Pas avant le mar. 12 janv. 2027", "2 à 6 mois (du lun. 1er févr. 2027 au mar. 1er juin 2027)"]}
+    expectations = {"en": ["Your Day 1: Tuesday, December 1, 2026", "Not before Tue, Jan 12, 2027 (6 weeks after Day 1)",
+                           "Usually from Tue, Jan 26, 2027 (8 weeks or more)", "Sessions can be 2 to 6 months apart, so up to Tue, Jun 1, 2027",
+                           "Thu, Dec 3; Fri, Dec 4 to Mon, Dec 7: only if the clinic told you to",
+                           "Call the clinic if:", "your skin is still red after Fri, Dec 4", "At each visit, the clinic gives you a new sheet."],
+                    "fr": ["Votre jour 1 : mardi 1\u1d49\u02b3 décembre 2026", "Pas avant le mardi 12 janvier 2027 (6 semaines après le jour 1)",
+                           "Les séances peuvent être espacées de 2 à 6 mois, soit jusqu’au mardi 1\u1d49\u02b3 juin 2027",
+                           "du vendredi 4 décembre au lundi 7 décembre : seulement si la clinique vous l’a dit",
+                           "Appelez la clinique si :", "votre peau est encore rouge après le vendredi 4 décembre"]}
     for name, url in site_pages:
         if "healing" not in name and "guerison" not in name:
             continue
@@ -362,7 +368,9 @@ def check_accessibility(driver, axe_source, site_pages, timeline_pages):
             input.value = '2026-12-01';
             document.getElementById('cs-timeline-form').requestSubmit();
         """)
-        result = " ".join(driver.execute_script("return document.getElementById('cs-timeline-result').innerText").split())
+        result = " ".join(driver.execute_script("return document.getElementById('cs-timeline-result').innerText").replace("\u2060", "").split())
+        if not driver.execute_script("return document.querySelectorAll('#cs-timeline-result .call-clinic a[href^=\"tel:\"]').length"):
+            report.fail(name, "the calculator's result has no tel: link beside 'Call the clinic if'")
         for expected in expectations.get(language, []):
             if " ".join(expected.split()) not in result:
                 report.fail(name, f"the date calculator did not show {expected!r} for 2026-12-01; it showed: {result[:400]!r}")
@@ -472,7 +480,7 @@ def check_healing_print(driver, work, site_pages):
                 report.fail(label, f"the last sheet holds only the footer ({path})")
             if used:
                 text = pdf_text(path)
-                if titles.get(language, "") not in text or ("1er décembre 2026" if language == "fr" else "December 1, 2026") not in text:
+                if titles.get(language, "") not in text or ("décembre 2026" if language == "fr" else "December 1, 2026") not in text:
                     report.fail(label, f"the printed page does not carry the calculated block with its heading and date ({path})")
     report.finish()
 
@@ -520,6 +528,24 @@ for (const element of document.querySelectorAll('body *')) {
     }
 }
 return [sideways, clipped.slice(0, 3)];"""
+
+# Words whose letters fall on two lines: each word's range gives one box per line it is on.
+SPLIT_WORDS = """
+const found = [];
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script, style, .visually-hidden, .skip-link, svg') || !parent.getClientRects().length) continue;
+    for (const match of node.data.matchAll(/[^\\s\\u2060-]{2,}/gu)) {
+        if (match[0].includes('\\u00ad')) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) found.push(match[0]);
+    }
+}
+return found.slice(0, 5);"""
 
 # The colours next to an element's focus ring: the effective background around it (outline outside the box).
 FOCUS_STYLE = """
@@ -579,6 +605,17 @@ def check_reflow_and_focus(driver, site_pages, timeline_pages):
         top = driver.execute_script("const h = document.querySelector('h1'); return h ? h.getBoundingClientRect().top : -1")
         if not 0 <= top <= 0.4 * 667:
             report.fail(name, f"the h1 starts {top:.0f}px down on a 375 × 667 screen (more than 40 %: {0.4 * 667:.0f}px)")
+    # With text at 200 %: the h1 still starts on the first screen, with room for its first line, and no word is
+    # broken across lines without a hyphen (this Chromium has no hyphenation dictionaries, so any split word
+    # that holds no hyphen was broken in the middle).
+    for name, url in site_pages + timeline_pages:
+        driver.get(url)
+        driver.execute_script(DOUBLE_TEXT)
+        top = driver.execute_script("const h = document.querySelector('h1'); return h ? h.getBoundingClientRect().top : -1")
+        if name in dict(site_pages) and not 0 <= top <= 667 - 80:
+            report.fail(name, f"with text at 200 % the h1 starts {top:.0f}px down on a 375 × 667 screen (not on the first screen)")
+        for word in driver.execute_script(SPLIT_WORDS):
+            report.fail(name, f"with text at 200 % at 375 px, the word {word!r} is broken across lines without a hyphen")
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     for scheme in ("light", "dark"):
         color_scheme(driver, scheme)
@@ -675,8 +712,13 @@ def check_calendars(timelines):
         if len(starts) != len(set(starts)):
             report.fail(path.name, "two events fall on the same day")
         bookings = [event for event in events if "-book@" in str(event.get("UID"))]
-        if not bookings:
-            report.fail(path.name, "no 'call to book' event")
+        if len(bookings) != 1 or len(calendar.walk("VALARM")) != 1:
+            report.fail(path.name, f"{len(bookings)} 'call to book' events and {len(calendar.walk('VALARM'))} reminders (exactly one of each: "
+                                   "later sessions depend on when the next one happens)")
+        for event in events:
+            summary = str(event.get("SUMMARY"))
+            if re.search(r"\d+ (of|sur) \d", summary):
+                report.fail(path.name, f"a title counts days as 'N of M': {summary!r}")
         for event in bookings:
             if not event.walk("VALARM"):
                 report.fail(path.name, f"the booking event has no reminder: {event.get('SUMMARY')}")
@@ -684,6 +726,63 @@ def check_calendars(timelines):
             if prop not in calendar:
                 report.fail(path.name, f"no {prop}")
     report.info(f"{len(files)} calendar files checked")
+    report.finish()
+
+
+# ---------------------------------------------------------------- 10. French typography
+
+class VisibleText(HTMLParser):
+    """The text a reader sees: no script, style or code; character references decoded."""
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skipping = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "code", "pre"):
+            self.skipping += 1
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "code", "pre"):
+            self.skipping -= 1
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def french_faults(text):
+    """A space that is not a no-break one before : ; ! ?, no space at all before one (but 9:30 and ://), a straight apostrophe."""
+    faults = [m.group(0) for m in re.finditer(r"\S{0,12}( [?!;:]|')\S{0,12}", text)]
+    for m in re.finditer(r"\S{0,12}[^\s\u00a0\u202f?!;:]([?!;]|:(?![\d/]))\S{0,12}", text):
+        if not re.search(r"\d:\d", m.group(0)):
+            faults.append(m.group(0))
+    return faults
+
+
+def check_french(binary, site, timelines):
+    report.start("10. French typography: a no-break space before : ; ! ? (never an ordinary one, never none) on French pages, handouts, text and calendars")
+    sources = [(p.relative_to(site).as_posix(), p.read_text(encoding="utf-8")) for p in html_files(site / "fr")]
+    sources += [(f"timelines/{p.name}", p.read_text(encoding="utf-8")) for p in html_files(timelines) if 'lang="fr"' in p.read_text(encoding="utf-8")[:200]]
+    for name, html in sources:
+        parser = VisibleText()
+        parser.feed(html)
+        for fault in french_faults("".join(parser.parts))[:5]:
+            report.fail(name, f"French spacing: {fault!r}")
+    for sessions in ("1", "3"):
+        text = run([binary, "timeline", "--date", "2027-03-01", "--lang", "fr", "--sessions", sessions, "--format", "text"]).stdout
+        for fault in french_faults(text)[:5]:
+            report.fail(f"timeline --format text ({sessions} sessions)", f"French spacing: {fault!r}")
+    for path in sorted(timelines.glob("*.ics")):
+        data = path.read_text(encoding="utf-8").replace("\r\n ", "")
+        if "LANGUAGE=fr" not in data:
+            continue
+        values = [line.split(":", 1)[1] for line in data.split("\r\n") if line.startswith(("SUMMARY", "DESCRIPTION")) and ":" in line]
+        text = "\n".join(v.replace("\\n", "\n").replace("\\;", ";").replace("\\,", ",") for v in values)
+        for fault in french_faults(text)[:5]:
+            report.fail(path.name, f"French spacing: {fault!r}")
+    report.info(f"{len(sources)} French pages and handouts, text output and calendars checked")
     report.finish()
 
 
@@ -728,6 +827,7 @@ def main():
     check_links_from_disk(site)
     check_calendars(timelines)
     check_structured_data(site)
+    check_french(args.binary, site, timelines)
     check_commonmark(args.binary, args.spec)
 
     nginx = driver = service = None
