@@ -537,7 +537,8 @@ for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || parent.closest('script, style, .visually-hidden, .skip-link, svg') || !parent.getClientRects().length) continue;
     for (const match of node.data.matchAll(/[^\\s\\u2060-]{2,}/gu)) {
-        if (match[0].includes('\\u00ad')) continue;
+        // A token longer than any word (a web address, a name typed without spaces) may break anywhere.
+        if (match[0].includes('\\u00ad') || match[0].length > 24) continue;
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);

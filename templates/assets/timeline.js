@@ -210,11 +210,7 @@
       ]),
       element('p', null, [words.new_sheet])
     ]);
-    if (data.phone) {
-      var number = data.phoneHref ? element('a', null, [data.phone]) : element('strong', null, [data.phone]);
-      if (data.phoneHref) { number.setAttribute('href', data.phoneHref); }
-      booking.appendChild(element('p', null, [words.book_call + ' ', number]));
-    }
+    /* The number to call is in the "Call the clinic if" block just above. */
     var heading = element('h3', null, [words.result_title]);
     heading.id = 'cs-timeline-result-title';
     return [
