@@ -27,7 +27,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The language: one of the site's languages (default: the site's default).", valueName: "code"))
     var lang: LanguageCode?
 
-    @Option(name: .long, help: ArgumentHelp("How many future sessions to plan, 1 to 10.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("How many future sessions to plan, 1 to 10: the next one gets dates, the later ones are described from the one before.", valueName: "n"))
     var sessions: Int = 1
 
     @Option(name: .long, help: ArgumentHelp("html (printable page), ics (calendar), json or text.", valueName: "format"))
