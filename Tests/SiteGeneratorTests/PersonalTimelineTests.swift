@@ -93,10 +93,10 @@ import Testing
         let timelines = try Fixture.timelines(settings: settings)
         let html = timelines.render(Self.patient, as: .html)
         #expect(html.contains("<p>Hours: Mon\u{2060}–\u{2060}Fri 9\u{A0}am\u{2060}–\u{2060}5\u{A0}pm</p>"))
-        #expect(html.contains("<p>Outside opening hours: call 111</p>"))
+        #expect(html.contains("<p class=\"call-after\">Outside opening hours: call 111</p>"))
         var french = Self.patient
         french.language = "fr"
-        #expect(timelines.render(french, as: .html).contains("<p>En dehors des heures d’ouverture\u{A0}: appelez le 15</p>"))
+        #expect(timelines.render(french, as: .html).contains("<p class=\"call-after\">En dehors des heures d’ouverture\u{A0}: appelez le 15</p>"))
         #expect(timelines.render(french, as: .text).contains("\nHoraires\u{A0}: lun.\u{2060}–\u{2060}ven. 9\u{A0}h\u{2060}–\u{2060}17\u{A0}h\n"))
     }
 
