@@ -134,6 +134,14 @@ public struct RecoveryRules: Sendable, Hashable, Codable {
         if spacing.spanFromMonths < 0 || spacing.spanToMonths < spacing.spanFromMonths {
             problems.append(Problem(step: "next_session", field: "span_to_months", message: "the span must run from a smaller to a larger number of months"))
         }
+        // The shortest months are 28 days: a span that can start before the minimum gap would tell a patient a
+        // date the minimum forbids.
+        if spacing.spanFromMonths >= 0 && spacing.spanFromMonths * 28 < spacing.minimumWeeks * 7 {
+            problems.append(Problem(step: "next_session", field: "span_from_months",
+                                    message: "the span between sessions would start before the minimum gap: \(spacing.spanFromMonths) months "
+                                        + "can be shorter than minimum_weeks (\(spacing.minimumWeeks) weeks); make it at least "
+                                        + "\((spacing.minimumWeeks * 7 + 27) / 28) months"))
+        }
         return problems
     }
 }

@@ -84,6 +84,16 @@ import RecoverySchedule
         }
     }
 
+    /// "Usually from" never comes before "not before", even for rules the rules file would refuse (a library user
+    /// can pass any): the usual date is clamped to the earliest.
+    @Test func theUsualDateIsNeverBeforeTheEarliest() {
+        var rules = RecoveryRules.standard
+        rules.spacing.usualWeeks = 4
+        let timeline = Timeline(procedure: date("2026-12-01"), rules: rules)
+        #expect(timeline.nextSession.earliest == date("2027-01-12"))
+        #expect(timeline.nextSession.usual == date("2027-01-12"))
+    }
+
     @Test func rulesProblemsAreFound() {
         var rules = RecoveryRules.standard
         rules.phases[0].end = 0

@@ -36,6 +36,20 @@ import Testing
         #expect(home.contains("<a href=\"recovery.html#redness\">d</a>"))
     }
 
+    /// A link that is only a query, or a query and a fragment, on the same page is published as written, never as
+    /// the placeholder the fast path put in its place (it used to leak "clinicsite-link:…", a new one every build).
+    @Test func aLinkThatIsOnlyAQueryIsPublishedAsWritten() throws {
+        var pages = Self.pages
+        pages["content/en/index.md"] = "# Home\n\n## Top\n\n[fr](?lang=fr) [both](?a=1&b=2#top) [empty](?)\n"
+        let site = try Fixture.build(Fixture.site(pages: pages))
+        let home = try #require(Fixture.text(site, "en/index.html"))
+        #expect(home.contains("<a href=\"?lang=fr\">fr</a>"))
+        #expect(home.contains("<a href=\"?a=1&amp;b=2#top\">both</a>"))
+        #expect(home.contains("<a href=\"?\">empty</a>"))
+        #expect(!home.contains("clinicsite-link"))
+        #expect(try Fixture.text(Fixture.build(Fixture.site(pages: pages)), "en/index.html") == home, "the same every build")
+    }
+
     @Test func brokenLinksFailWithFileLineColumn() {
         var pages = Self.pages
         pages["content/en/index.md"] = "---\ntitle: Home\n---\n# Home\n\nSee [gone](missing.md) and\n[bad anchor](healing.md#nowhere), [abs](/en/healing.html), [up](../../x.md), [self](#nope)\n"

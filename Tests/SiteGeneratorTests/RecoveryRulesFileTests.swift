@@ -29,6 +29,18 @@ import Testing
         #expect(log.diagnostics.isEmpty)
     }
 
+    /// A span between sessions that can start before the minimum gap is refused at its line: 1 month (28 days at
+    /// the least) against 6 weeks would print a "usual" date the minimum forbids.
+    @Test func aSpanStartingBeforeTheMinimumGapIsRefusedAtItsLine() {
+        let yaml = "next_session:\n  minimum_weeks: 6\n  usual_weeks: 8\n  span_from_months: 1\n  span_to_months: 6\n"
+        let (_, _, diagnostics) = Self.load(yaml)
+        #expect(diagnostics.map(\.description) == [
+            "content/recovery.yml:4:21: error: the span between sessions would start before the minimum gap: 1 months can be shorter "
+                + "than minimum_weeks (6 weeks); make it at least 2 months",
+        ])
+        #expect(Self.load(yaml.replacingOccurrences(of: "span_from_months: 1", with: "span_from_months: 2")).2.isEmpty)
+    }
+
     @Test func endBeforeStartNegativeDayAndUnknownKeyEachNameTheirLine() {
         let yaml = """
         phases:

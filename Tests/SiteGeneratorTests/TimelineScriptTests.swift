@@ -75,17 +75,22 @@ import Testing
         let calendar = ClinicCalendar(closedWeekdays: [.sunday, .monday], closures: [CivilDate(iso: "2026-12-25")!, CivilDate(iso: "2027-01-12")!, CivilDate(iso: "2028-04-11")!])
         var rules = RecoveryRules.standard
         rules.spacing.spanToMonths = 7
+        // Also rules the rules file refuses (usual before the minimum): both clamp "usually from" to "not before".
+        var shortUsual = RecoveryRules.standard
+        shortUsual.spacing.usualWeeks = 4
         let call = CallClinic(settings: Settings(), words: TimelineWording(language: "en", strings: [:]), redAfter: nil)
-        let data = TimelineScriptData(language: "en", rules: rules, calendar: calendar, strings: [:], call: call)
         let dates = Self.procedureDates()
         #expect(dates.count >= 1000)
-        let payload = "{\"sessions\":3,\"dates\":[\(dates.map { "\"\($0.iso)\"" }.joined(separator: ","))],\"data\":\(data.scriptJSON())}"
-        let fromNode = try Self.runNode(input: Data(payload.utf8), timeZone: timeZone)
-        let fromSwift = dates.map { Self.line(Timeline(procedure: $0, rules: rules, calendar: calendar, sessions: 3)) }
-        #expect(fromNode.count == fromSwift.count)
-        for (js, swift) in zip(fromNode, fromSwift) where js != swift {
-            Issue.record("JavaScript: \(js)\nSwift:      \(swift)")
-            break
+        for rules in [rules, shortUsual] {
+            let data = TimelineScriptData(language: "en", rules: rules, calendar: calendar, strings: [:], call: call)
+            let payload = "{\"sessions\":3,\"dates\":[\(dates.map { "\"\($0.iso)\"" }.joined(separator: ","))],\"data\":\(data.scriptJSON())}"
+            let fromNode = try Self.runNode(input: Data(payload.utf8), timeZone: timeZone)
+            let fromSwift = dates.map { Self.line(Timeline(procedure: $0, rules: rules, calendar: calendar, sessions: 3)) }
+            #expect(fromNode.count == fromSwift.count)
+            for (js, swift) in zip(fromNode, fromSwift) where js != swift {
+                Issue.record("JavaScript: \(js)\nSwift:      \(swift)")
+                break
+            }
         }
     }
 

@@ -38,7 +38,9 @@ struct LinkResolver: Sendable {
             if let fragment, !fragment.isEmpty, !anchors.contains(Self.decoded(fragment)) {
                 throw failure("there is no heading with the anchor '#\(fragment)' on this page", hint: Self.anchorHint(anchors))
             }
-            return nil
+            // Only a query (and perhaps a fragment) on this page: published as written. It is a URL to write, not
+            // nil, since the rendered HTML already holds a placeholder for every relative link.
+            return destination
         }
         let path = Self.decoded(rawPath)
         guard let resolved = RelativePath.resolve(path, inFolder: folder),
