@@ -161,10 +161,7 @@ public struct Typography: Sendable {
         for (index, rule) in rules.enumerated() {
             // Each rule is checked against the text as the rules before it left it.
             guard current.withUTF8({ mayApply(index, to: $0) }) else { continue }
-            let result = NSMutableString(string: current)
-            let count = rule.expression.replaceMatches(in: result, options: [], range: NSRange(location: 0, length: result.length),
-                                                       withTemplate: rule.replace)
-            if count > 0 { current = String(result) }
+            if let result = RegexReplacement.replacing(rule.expression, in: current, with: rule.replace) { current = result }
         }
         return current
     }

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Replaces an expression's matches in a text, working on its UTF-16 code units throughout.
+///
+/// Foundation's own `replaceMatches` and `stringByReplacingMatches` cut the text at the match's UTF-16
+/// offsets through `String` indices, and crash ("String index is out of bounds") when a match starts or
+/// ends inside a character, as it does after a combining accent (`"` + U+0301 is one character, and a rule
+/// can match from the accent on). Matches are found as usual; the text is then put together here from
+/// code units, which any offset may split.
+enum RegexReplacement {
+    /// `text` with every match of `expression` replaced by `template`, which follows ICU's syntax: `$n` (and
+    /// `${n}`) for a group, `\` to take the next character as it is. Returns nil when nothing matched.
+    static func replacing(_ expression: NSRegularExpression, in text: String, with template: String) -> String? {
+        let units = Array(text.utf16)
+        let matches = expression.matches(in: text, options: [], range: NSRange(location: 0, length: units.count))
+        guard !matches.isEmpty else { return nil }
+        let parts = Template.parse(template, groups: expression.numberOfCaptureGroups)
+        var output: [UInt16] = []
+        output.reserveCapacity(units.count + 16)
+        var copiedUpTo = 0
+        for match in matches {
+            let range = match.range
+            output.append(contentsOf: units[copiedUpTo..<range.location])
+            for part in parts {
+                switch part {
+                case .text(let literal): output.append(contentsOf: literal)
+                case .group(let number):
+                    guard number < match.numberOfRanges else { continue }
+                    let group = match.range(at: number)
+                    if group.location != NSNotFound { output.append(contentsOf: units[group.location..<group.location + group.length]) }
+                }
+            }
+            copiedUpTo = range.location + range.length
+        }
+        output.append(contentsOf: units[copiedUpTo...])
+        return String(decoding: output, as: UTF16.self)
+    }
+
+    /// A replacement template taken apart into literal text and group references.
+    enum Template: Equatable {
+        case text([UInt16])
+        case group(Int)
+
+        /// As ICU reads it: after `$`, digits are taken while they still name one of the expression's `groups`.
+        static func parse(_ template: String, groups: Int) -> [Template] {
+            var parts: [Template] = []
+            var literal: [UInt16] = []
+            var scalars = template.unicodeScalars[...]
+            func flush() {
+                if !literal.isEmpty { parts.append(.text(literal)) }
+                literal = []
+            }
+            while let scalar = scalars.popFirst() {
+                if scalar == "\\", let next = scalars.popFirst() {
+                    literal.append(contentsOf: String(next).utf16)
+                } else if scalar == "$", let digits = groupNumber(&scalars, groups: groups) {
+                    flush()
+                    parts.append(.group(digits))
+                } else {
+                    literal.append(contentsOf: String(scalar).utf16)
+                }
+            }
+            flush()
+            return parts
+        }
+
+        /// The group number after a `$`: its digits (as many as still name a group), or digits in braces; nil
+        /// (and nothing taken) otherwise.
+        private static func groupNumber(_ scalars: inout Substring.UnicodeScalarView, groups: Int) -> Int? {
+            func digit(_ scalar: Unicode.Scalar?) -> Int? {
+                guard let scalar, scalar.isASCII, let value = scalar.properties.numericType == .decimal ? Int(String(scalar)) : nil else { return nil }
+                return value
+            }
+            var rest = scalars
+            let braced = rest.first == "{"
+            if braced { rest.removeFirst() }
+            guard var number = digit(rest.first) else { return nil }
+            rest.removeFirst()
+            while let next = digit(rest.first), braced || number * 10 + next <= groups {
+                number = number * 10 + next
+                rest.removeFirst()
+            }
+            if braced {
+                guard rest.first == "}" else { return nil }
+                rest.removeFirst()
+            }
+            scalars = rest
+            return number
+        }
+    }
+}
