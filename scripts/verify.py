@@ -415,11 +415,16 @@ HEALING = {"en": "en/healing.html", "fr": "fr/guerison.html"}
 
 def check_printing(driver, work, timeline_pages):
     report.start("4. Printable: each handout one sheet on A4 and US Letter (print-all: one per patient), 14pt body, "
-                 "no browser header or footer, a QR code zbarimg decodes to the healing page")
+                 "no browser header or footer, a QR code zbarimg decodes to the healing page, the number a tel: link on screen")
     pdf_folder = work / "pdf"
     pdf_folder.mkdir(exist_ok=True)
     for name, url in timeline_pages:
         driver.get(url)
+        # On screen the number to call is a link to tap, on every sheet ("Call the clinic if" and the header).
+        sheets_without = driver.execute_script(
+            "return Array.from(document.querySelectorAll('.sheet')).filter(s => !s.querySelector('.call a[href^=\"tel:\"]')).length")
+        if sheets_without:
+            report.fail(name, f"{sheets_without} sheet(s) show the clinic's number in 'Call the clinic if' without a tel: link")
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         sizes = driver.execute_script("""
             let smallest = 1000, body = 1000;

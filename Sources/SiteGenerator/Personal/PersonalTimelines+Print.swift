@@ -94,8 +94,8 @@ extension PersonalTimelines {
             "style": printStyle,
             "strings": text,
             // Empty values are left out: for swift-mustache an empty string still opens `{{#clinic.hours}}`.
-            "clinic": ["name": settings.clinicName, "phone": settings.phone, "email": settings.email, "address": settings.address,
-                       "hours": call.hours].filter { !$0.value.isEmpty },
+            "clinic": ["name": settings.clinicName, "phone": settings.phone, "phoneHref": settings.phoneHref, "email": settings.email,
+                       "address": settings.address, "hours": call.hours].filter { !$0.value.isEmpty },
             "procedure": values.text(words.typeset(timeline.procedure.written(in: language))),
             "procedureISO": values.text(timeline.procedure.iso),
             "see": see,
