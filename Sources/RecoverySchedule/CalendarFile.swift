@@ -43,8 +43,24 @@ public enum CalendarFile {
         String(date.iso.unicodeScalars.filter { $0 != "-" })
     }
 
+    /// TEXT as RFC 5545 escapes it. Unicode's own line breaks (U+0085, U+2028, U+2029) become the escaped
+    /// newline a calendar shows; other control characters, C1 included, are dropped: calendar apps show them
+    /// as boxes or break the line where the text did not.
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        for byte in text.utf8 {
+        guard text.utf8.contains(where: { $0 >= 0xC2 }) else { return appendEscapedBytes(text.utf8, to: &bytes) }
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x85, 0x2028, 0x2029: folded.append("\n")
+            case 0x80...0x9F: continue
+            default: folded.append(scalar)
+            }
+        }
+        appendEscapedBytes(String(folded).utf8, to: &bytes)
+    }
+
+    private static func appendEscapedBytes(_ text: String.UTF8View, to bytes: inout [UInt8]) {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
             case UInt8(ascii: ";"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: ";")]

@@ -61,6 +61,51 @@ extension HardeningCommandTests {
     }
 }
 
+extension HardeningCommandTests {
+    /// Unicode's line and paragraph separators and NEL from the settings reach a calendar as its escaped newline,
+    /// and other C1 controls not at all, through the real executable.
+    @Test func separatorsAndC1ControlsAreFoldedOutOfCalendarText() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let settings = root.appendingPathComponent("content/site.yml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+            .replacingOccurrences(of: "address: 12 Riverside Walk, Suite 3, Springfield",
+                                  with: "address: \"12 Riverside Walk\\u2028Suite 3\\x85Springfield\\u2029Door\\x9B2\"")
+        try text.write(to: settings, atomically: true, encoding: .utf8)
+        let run = try Executable.run(["timeline", "--root", root.path, "--date", "2026-12-01", "--format", "ics"])
+        #expect(run.status == 0, "\(run.errors)")
+        let unfolded = run.output.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("LOCATION;LANGUAGE=en:12 Riverside Walk\\nSuite 3\\nSpringfield\\nDoor2\r\n"), "\(unfolded)")
+        #expect(!run.output.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 })
+    }
+}
+
+extension HardeningCommandTests {
+    /// `new` refuses a language listed twice (the site would not build) and says in a sentence when its folder is a
+    /// symbolic link that leads nowhere or a file; nothing is written.
+    @Test func newRefusesALanguageTwiceAndAPlaceThatIsNoFolder() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let twice = try Executable.run(["new", parent.appendingPathComponent("a").path, "--lang", "en,fr,en"])
+        #expect(twice.status == 1)
+        #expect(twice.errors.contains("error: the language 'en' is listed twice in --lang"), "\(twice.errors)")
+        #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("a").path))
+        let link = parent.appendingPathComponent("site")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: parent.appendingPathComponent("gone").path)
+        let dangling = try Executable.run(["new", link.path])
+        #expect(dangling.status == 1)
+        #expect(dangling.errors.contains("is a symbolic link to \(parent.appendingPathComponent("gone").path), which does not exist"), "\(dangling.errors)")
+        #expect(!dangling.errors.contains("NSCocoaErrorDomain"))
+        let file = parent.appendingPathComponent("notes.txt")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let onFile = try Executable.run(["new", file.path])
+        #expect(onFile.status == 1)
+        #expect(onFile.errors.contains("notes.txt is a file, not a folder"), "\(onFile.errors)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "x")
+    }
+}
+
 /// Sets or clears write permission on every folder and file below `url`; true when all succeeded.
 @discardableResult
 private func chmodTree(_ url: URL, writable: Bool = true) -> Bool {

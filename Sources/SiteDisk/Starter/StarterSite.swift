@@ -22,6 +22,10 @@ public enum StarterSite {
                           hint: "start with --lang \(Self.languages.joined(separator: ",")), then add templates/strings/\(code).yml "
                               + "(a copy of en.yml, translated) and content/\(code)/ to the new site")
         }
+        if let twice = languages.enumerated().first(where: { languages[..<$0.offset].contains($0.element) })?.element {
+            throw failure("the language '\(twice)' is listed twice in --lang", hint: "list each language once, such as --lang en,fr")
+        }
+        try checkPlace(folder, failure)
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         if !existing.isEmpty && !force {
             throw failure("this folder is not empty, so no site was written into it", hint: "choose a new folder, or add --force to write over it")
@@ -38,6 +42,22 @@ public enum StarterSite {
             throw failure("cannot write the new site: \(error)")
         }
         return written
+    }
+
+    /// The place for the new site must be a folder or nothing yet; a symbolic link that leads nowhere, or a file,
+    /// is said in a sentence rather than as the error the file system gives.
+    private static func checkPlace(_ folder: URL, _ failure: (String, String?) -> DiagnosticError) throws(DiagnosticError) {
+        let path = folder.path
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFLNK, stat(path, &info) != 0 {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            throw failure("\(path) is a symbolic link to \(target), which does not exist",
+                          "create the folder it points to, or choose another folder for the new site")
+        }
+        if (info.st_mode & S_IFMT) != S_IFDIR {
+            throw failure("\(path) is a file, not a folder", "choose a folder for the new site, such as my-clinic")
+        }
     }
 
     /// Every file of the new site, by path: the shipped ones for these languages, with `site.yml` made for
