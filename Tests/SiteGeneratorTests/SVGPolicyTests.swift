@@ -7,11 +7,12 @@ import Testing
 @Suite struct SVGPolicyTests {
     static let plain = """
     <?xml version="1.0" encoding="UTF-8"?>
-    <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+    <!DOCTYPE svg>
     <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">
       <defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs>
       <rect width="10" height="10" fill="url(#g)"/><use xlink:href="#g"/><use href = ' #g'/>
       <image href="data:image/png;base64,AA=="/><text font-family="Lotion">Skin needling</text>
+      <style>.a { fill: url(#g); stroke: url( '#g' ) }</style><circle style="fill:url(#g)" r="1"/>
     </svg>
 
     """
@@ -40,10 +41,29 @@ import Testing
         ("<!DOCTYPE svg [\n<!ENTITY s \"&#60;script&#62;\">]><svg>&s;</svg>", 2, "it declares XML entities"),
         ("<?xml-stylesheet type=\"text/xsl\" href=\"#x\"?><svg/>", 1, "it loads a style sheet program (xml-stylesheet)"),
         ("<svg xml:base=\"javascript:\"><a href=\"#x\"/></svg>", 1, "it changes where its links point (xml:base)"),
+        ("<svg><style>\n@import url(https://evil.example/x.css);</style></svg>", 2, "its styles import a style sheet (@import)"),
+        ("<svg><style>rect { fill: url(https://evil.example/p.svg#a) }</style></svg>", 1, "its styles load a file or address (only url(#name) is allowed)"),
+        ("<svg><rect style=\"fill:URL( 'https://evil.example/p' )\"/></svg>", 1, "its styles load a file or address (only url(#name) is allowed)"),
+        ("<svg><rect style=\"fill:url(javascript:alert(1))\"/></svg>", 1, "its styles load a file or address (only url(#name) is allowed)"),
+        ("<svg><text>\nJavaScript : alert(1)</text></svg>", 2, "it contains a javascript: address"),
+        ("<!DOCTYPE svg SYSTEM \"https://evil.example/x.dtd\">\n<svg/>", 1, "its DOCTYPE names an outside file (delete the <!DOCTYPE …> line)"),
+        ("<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\"><svg/>", 1,
+         "its DOCTYPE names an outside file (delete the <!DOCTYPE …> line)"),
     ])
     func scriptCapableSVGsAreRefusedWithTheirLine(svg: String, line: Int, problem: String) {
         #expect(Self.refusal(svg) == "content/en/logo.svg:\(line): error: this SVG is not published: \(problem)\n" +
             "    hint: export it again as a plain drawing (without scripts, links or embedded HTML), or save it as PNG")
+    }
+
+    /// The rules read a file in time linear in its size: a megabyte of text in a drawing is checked in well under a
+    /// second (a rule that tried a name prefix at every letter took 7 s for 20 KB).
+    @Test func aMegabyteOfTextIsCheckedQuickly() {
+        let words = String(repeating: "lorem ipsum dolor sit amet consectetur adipiscing elit on monday ", count: 16_000)
+        let svg = "<svg><text>" + String(repeating: "a", count: 100_000) + words + "</text></svg>"
+        #expect(svg.utf8.count > 1_000_000)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { #expect(Self.refusal(svg) == nil) }
+        #expect(elapsed < .seconds(3), "\(elapsed)")
     }
 
     @Test func utf16WouldHideEverythingSoItIsRefused() throws {

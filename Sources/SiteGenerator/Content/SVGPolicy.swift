@@ -21,8 +21,13 @@ enum SVGPolicy {
         Rule(pattern: /<\?xml-stylesheet/, problem: "it loads a style sheet program (xml-stylesheet)"),
         Rule(pattern: /attributename\s*=\s*["']\s*(?:[a-z]+:)?(?:href|base)/, problem: "it animates a link"),
         Rule(pattern: /xml:base\s*=/, problem: "it changes where its links point (xml:base)"),
-        Rule(pattern: /(?:[a-z0-9._-]+:)?href\s*=\s*(?:"\s*+(?!#|data:image\/(?:png|jpeg|gif|webp);)[^"]*"|'\s*+(?!#|data:image\/(?:png|jpeg|gif|webp);)[^']*')/,
+        // The prefix is taken only from the start of a name, so a long run of letters is read once, not once per letter.
+        Rule(pattern: /(?:^|[^a-z0-9._-])(?:[a-z0-9._-]++:)?href\s*=\s*(?:"\s*+(?!#|data:image\/(?:png|jpeg|gif|webp);)[^"]*"|'\s*+(?!#|data:image\/(?:png|jpeg|gif|webp);)[^']*')/,
              problem: "it links to another file or address (only links inside the drawing, #name, are allowed)"),
+        Rule(pattern: /url\s*\(\s*+(?!['"]?\s*#)/, problem: "its styles load a file or address (only url(#name) is allowed)"),
+        Rule(pattern: /@import/, problem: "its styles import a style sheet (@import)"),
+        Rule(pattern: /javascript\s*:/, problem: "it contains a javascript: address"),
+        Rule(pattern: /<!doctype[^>\[]*?\b(?:system|public)\b/, problem: "its DOCTYPE names an outside file (delete the <!DOCTYPE …> line)"),
         Rule(pattern: /href\s*=\s*["'][^"']*&/, problem: "a link in it is written with character references"),
     ] }
 
