@@ -27,8 +27,10 @@ enum TypographyFile {
         for item in try root.sequence(named: "the typography rules") {
             log.collect { () throws(DiagnosticError) in
                 var fields: [String: String] = [:]
+                var findValue = item
                 for (key, value) in try item.mapping(named: "a typography rule", allowed: ["name", "when", "find", "replace"]) {
                     fields[key] = try value.string(named: key)
+                    if key == "find" { findValue = value }
                 }
                 guard let find = fields["find"], let replace = fields["replace"] else {
                     throw item.error("a typography rule needs find and replace", hint: "see the notes at the top of this file")
@@ -38,6 +40,10 @@ enum TypographyFile {
                     expression = try NSRegularExpression(pattern: find)
                 } catch {
                     throw item.error("the pattern '\(find)' is not a valid regular expression", hint: "patterns use ICU's syntax")
+                }
+                if let shape = RuleShape.unboundedBacktracking(in: find) {
+                    throw findValue.error("the pattern '\(find)' can take minutes on some text: \(shape)",
+                               hint: "write the repeat inside the group only, or make it possessive (++, *+) or atomic (?>…)")
                 }
                 rules.append(Typography.Rule(name: fields["name"] ?? find, when: Set((fields["when"] ?? "").unicodeScalars),
                                              find: find, replace: replace, expression: expression))

@@ -1,0 +1,49 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import SiteGenerator
+
+/// Typography rules that can backtrack without bound are refused when the rules are read, at the rule's line,
+/// so no page can stall a build or the preview.
+@Suite struct RuleShapeTests {
+    @Test(arguments: ["(a+)+$", "^(\\w+\\s?)*$", "(a|ab)*c", "(?:x*y)+z", "((a)+){2,}", "(a{1,3})*b", "([a-z]+[0-9]?)+!"])
+    func catastrophicShapesAreFound(pattern: String) {
+        #expect(RuleShape.unboundedBacktracking(in: pattern) != nil, "\(pattern)")
+    }
+
+    @Test(arguments: ["(a+)", "(?:er|re|e)?", "([;!?]+)", "(?>a+)+$", "(a++)+$", "(a+)*+", "[(a+)+]", "\\(a+\\)+", "\\Q(a+)+\\E",
+                      "(?:abc)+d", "(?i)(?:day)+", "\\p{L}+(?<name>x)*", "(a|b){2}", "(?=(?:semaines?|mois))"])
+    func safeShapesAreAccepted(pattern: String) {
+        #expect(RuleShape.unboundedBacktracking(in: pattern) == nil, "\(pattern)")
+    }
+
+    @Test func everyShippedRuleIsAccepted() throws {
+        let sources = try Fixture.shippedSources()
+        for language in ["en", "fr"] {
+            var log = DiagnosticLog()
+            let rules = TypographyFile.load(sources: sources, languages: [language], log: &log)[language]?.rules ?? []
+            #expect(log.diagnostics.isEmpty)
+            #expect(!rules.isEmpty)
+            for rule in rules { #expect(RuleShape.unboundedBacktracking(in: rule.find) == nil, "\(rule.find)") }
+        }
+    }
+
+    /// The build with such a rule fails at once, at the rule's line, through the real executable (a page that
+    /// would make it run for seconds is there too: the rule never runs).
+    @Test func aBuildWithSuchARuleFailsAtItsLineAtOnce() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rules = root.appendingPathComponent("templates/typography/fr.yml")
+        let text = try String(contentsOf: rules, encoding: .utf8)
+        try (text + "- name: stalls\n  when: \"a\"\n  find: \"(a+)+$\"\n  replace: \"b\"\n").write(to: rules, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count + 2
+        try ("# Page\n\n" + String(repeating: "a", count: 40) + "!\n").write(to: root.appendingPathComponent("content/fr/a.md"), atomically: true, encoding: .utf8)
+        let clock = ContinuousClock()
+        var run: Executable.Run?
+        let elapsed = try clock.measure { run = try Executable.run(["build", "--root", root.path]) }
+        #expect(run?.status == 1)
+        #expect(run?.errors.contains("templates/typography/fr.yml:\(line):9: error: the pattern '(a+)+$' can take minutes on some text: "
+                                     + "a repeated group holds a repeat of its own, such as (a+)+") == true, "\(run?.errors ?? "")")
+        #expect(elapsed < .seconds(20))
+    }
+}
