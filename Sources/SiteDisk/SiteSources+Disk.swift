@@ -49,6 +49,10 @@ extension SiteSources {
         files.reserveCapacity(files.count + read.underestimatedCount)
         for (key, data) in read {
             guard let data else {
+                if key.unicodeScalars.contains("\u{FFFD}") {
+                    throw DiagnosticError(Diagnostic(file: key, message: "this file's name is not UTF-8 text (\u{FFFD} stands for what is not), so it cannot be published",
+                                                     hint: "rename it, with letters, digits and hyphens, such as my-page.md"))
+                }
                 throw DiagnosticError(Diagnostic(file: key, message: "cannot read this file", hint: "check that it is readable"))
             }
             // Swift compares strings by canonical equivalence: café.md written as NFC and as NFD are one key

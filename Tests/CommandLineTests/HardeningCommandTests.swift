@@ -106,6 +106,25 @@ extension HardeningCommandTests {
     }
 }
 
+extension HardeningCommandTests {
+    /// A content file whose name is not UTF-8 is an error at build, as at check, never silently left out.
+    @Test func aFileNameThatIsNotUTF8IsAnErrorAtBuild() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let bytes = Array(root.appendingPathComponent("content/en").path.utf8) + [0x2F, 0x62, 0xFF, 0x2E, 0x6D, 0x64, 0]
+        let descriptor = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(descriptor >= 0)
+        _ = "# B\n".withCString { write(descriptor, $0, 4) }
+        close(descriptor)
+        for command in ["build", "check"] {
+            let run = try Executable.run([command, "--root", root.path])
+            #expect(run.status == 1, "\(command)")
+            #expect(run.errors.contains("content/en/b\u{FFFD}.md: error: this file's name is not UTF-8 text"), "\(command): \(run.errors)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+}
+
 /// Sets or clears write permission on every folder and file below `url`; true when all succeeded.
 @discardableResult
 private func chmodTree(_ url: URL, writable: Bool = true) -> Bool {

@@ -70,6 +70,7 @@ extension FileSystem {
         defer { closedir(directory) }
         let work = StreamedWork<Entry>()
         var names: [String] = []
+        var notUTF8: [WalkedFile] = []
         func handOut() {
             let chunk = names
             work.start {
@@ -84,11 +85,17 @@ extension FileSystem {
             // Read in place: copying `d_name` out of the entry would copy all 256 bytes.
             let pointer = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
             if pointer.pointee == CChar(UInt8(ascii: ".")) { continue }
-            let name = String(cString: pointer)
+            // A name that is not UTF-8 cannot be given a path (String would replace its bytes, and nothing would
+            // open it then): it is listed unreadable, as its path with U+FFFD, so a build reports it.
+            guard let name = String(validatingCString: pointer) else {
+                notUTF8.append(WalkedFile(path: prefix + String(cString: pointer), info: stat()))
+                continue
+            }
             if !name.hasSuffix("~") { names.append(name) }
             if names.count == 256 { handOut() }
         }
         if !names.isEmpty { handOut() }
+        result.append(contentsOf: notUTF8)
         // Entries are looked at where they are, never copied whole: each copy of one is a retain per field.
         let found = work.results()
         result.reserveCapacity(result.count + found.reduce(0) { $0 + $1.count })
