@@ -20,6 +20,10 @@ struct PreviewResponder: HTTPResponder {
         guard request.method == .get || request.method == .head else {
             return text(.methodNotAllowed, "Only GET and HEAD are answered here.\n", extra: [.allow: "GET, HEAD"])
         }
+        // The first Host header became the authority; another one left among the fields means two (RFC 9112: 400).
+        if request.headers.contains(where: { $0.name.canonicalName == "host" }) {
+            return text(.badRequest, "A request may name its host once.\n")
+        }
         guard hosts.allows(request.head.authority) else {
             return text(.misdirectedRequest, "This preview answers only to localhost and the address it listens on.\n")
         }

@@ -83,6 +83,7 @@ public final class PreviewServer: Sendable {
         let responder = PreviewResponder(siteFolder: siteFolder, subpath: options.subpath, hosts: HostCheck(listeningHost: options.host),
                                          state: state, hub: hub)
         let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [AbsoluteFormTargetInstaller()],
             idleTimeout: .seconds(options.idleSeconds),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: Limits.maxHeaderFieldSize, maxHeaderListSize: Limits.maxHeaderListSize,
                                             maxHeaderFieldCount: Limits.maxHeaderFieldCount))

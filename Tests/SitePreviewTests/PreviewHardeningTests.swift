@@ -51,6 +51,27 @@ import Testing
         }
     }
 
+    /// RFC 9112: a request naming its host twice is refused (400), and a request target in absolute form is for
+    /// the target's host whatever `Host` says, so a foreign one gets 421 and a loopback one the page.
+    @Test func twoHostsAreRefusedAndAnAbsoluteTargetNamesTheHost() async throws {
+        try await PreviewServerTests.withServer { _, port, _ in
+            for extra in ["Host: evil.example\r\n", "Host: 127.0.0.1\r\n"] {
+                let twice = LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, Self.request("/en/", extra: extra)))
+                #expect(twice.status == 400, "\(extra)")
+                #expect(!twice.body.contains("<html"))
+            }
+            let foreign = LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, Self.request("http://evil.example/en/")))
+            #expect(foreign.status == 421)
+            #expect(!foreign.body.contains("<html"))
+            let local = LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, Self.request("http://localhost:\(port)/en/", host: "evil.example")))
+            #expect(local.status == 200)
+            #expect(local.body.contains("<html lang=\"en\""))
+        }
+        #expect(AbsoluteFormTarget.split("http://a.example:8/x?y#z")! == ("a.example:8", "/x?y#z"))
+        #expect(AbsoluteFormTarget.split("https://a.example")! == ("a.example", "/"))
+        #expect(AbsoluteFormTarget.split("/en/a.html?u=http://x") == nil)
+    }
+
     @Test func listeningOnEveryAddressAllowsIPAddressesButNotOtherNames() {
         let everywhere = HostCheck(listeningHost: "0.0.0.0")
         #expect(everywhere.listensBeyondLoopback)
