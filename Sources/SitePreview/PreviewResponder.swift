@@ -40,12 +40,12 @@ struct PreviewResponder: HTTPResponder {
                             headers: [.contentType: "text/event-stream", .cacheControl: "no-store", .init("X-Accel-Buffering")!: "no"],
                             body: ResponseBody(asyncSequence: stream.map { ByteBuffer(bytes: $0) }))
         case .file(let path):
-            response = await serve(path, requested: request.uri.path)
+            response = await serve(path, requested: request.uri.path, range: request.headers[.range], context: context)
         }
         return request.method == .head ? Self.withoutBody(response) : response
     }
 
-    private func serve(_ path: String, requested: String) async -> Response {
+    private func serve(_ path: String, requested: String, range: String?, context: Context) async -> Response {
         let errors = await state.errors
         if !errors.isEmpty && path.hasSuffix(".html") {
             return html(.internalServerError, ErrorPage.html(errors))
@@ -62,11 +62,18 @@ struct PreviewResponder: HTTPResponder {
             guard FileManager.default.fileExists(atPath: real + "/index.html") else { return notFound() }
             return Response(status: .movedPermanently, headers: [.location: requested + "/", .cacheControl: "no-store"])
         }
-        guard let data = FileManager.default.contents(atPath: real) else { return notFound() }
-        if path.hasSuffix(".html") { return html(.ok, String(decoding: data, as: UTF8.self)) }
-        return Response(status: .ok, headers: [.contentType: ContentTypes.forPath(path), .cacheControl: "no-store"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: real))?[.size] as? Int else { return notFound() }
+        // Pages get the live-reload script, so they are read whole; anything else (and a page too large to be one)
+        // is streamed from disk in chunks, so memory does not grow with file sizes or slow readers.
+        if path.hasSuffix(".html") && size <= Self.largestPage {
+            guard let data = FileManager.default.contents(atPath: real) else { return notFound() }
+            return html(.ok, String(decoding: data, as: UTF8.self))
+        }
+        return await FileStreaming.response(path: real, size: size, contentType: ContentTypes.forPath(path), range: range, context: context)
     }
+
+    /// Pages larger than this are served as they are, without the live-reload script.
+    static let largestPage = 4 * 1024 * 1024
 
     private func notFound() -> Response {
         let page = FileManager.default.contents(atPath: siteFolder.path + "/404.html") ?? Data("Not found\n".utf8)

@@ -72,6 +72,38 @@ import Testing
         #expect(AbsoluteFormTarget.split("/en/a.html?u=http://x") == nil)
     }
 
+    /// Files other than pages are streamed from disk in chunks (the bytes exactly as built, whatever their size), and
+    /// one byte range is answered with 206, a range past the end with 416, several ranges with the whole file.
+    @Test func filesAreStreamedAndByteRangesAnswered() async throws {
+        let text = (0..<300_000).map { String(format: "%09d\n", $0) }.joined()
+        try await PreviewServerTests.withServer(files: ["content/en/leaflet.pdf": Data(text.utf8)]) { _, port, _ in
+            let whole = try await LoopbackHTTP.get(port: port, "/en/leaflet.pdf")
+            #expect(whole.status == 200)
+            #expect(whole.headers.lowercased().contains("content-length: 3000000"))
+            #expect(whole.headers.lowercased().contains("accept-ranges: bytes"))
+            #expect(whole.body == text)
+            func ranged(_ range: String) async throws -> LoopbackHTTP.Response {
+                LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, Self.request("/en/leaflet.pdf", extra: "Range: \(range)\r\n")))
+            }
+            let middle = try await ranged("bytes=1000000-1000019")
+            #expect(middle.status == 206)
+            #expect(middle.headers.lowercased().contains("content-range: bytes 1000000-1000019/3000000"))
+            #expect(middle.body == "000100000\n000100001\n")
+            let tail = try await ranged("bytes=-10")
+            #expect(tail.status == 206 && tail.body == "000299999\n")
+            let open = try await ranged("bytes=2999990-")
+            #expect(open.status == 206 && open.body == "000299999\n")
+            let past = try await ranged("bytes=3000000-")
+            #expect(past.status == 416)
+            #expect(past.headers.lowercased().contains("content-range: bytes */3000000"))
+            let several = try await ranged("bytes=0-1,5-6")
+            #expect(several.status == 200 && several.body == text)
+        }
+        #expect(ByteRange.parse("bytes=5-2", size: 10) == .whole)
+        #expect(ByteRange.parse("items=0-1", size: 10) == .whole)
+        #expect(ByteRange.parse("bytes=0-99", size: 10) == .part(0...9))
+    }
+
     @Test func listeningOnEveryAddressAllowsIPAddressesButNotOtherNames() {
         let everywhere = HostCheck(listeningHost: "0.0.0.0")
         #expect(everywhere.listensBeyondLoopback)
