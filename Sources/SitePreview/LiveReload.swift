@@ -8,6 +8,16 @@ enum LiveReload {
         (function () {
           var source = new EventSource(\(scriptString(eventsURL)));
           source.addEventListener("reload", function () { location.reload(); });
+          // Refused (too many tabs open): the stream closes for good; say so on the page.
+          source.addEventListener("error", function () {
+            if (source.readyState !== EventSource.CLOSED || document.getElementById("clinicsite-preview-note")) { return; }
+            var note = document.createElement("p");
+            note.id = "clinicsite-preview-note";
+            note.setAttribute("role", "status");
+            note.style.cssText = "position:fixed;bottom:0;left:0;right:0;margin:0;padding:.5rem 1rem;background:#fff3cd;color:#000;z-index:99";
+            note.textContent = "Preview: this tab no longer reloads by itself (too many preview tabs are open). Close some tabs, then reload this one.";
+            document.body.appendChild(note);
+          });
         })();
         </script>
         """

@@ -35,7 +35,10 @@ struct PreviewResponder: HTTPResponder {
             response = text(.notFound, "Not found: this preview serves the site under \(subpath)\n")
         case .file(let path) where path == Self.eventsPath:
             guard request.method == .get else { return Response(status: .ok, headers: [.contentType: "text/event-stream"]) }
-            let stream = await hub.connect()
+            guard let stream = await hub.connect() else {
+                return text(.serviceUnavailable, "\(ReloadHub.maxStreams) preview tabs are open already: this one will not reload by itself. "
+                            + "Close some tabs, then reload this one.\n")
+            }
             return Response(status: .ok,
                             headers: [.contentType: "text/event-stream", .cacheControl: "no-store", .init("X-Accel-Buffering")!: "no"],
                             body: ResponseBody(asyncSequence: stream.map { ByteBuffer(bytes: $0) }))

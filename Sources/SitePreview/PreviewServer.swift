@@ -31,6 +31,8 @@ public final class PreviewServer: Sendable {
         public var today: CivilDate
         /// Seconds a connection with no request in progress is kept open (shortened by tests).
         var idleSeconds: Int64 = 30
+        /// How long a connection may take to send a whole request head (after opening, or after its last answer).
+        var headSeconds: Int64 = 10
 
         /// Creates options.
         public init(root: URL, host: String = "127.0.0.1", port: UInt16 = 8000, subpath: String = "/", today: CivilDate) {
@@ -50,11 +52,13 @@ public final class PreviewServer: Sendable {
         static let maxHeaderFieldSize = 16 * 1024
         static let maxHeaderListSize = 32 * 1024
         static let maxHeaderFieldCount = 100
-        /// Connections served at once: half the descriptors this process may open, at most 256.
+        /// Connections served at once: half the descriptors this process may open, at most 2,048. A connection
+        /// that sends no request head is closed after `headSeconds` (`RequestHeadTimeout`) and open tabs are
+        /// capped apart (`ReloadHub.maxStreams`), so a crowd of idle or slow connections cannot keep pages out.
         static var maxConnections: Int {
             var limit = rlimit()
             guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 64 }
-            return max(8, min(256, Int(min(limit.rlim_cur, 1 << 20)) / 2 - 16))
+            return max(8, min(2048, Int(min(limit.rlim_cur, 1 << 20)) / 2 - 16))
         }
     }
 
@@ -82,8 +86,9 @@ public final class PreviewServer: Sendable {
         try FileManager.default.createDirectory(at: siteFolder, withIntermediateDirectories: true)
         let responder = PreviewResponder(siteFolder: siteFolder, subpath: options.subpath, hosts: HostCheck(listeningHost: options.host),
                                          state: state, hub: hub)
+        let headTimeout = TimeAmount.seconds(min(options.headSeconds, options.idleSeconds))
         let http1 = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [AbsoluteFormTargetInstaller()],
+            additionalChannelHandlers: [EarlyHandlersInstaller(headTimeout: headTimeout)],
             idleTimeout: .seconds(options.idleSeconds),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: Limits.maxHeaderFieldSize, maxHeaderListSize: Limits.maxHeaderListSize,
                                             maxHeaderFieldCount: Limits.maxHeaderFieldCount))

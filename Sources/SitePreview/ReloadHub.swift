@@ -5,8 +5,14 @@ actor ReloadHub {
     private var clients: [UUID: AsyncStream<Data>.Continuation] = [:]
     private var closed = false
 
-    /// A new event stream; it starts with a comment so the client knows it is connected.
-    func connect() -> AsyncStream<Data> {
+    /// The most event streams (open tabs) at once: each holds a connection, and the preview's connections are
+    /// capped, so streams past this many are refused and pages stay answered.
+    static let maxStreams = 32
+
+    /// A new event stream, starting with a comment so the client knows it is connected; nil when `maxStreams`
+    /// are open already.
+    func connect() -> AsyncStream<Data>? {
+        guard clients.count < Self.maxStreams else { return nil }
         let id = UUID()
         let (stream, continuation) = AsyncStream<Data>.makeStream()
         guard !closed else {

@@ -34,15 +34,22 @@ final class AbsoluteFormTarget: ChannelInboundHandler, RemovableChannelHandler {
     }
 }
 
-/// Added with Hummingbird's handlers (after the HTTP types conversion), it puts `AbsoluteFormTarget` where it
-/// must be, right after NIO's request decoder, and then passes everything through.
-final class AbsoluteFormTargetInstaller: ChannelInboundHandler, RemovableChannelHandler {
+/// Added with Hummingbird's handlers (after the HTTP types conversion), it puts the handlers that must see NIO's
+/// own request parts (`AbsoluteFormTarget`, `RequestHeadTimeout`) right after NIO's request decoder, and then
+/// passes everything through.
+final class EarlyHandlersInstaller: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = Never
+
+    let headTimeout: TimeAmount
+
+    init(headTimeout: TimeAmount) {
+        self.headTimeout = headTimeout
+    }
 
     func handlerAdded(context: ChannelHandlerContext) {
         let operations = context.pipeline.syncOperations
         if let decoder = try? operations.context(handlerType: ByteToMessageHandler<HTTPRequestDecoder>.self) {
-            try? operations.addHandler(AbsoluteFormTarget(), position: .after(decoder.handler))
+            try? operations.addHandlers([RequestHeadTimeout(timeout: headTimeout), AbsoluteFormTarget()], position: .after(decoder.handler))
         }
     }
 

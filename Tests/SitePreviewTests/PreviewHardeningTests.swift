@@ -104,6 +104,48 @@ import Testing
         #expect(ByteRange.parse("bytes=0-99", size: 10) == .part(0...9))
     }
 
+    /// 600 connections that send nothing and 50 that send their request a byte at a time do not keep a new client
+    /// from its page, and a connection that has not sent a whole request head is closed after `headSeconds`.
+    @Test func idleAndSlowConnectionsDoNotLockPagesOut() async throws {
+        try await PreviewServerTests.withServer(headSeconds: 2) { _, port, _ in
+            let (idle, slow) = try await LoopbackHTTP.offThread { () -> ([Int32], [Int32]) in
+                (try (0..<600).map { _ in try LoopbackHTTP.connect(port: port, readTimeout: 4_000) },
+                 try (0..<50).map { _ in try LoopbackHTTP.connect(port: port, readTimeout: 4_000) })
+            }
+            defer { for descriptor in idle + slow { close(descriptor) } }
+            for byte in "GET /en/ HTT".utf8 {
+                for descriptor in slow { _ = withUnsafePointer(to: byte) { write(descriptor, $0, 1) } }
+                try await Task.sleep(nanoseconds: 100_000_000)
+            }
+            let clock = ContinuousClock()
+            var page: LoopbackHTTP.Response?
+            let elapsed = try await clock.measure { page = try await LoopbackHTTP.get(port: port, "/en/") }
+            #expect(page?.status == 200)
+            #expect(elapsed < .seconds(2), "\(elapsed)")
+            // The slow ones are closed by now or soon (2 s for a whole head): a read ends, with nothing.
+            let ends = try await LoopbackHTTP.offThread { () -> [Int] in
+                [slow[0], idle[0]].map { descriptor in
+                    var byte: UInt8 = 0
+                    return read(descriptor, &byte, 1)   // 0: closed by the server; -1: still open after 4 s
+                }
+            }
+            #expect(ends == [0, 0])
+        }
+    }
+
+    /// Open tabs (event streams) are capped apart: past the cap a tab is told why, and pages are still answered.
+    @Test func eventStreamsAreCappedApartFromPages() async throws {
+        try await PreviewServerTests.withServer { _, port, _ in
+            var streams: [Int32] = []
+            defer { for descriptor in streams { close(descriptor) } }
+            for _ in 0..<ReloadHub.maxStreams { streams.append(try await LoopbackHTTP.openEvents(port: port, path: "/__clinicsite/events")) }
+            let refused = LoopbackHTTP.parse(try await LoopbackHTTP.exchange(port: port, Self.request("/__clinicsite/events")))
+            #expect(refused.status == 503)
+            #expect(refused.body.contains("preview tabs are open already: this one will not reload by itself"))
+            #expect(try await LoopbackHTTP.get(port: port, "/en/").status == 200)
+        }
+    }
+
     @Test func listeningOnEveryAddressAllowsIPAddressesButNotOtherNames() {
         let everywhere = HostCheck(listeningHost: "0.0.0.0")
         #expect(everywhere.listensBeyondLoopback)
