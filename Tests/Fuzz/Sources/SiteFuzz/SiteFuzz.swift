@@ -4,7 +4,8 @@ import SiteDisk
 import SiteGenerator
 
 /// libFuzzer's entry point. `CLINICSITE_FUZZ` picks what the bytes become: `page` (front matter and
-/// Markdown of one page of the shipped site), `rules` (its recovery.yml) or `csv` (a patients file).
+/// Markdown of one page of the shipped site), `rules` (its recovery.yml), `csv` (a patients file), `svg` (an
+/// SVG under content/) or `typography` (the French typography rules).
 /// A crash, a trap, or an input taking over libFuzzer's `-timeout` fails the run; so does output in which
 /// text from the input escaped its HTML escaping (checked by `Escaping.check`).
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -14,6 +15,8 @@ public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     case .page: FuzzTarget.page(data)
     case .rules: FuzzTarget.rules(data)
     case .csv: FuzzTarget.csv(data)
+    case .svg: FuzzTarget.svg(data)
+    case .typography: _ = buildReplacingTypography(data)
     }
     return 0
 }
@@ -34,7 +37,7 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutab
                          _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
 
 enum FuzzTarget: String {
-    case page, rules, csv
+    case page, rules, csv, svg, typography
 
     static let current = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["CLINICSITE_FUZZ"] ?? "") ?? .page
     static let shipped: SiteSources = {
@@ -73,6 +76,20 @@ enum FuzzTarget: String {
         }
     }
 
+    /// An SVG the policy lets through must hold no script element, no `javascript:` and no `@import`, whatever its
+    /// case; the policy must also decide in time (libFuzzer's `-timeout`).
+    static func svg(_ data: Data) {
+        var files = shipped.files
+        files["content/en/logo.svg"] = data
+        guard let site = try? SiteBuilder.build(SiteSources(files: files), options: BuildOptions(today: today)),
+              let published = site.files.first(where: { $0.path == "en/logo.svg" }) else { return }
+        let text = String(decoding: published.data, as: UTF8.self).lowercased()
+        for danger in [#"<(?:[a-z0-9._-]+:)?(?:script|foreignobject)[\s/>]"#, #"javascript\s*:"#, "@import"]
+        where text.range(of: danger, options: .regularExpression) != nil {
+            Escaping.fail("an SVG matching \(danger) was published")
+        }
+    }
+
     static let timelines: PersonalTimelines = {
         do { return try PersonalTimelines(sources: shipped, baseURL: "https://clinic.example/") } catch { fatalError("\(error)") }
     }()
@@ -92,4 +109,10 @@ enum FuzzTarget: String {
             Escaping.checkNoControls(page, path: name)
         }
     }
+}
+
+/// The shipped site with its French typography rules replaced by the input: every rule that loads must run on
+/// the French pages within libFuzzer's `-timeout`, and escaping must hold.
+func buildReplacingTypography(_ data: Data) -> SiteSources {
+    FuzzTarget.buildReplacing("templates/typography/fr.yml", with: data)
 }
