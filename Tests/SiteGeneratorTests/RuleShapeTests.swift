@@ -46,4 +46,27 @@ import Testing
                                      + "a repeated group holds a repeat of its own, such as (a+)+") == true, "\(run?.errors ?? "")")
         #expect(elapsed < .seconds(20))
     }
+
+    /// A rule the shape check lets through can still be slow on some text (repeats side by side): it is stopped
+    /// after `Typography.budget` on that text, left out, and the build fails naming its line and the page.
+    @Test func aSlowRuleIsStoppedAndReportedWithItsLineAndPage() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rules = root.appendingPathComponent("templates/typography/fr.yml")
+        let text = try String(contentsOf: rules, encoding: .utf8)
+        try (text + "- name: slow\n  when: \"a\"\n  find: \"\\\\w*\\\\w*\\\\w*\\\\w*\\\\w*\\\\w*\\\\w*\\\\w*$\"\n  replace: \"b\"\n")
+            .write(to: rules, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        try ("# Page\n\n" + String(repeating: "a", count: 60) + "!\n").write(to: root.appendingPathComponent("content/fr/slow.md"), atomically: true, encoding: .utf8)
+        let clock = ContinuousClock()
+        var run: Executable.Run?
+        let elapsed = try clock.measure { run = try Executable.run(["build", "--root", root.path]) }
+        #expect(run?.status == 1)
+        #expect(run?.errors.contains("templates/typography/fr.yml:\(line): error: the rule 'slow' took more than 0.3 seconds on a text of content/fr/slow.md, "
+                                     + "so it was stopped") == true, "\(run?.errors ?? "")")
+        #expect(elapsed < .seconds(20), "without the budget this rule runs for minutes")
+        let expression = try NSRegularExpression(pattern: "\\w*\\w*\\w*\\w*\\w*\\w*\\w*\\w*$")
+        #expect(RegexReplacement.replacing(expression, in: String(repeating: "a", count: 60) + "!", with: "b", budget: .milliseconds(50)) == .stalled)
+        #expect(RegexReplacement.replacing(expression, in: "ab", with: "c", budget: .seconds(1)) == .replaced("cc"))
+    }
 }

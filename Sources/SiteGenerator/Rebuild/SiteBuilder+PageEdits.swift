@@ -68,6 +68,8 @@ extension SiteBuilder {
             edits.files.append(renderer.render(loaded.page, content: html))
             edits.laidOut += 1
         }
+        // A typography rule stopped for taking too long goes the general way, which reports it.
+        guard basics.typography.values.allSatisfy({ $0.stalls.isEmpty }) else { return nil }
         if let base = settings.baseURL, !added.isEmpty || !gone.isEmpty {
             guard let sitemap = sitemap(base: base, index: index, fresh: fresh, gone: gone, settings: settings) else { return nil }
             edits.files.append(sitemap)

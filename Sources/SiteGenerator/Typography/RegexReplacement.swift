@@ -8,12 +8,39 @@ import Foundation
 /// can match from the accent on). Matches are found as usual; the text is then put together here from
 /// code units, which any offset may split.
 enum RegexReplacement {
+    /// What became of a text.
+    enum Outcome: Equatable {
+        case unchanged
+        case replaced(String)
+        /// Matching took longer than the budget and was stopped; the text stays as it was.
+        case stalled
+    }
+
     /// `text` with every match of `expression` replaced by `template`, which follows ICU's syntax: `$n` (and
     /// `${n}`) for a group, `\` to take the next character as it is. Returns nil when nothing matched.
     static func replacing(_ expression: NSRegularExpression, in text: String, with template: String) -> String? {
+        if case .replaced(let result) = replacing(expression, in: text, with: template, budget: nil) { return result }
+        return nil
+    }
+
+    /// As above, but matching stops once it has taken `budget` (ICU calls back while it searches, so even a
+    /// rule that backtracks for minutes is stopped in time).
+    static func replacing(_ expression: NSRegularExpression, in text: String, with template: String, budget: Duration?) -> Outcome {
         let units = Array(text.utf16)
-        let matches = expression.matches(in: text, options: [], range: NSRange(location: 0, length: units.count))
-        guard !matches.isEmpty else { return nil }
+        var matches: [NSTextCheckingResult] = []
+        var stalled = false
+        let clock = ContinuousClock()
+        let deadline = budget.map { clock.now.advanced(by: $0) }
+        expression.enumerateMatches(in: text, options: deadline == nil ? [] : [.reportProgress],
+                                    range: NSRange(location: 0, length: units.count)) { match, _, stop in
+            if let match { matches.append(match) }
+            if let deadline, clock.now > deadline {
+                stalled = true
+                stop.pointee = true
+            }
+        }
+        if stalled { return .stalled }
+        guard !matches.isEmpty else { return .unchanged }
         let parts = Template.parse(template, groups: expression.numberOfCaptureGroups)
         var output: [UInt16] = []
         output.reserveCapacity(units.count + 16)
@@ -33,7 +60,7 @@ enum RegexReplacement {
             copiedUpTo = range.location + range.length
         }
         output.append(contentsOf: units[copiedUpTo...])
-        return String(decoding: output, as: UTF16.self)
+        return .replaced(String(decoding: output, as: UTF16.self))
     }
 
     /// A replacement template taken apart into literal text and group references.

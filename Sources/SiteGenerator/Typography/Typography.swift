@@ -13,7 +13,15 @@ public struct Typography: Sendable {
         var find: String
         var replace: String
         let expression: NSRegularExpression
+        /// The rule's line in its file, for an error about it; 0 when it has none.
+        var line = 0
     }
+
+    /// How long one rule may search one text. A rule that takes longer is stopped, left out for the rest of
+    /// the build, and reported (`stalls`), so no text can slow a build by more than this per rule.
+    static let budget: Duration = .milliseconds(300)
+    /// The rules stopped for taking too long, with the text each was stopped on.
+    let stalls = StalledRules()
 
     let rules: [Rule]
     /// Every rule has a `when`: text with none of their characters is returned at once. A bit set, not a
@@ -161,7 +169,12 @@ public struct Typography: Sendable {
         for (index, rule) in rules.enumerated() {
             // Each rule is checked against the text as the rules before it left it.
             guard current.withUTF8({ mayApply(index, to: $0) }) else { continue }
-            if let result = RegexReplacement.replacing(rule.expression, in: current, with: rule.replace) { current = result }
+            guard !stalls.has(index) else { continue }
+            switch RegexReplacement.replacing(rule.expression, in: current, with: rule.replace, budget: Self.budget) {
+            case .replaced(let result): current = result
+            case .unchanged: break
+            case .stalled: stalls.record(index, text: current)
+            }
         }
         return current
     }

@@ -46,7 +46,7 @@ enum TypographyFile {
                                hint: "write the repeat inside the group only, or make it possessive (++, *+) or atomic (?>…)")
                 }
                 rules.append(Typography.Rule(name: fields["name"] ?? find, when: Set((fields["when"] ?? "").unicodeScalars),
-                                             find: find, replace: replace, expression: expression))
+                                             find: find, replace: replace, expression: expression, line: item.line))
             }
         }
         try log.throwIfErrors()
