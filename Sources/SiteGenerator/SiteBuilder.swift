@@ -97,9 +97,7 @@ public enum SiteBuilder {
         }
         files.sort { $0.path < $1.path }
         PhaseClock.mark("sort")
-        for (language, typography) in basics.typography.sorted(by: { $0.key < $1.key }) {
-            log.add(contentsOf: StalledRules.diagnostics(typography, file: TypographyFile.path(language), sources: sources))
-        }
+        log.add(contentsOf: StalledRules.diagnostics(basics.typography, sources: sources))
         if log.hasErrors { throw DiagnosticError(log.diagnostics) }
         log.add(contentsOf: content.reviewWarnings(today: options.today, months: settings.reviewMonths))
         if settings.baseURL == nil {

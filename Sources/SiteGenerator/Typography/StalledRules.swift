@@ -18,6 +18,11 @@ final class StalledRules: Sendable {
         stopped.withLock { if $0[index] == nil { $0[index] = text } }
     }
 
+    /// The errors of every language's stopped rules, in the order of the languages.
+    static func diagnostics(_ typographies: [String: Typography], sources: SiteSources) -> [Diagnostic] {
+        typographies.sorted { $0.key < $1.key }.flatMap { diagnostics($0.value, file: TypographyFile.path($0.key), sources: sources) }
+    }
+
     /// One error per stopped rule of `typography`, read from `file`: its line, and the page (among `sources`)
     /// holding the start of the text it was stopped on, or that text itself.
     static func diagnostics(_ typography: Typography, file: String, sources: SiteSources) -> [Diagnostic] {
