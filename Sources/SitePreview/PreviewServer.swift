@@ -33,6 +33,8 @@ public final class PreviewServer: Sendable {
         var idleSeconds: Int64 = 30
         /// How long a connection may take to send a whole request head (after opening, or after its last answer).
         var headSeconds: Int64 = 10
+        /// Connections served at once (`Limits.maxConnections`; tests set fewer).
+        var maxConnections = Limits.maxConnections
 
         /// Creates options.
         public init(root: URL, host: String = "127.0.0.1", port: UInt16 = 8000, subpath: String = "/", today: CivilDate) {
@@ -87,8 +89,10 @@ public final class PreviewServer: Sendable {
         let responder = PreviewResponder(siteFolder: siteFolder, subpath: options.subpath, hosts: HostCheck(listeningHost: options.host),
                                          state: state, hub: hub)
         let headTimeout = TimeAmount.seconds(min(options.headSeconds, options.idleSeconds))
+        // Idle connections give way, oldest first, once three quarters of the cap wait for a request.
+        let waiting = WaitingConnections(limit: options.maxConnections * 3 / 4)
         let http1 = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [EarlyHandlersInstaller(headTimeout: headTimeout)],
+            additionalChannelHandlers: [EarlyHandlersInstaller(headTimeout: headTimeout, waiting: waiting)],
             idleTimeout: .seconds(options.idleSeconds),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: Limits.maxHeaderFieldSize, maxHeaderListSize: Limits.maxHeaderListSize,
                                             maxHeaderFieldCount: Limits.maxHeaderFieldCount))
@@ -97,7 +101,7 @@ public final class PreviewServer: Sendable {
             responder: responder,
             server: .http1(configuration: http1),
             configuration: .init(address: .hostname(host, port: Int(options.port)), serverName: nil,
-                                 availableConnectionsDelegate: MaximumAvailableConnections(Limits.maxConnections)),
+                                 availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections)),
             onServerRunning: { channel in self.listening.withLock { $0 = channel.localAddress?.port.map(UInt16.init) } },
             logger: ReportingLogHandler.logger(report: report))
         let companion = PreviewCompanion(root: options.root, hub: hub) { await self.rebuild() }

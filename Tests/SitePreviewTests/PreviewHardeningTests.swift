@@ -133,6 +133,21 @@ import Testing
         }
     }
 
+    /// At the connection cap, connections that wait for a request give way, oldest first: with the cap at 20 and
+    /// 40 connections that send nothing (and a head timeout far away), a new client still gets its page at once.
+    @Test func theOldestIdleConnectionsGiveWayAtTheCap() async throws {
+        try await PreviewServerTests.withServer(headSeconds: 30, maxConnections: 20) { _, port, _ in
+            let idle = try await LoopbackHTTP.offThread { try (0..<40).map { _ in try LoopbackHTTP.connect(port: port, readTimeout: 3_000) } }
+            defer { for descriptor in idle { close(descriptor) } }
+            try await Task.sleep(nanoseconds: 300_000_000)
+            let clock = ContinuousClock()
+            var page: LoopbackHTTP.Response?
+            let elapsed = try await clock.measure { page = try await LoopbackHTTP.get(port: port, "/en/") }
+            #expect(page?.status == 200)
+            #expect(elapsed < .seconds(3), "\(elapsed)")
+        }
+    }
+
     /// Open tabs (event streams) are capped apart: past the cap a tab is told why, and pages are still answered.
     @Test func eventStreamsAreCappedApartFromPages() async throws {
         try await PreviewServerTests.withServer { _, port, _ in

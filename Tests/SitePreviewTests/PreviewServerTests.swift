@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct PreviewServerTests {
     /// Runs a server on a free loopback port for the duration of `body`.
     static func withServer(subpath: String = "/", host: String = "127.0.0.1", idleSeconds: Int64 = 30, headSeconds: Int64 = 10,
-                           files: [String: Data] = [:],
+                           maxConnections: Int? = nil, files: [String: Data] = [:],
                            _ body: (PreviewServer, UInt16, URL) async throws -> Void) async throws {
         let root = try Fixture.scratchSite()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -15,6 +15,7 @@ import Testing
         var options = PreviewServer.Options(root: root, host: host, port: 0, subpath: subpath, today: CivilDate(iso: "2026-11-26")!)
         options.idleSeconds = idleSeconds
         options.headSeconds = headSeconds
+        if let maxConnections { options.maxConnections = maxConnections }
         let server = PreviewServer(options: options) { _ in }
         let running = Task { try await server.run() }
         defer { running.cancel() }

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// Closes a connection that has not sent a whole request head within `timeout` of opening, or of the answer to
 /// its last request. A client that sends its head a byte at a time (slowloris), or opens connections and sends
@@ -12,12 +13,14 @@ final class RequestHeadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let timeout: TimeAmount
+    private let waiting: WaitingConnections
     private var deadline: Scheduled<Void>?
     /// Request heads received and answers finished: a head is awaited only when they are equal.
     private var heads = 0, answers = 0
 
-    init(timeout: TimeAmount) {
+    init(timeout: TimeAmount, waiting: WaitingConnections) {
         self.timeout = timeout
+        self.waiting = waiting
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -30,19 +33,18 @@ final class RequestHeadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        deadline?.cancel()
+        disarm(context)
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        deadline?.cancel()
+        disarm(context)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if case .head = unwrapInboundIn(data) {
             heads += 1
-            deadline?.cancel()
-            deadline = nil
+            disarm(context)
         }
         context.fireChannelRead(data)
     }
@@ -59,5 +61,44 @@ final class RequestHeadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
         deadline?.cancel()
         let channel = context.channel
         deadline = context.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
+        waiting.add(channel)
+    }
+
+    private func disarm(_ context: ChannelHandlerContext) {
+        deadline?.cancel()
+        deadline = nil
+        waiting.remove(context.channel)
+    }
+}
+
+/// The connections of one server that wait for a request head, oldest first. When more than `limit` wait,
+/// the oldest is closed: near the connection cap, a crowd of idle connections gives way to new ones instead
+/// of keeping them out until the head timeout.
+final class WaitingConnections: Sendable {
+    private struct State {
+        var next = 0
+        var channels: [ObjectIdentifier: (order: Int, channel: any Channel)] = [:]
+    }
+
+    private let limit: Int
+    private let state = Mutex(State())
+
+    init(limit: Int) {
+        self.limit = max(1, limit)
+    }
+
+    func add(_ channel: any Channel) {
+        let oldest = state.withLock { state -> (any Channel)? in
+            state.next += 1
+            state.channels[ObjectIdentifier(channel)] = (state.next, channel)
+            guard state.channels.count > limit, let first = state.channels.min(by: { $0.value.order < $1.value.order }) else { return nil }
+            state.channels[first.key] = nil
+            return first.value.channel
+        }
+        oldest?.close(promise: nil)
+    }
+
+    func remove(_ channel: any Channel) {
+        _ = state.withLock { $0.channels.removeValue(forKey: ObjectIdentifier(channel)) }
     }
 }

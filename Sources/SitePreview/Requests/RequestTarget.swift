@@ -41,15 +41,18 @@ final class EarlyHandlersInstaller: ChannelInboundHandler, RemovableChannelHandl
     typealias InboundIn = Never
 
     let headTimeout: TimeAmount
+    let waiting: WaitingConnections
 
-    init(headTimeout: TimeAmount) {
+    init(headTimeout: TimeAmount, waiting: WaitingConnections) {
         self.headTimeout = headTimeout
+        self.waiting = waiting
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         let operations = context.pipeline.syncOperations
         if let decoder = try? operations.context(handlerType: ByteToMessageHandler<HTTPRequestDecoder>.self) {
-            try? operations.addHandlers([RequestHeadTimeout(timeout: headTimeout), AbsoluteFormTarget()], position: .after(decoder.handler))
+            try? operations.addHandlers([RequestHeadTimeout(timeout: headTimeout, waiting: waiting), AbsoluteFormTarget()],
+                                        position: .after(decoder.handler))
         }
     }
 
