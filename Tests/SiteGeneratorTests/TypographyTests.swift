@@ -29,7 +29,6 @@ import Testing
         ("6 semaines, 2 à 6 mois", "6\u{A0}semaines, 2\u{A0}à 6\u{A0}mois"),
         ("mardi 1er décembre 2026", "mardi 1\u{1D49}\u{02B3}\u{A0}décembre 2026"),
         ("la 1re et la 2e séance", "la 1\u{02B3}\u{1D49} et la 2\u{1D49}\u{A0}séance"),
-        ("lun.–ven. 9 h–17 h", "lun.\u{2060}–\u{2060}ven. 9\u{A0}h\u{2060}–\u{2060}17\u{A0}h"),
         ("Téléphone: 01", "Téléphone\u{A0}: 01"),
         ("mar. 12 janv. 2027", "mar. 12\u{A0}janv. 2027"),
         ("en 2026 la clinique", "en 2026 la clinique"),
@@ -115,5 +114,15 @@ import Testing
             }
             #expect(typography.apply(text) == expected, Comment(rawValue: text.debugDescription))
         }
+    }
+
+    /// Opening hours hold together: a time and its unit, and the words or numbers either side of a dash.
+    @Test func openingHoursAreOnePhrasePerSpan() {
+        #expect(OpeningHours.typeset("lun.–ven. 9 h–17 h 30, sam. 9 h–13 h")
+                == "lun.\u{2060}–\u{2060}ven. 9\u{A0}h\u{2060}–\u{2060}17\u{A0}h 30, sam. 9\u{A0}h\u{2060}–\u{2060}13\u{A0}h")
+        #expect(OpeningHours.typeset("Mon–Fri 9 am–5 PM, Sat 9 am – 1 pm") == "Mon\u{2060}–\u{2060}Fri 9\u{A0}am\u{2060}–\u{2060}5\u{A0}PM, Sat 9\u{A0}am – 1\u{A0}pm")
+        #expect(OpeningHours.typeset("open 7 days, 24 hours") == "open 7 days, 24 hours")
+        let once = OpeningHours.typeset("9 h–17 h")
+        #expect(OpeningHours.typeset(once) == once, "applying twice changes nothing")
     }
 }

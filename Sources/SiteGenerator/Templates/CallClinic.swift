@@ -25,8 +25,8 @@ struct CallClinic: Sendable {
             .compactMap { $0 }.filter { !$0.isEmpty }
         phone = settings.phone
         phoneHref = settings.phoneHref
-        hours = words.typeset(settings.hours(in: words.language))
-        afterHours = words.typeset(settings.afterHours(in: words.language))
+        hours = OpeningHours.typeset(words.typeset(settings.hours(in: words.language)))
+        afterHours = OpeningHours.typeset(words.typeset(settings.afterHours(in: words.language)))
     }
 
     /// The last day of redness in the rules (its latest end), which is when a patient should call if it lasts.
