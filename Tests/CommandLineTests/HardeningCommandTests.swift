@@ -125,6 +125,26 @@ extension HardeningCommandTests {
     }
 }
 
+extension HardeningCommandTests {
+    /// Through the real executable: an SVG whose styles load from outside fails the build at its line, and the
+    /// French text that crashed typesetting (a quote, a combining accent, then "?") builds.
+    @Test func anSVGLoadingStylesIsRefusedAndTheTypographyCrashIsGone() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let svg = root.appendingPathComponent("content/en/logo.svg")
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<style>@import url(https://evil.example/x.css);</style></svg>\n"
+            .write(to: svg, atomically: true, encoding: .utf8)
+        let refused = try Executable.run(["build", "--root", root.path])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("content/en/logo.svg:2: error: this SVG is not published: its styles import a style sheet (@import)"), "\(refused.errors)")
+        try FileManager.default.removeItem(at: svg)
+        try Data([0x22, 0xCC, 0x81, 0x3F, 0x64, 0x3F, 0x0A]).write(to: root.appendingPathComponent("content/fr/accent.md"))
+        let built = try Executable.run(["build", "--root", root.path])
+        #expect(built.status == 0, "\(built.errors)")
+        #expect(!built.errors.contains("Fatal error"))
+    }
+}
+
 /// Sets or clears write permission on every folder and file below `url`; true when all succeeded.
 @discardableResult
 private func chmodTree(_ url: URL, writable: Bool = true) -> Bool {
