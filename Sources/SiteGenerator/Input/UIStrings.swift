@@ -13,7 +13,7 @@ struct UIStrings: Sendable {
                                "next_session", "earliest", "usually", "usual_span", "weeks_after", "months",
                                "your_dates", "procedure_date", "show_dates", "private_note", "invalid_date", "personal_title",
                                "patient", "what_to_expect", "when", "tick_ointment", "dashed_boxes", "if_needed", "calendar_name",
-                               "you_will_see", "you_will_do", "book_title", "book_call", "not_before", "usually_from",
+                               "you_will_see", "you_will_do", "book_title", "not_before", "usually_from",
                                "earliest_note", "usual_note", "span_until", "later_one", "later_many", "new_sheet",
                                "months_range", "booked_for", "treated_areas", "ointment_to_use", "ointment_how_often", "ointment_until",
                                "hours", "scan_to_read", "your_day_one", "print_all_title", "calendar_booking",
