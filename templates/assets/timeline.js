@@ -190,7 +190,6 @@
     var words = data.strings, language = data.language, year = timeline.procedure.slice(0, 4);
     var rules = data.typography;
     var show = function (iso) { return briefDate(iso, language, year, rules); };
-    var colon = words.colon || ':';
     var list = function (steps, rules, nodes) {
       return element('ul', 'steps', steps.map(function (step, index) {
         return element('li', null, [element('span', 'when', nodes(step)), ' ',

@@ -44,13 +44,4 @@ extension PersonalTimelines {
                                     location: location, reminderHour: 9))
         return CalendarFile.document(events: events, name: text["calendar_name"] ?? "", language: language, stamp: timeline.procedure)
     }
-
-    /// "Call the clinic if…" for a patient's own timeline: the redness's last day as a date, `brief` on a handout.
-    func callClinic(_ timeline: Timeline, words: TimelineWording, brief: Bool = false) -> CallClinic {
-        let redAfter = CallClinic.lastRedDay(rules).map { day in
-            let date = timeline.procedure.adding(days: day - 1)
-            return brief ? date.writtenBrief(in: words.language, sayingYearUnless: timeline.procedure.year) : date.written(in: words.language)
-        }
-        return CallClinic(settings: settings, words: words, redAfter: redAfter)
-    }
 }

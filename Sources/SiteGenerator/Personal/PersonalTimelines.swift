@@ -70,6 +70,15 @@ public struct PersonalTimelines: Sendable {
         }
     }
 
+    /// "Call the clinic if…" for a patient's own timeline: the redness's last day as a date, `brief` on a handout.
+    func callClinic(_ timeline: Timeline, words: TimelineWording, brief: Bool = false) -> CallClinic {
+        let redAfter = CallClinic.lastRedDay(rules).map { day in
+            let date = timeline.procedure.adding(days: day - 1)
+            return brief ? date.writtenBrief(in: words.language, sayingYearUnless: timeline.procedure.year) : date.written(in: words.language)
+        }
+        return CallClinic(settings: settings, words: words, redAfter: redAfter)
+    }
+
     func words(_ patient: Patient) -> TimelineWording {
         TimelineWording(language: patient.language, strings: strings[patient.language], typography: typography[patient.language] ?? .none)
     }
