@@ -44,21 +44,35 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // Debian's libxxhash: XXH3-128 fingerprints tell a build what changed.
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
+        // Debian's SQLite: the record of the last build, beside the output.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "RecoverySchedule"),
         .target(
             name: "SiteGenerator",
             dependencies: [
                 "CCmark",
                 "CQRencode",
+                "CXXHash",
                 "RecoverySchedule",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // Every read and write of the disk: sources, the staged output, the manifest, patient batches.
+        // Every read and write of the disk: sources, the output and its twin, the build record, patient batches.
         .target(
             name: "SiteDisk",
             dependencies: [
+                "CSQLite",
                 "SiteGenerator",
                 "RecoverySchedule",
                 .product(name: "CSV", package: "CSV.swift"),

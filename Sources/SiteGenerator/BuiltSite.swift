@@ -1,15 +1,33 @@
-/// A finished build: every output file, and the warnings found on the way.
+/// A finished build: the output files it made, those of the last build it removed, and the warnings.
 public struct BuiltSite: Sendable {
-    /// The files made, sorted by path: all of the site's for a full build, only those that may have changed for a rebuild.
+    /// The files made, sorted by path: all of the site's when nothing was recorded, else those whose reads changed.
     public var files: [OutputFile]
-    /// Output paths a rebuild did not make again because their bytes cannot have changed; empty for a full build.
-    public var keptPaths: [String]
+    /// Output paths of the last build that are no longer made; empty when nothing was recorded.
+    public var removed: [String]
     /// Problems that did not stop the build.
     public var warnings: [Diagnostic]
-    /// The number of content pages written, all languages together.
+    /// The number of content pages published, all languages together.
     public var pageCount: Int
-    /// What the next build may reuse (the disk layer adds each file's stamp).
-    public var cache: BuildCache
-    /// The pages laid out: all published pages in a full build, fewer in a rebuild.
+    /// The pages laid out.
     public var laidOut: Int
+    /// What the next build needs to know of this one.
+    package var record: RecordChanges
+}
+
+/// What a build adds to the record of the last one (`PreviousBuild`), or the whole record when `startsOver`.
+package struct RecordChanges: Sendable {
+    /// Whether the last build's record was not used: everything below replaces it.
+    package var startsOver: Bool
+    /// The fingerprint of the inputs every output shares.
+    package var shared: Fingerprint
+    /// The pages read in this build, drafts included.
+    package var pages: [PageFacts]
+    /// Sources of pages the record must forget.
+    package var removedPages: [String]
+    /// What each output made read.
+    package var traces: [String: Trace]
+    /// Outputs the record must forget.
+    package var removedOutputs: [String]
+    /// How many pages are published.
+    package var publishedCount: Int
 }

@@ -1,135 +1,143 @@
 import Foundation
 import RecoverySchedule
 
-/// The build pipeline: sources in memory to output files in memory. It reads and writes no files,
-/// so every step can be tested with a site described in a dictionary.
+/// The build: sources in memory to output files in memory. It reads and writes no files, so every step can
+/// be tested with a site described in a dictionary.
 ///
-/// The steps, in order: settings, interface text, templates and rules (`SiteBasics`); pages and their
-/// Markdown (`ContentSet`); links checked and filled in (`ContentSet.resolveLinks`); layouts applied
-/// (`PageRenderer`); the site-wide files (`PageRenderer.siteFiles`). `IncrementalBuild` (in SiteDisk) puts it on disk.
+/// One way through: the inputs every output shares (`SiteBasics`); the files of `content/` sorted by path
+/// (`ContentFiles`); the pages read (`PageReading`) and their facts put over those the last build recorded
+/// (`SiteFacts`); the outputs to make (`OutputPlan`: all of them when nothing is recorded); each made by
+/// `PageRenderer` through its own `Reads`, which records what it read. `IncrementalBuild` (in SiteDisk)
+/// gives it the last build's record and puts the result on disk.
 public enum SiteBuilder {
-    /// Builds the site, or throws every error found (with the warnings) in one `DiagnosticError`.
-    /// `output`, when given, receives each file as soon as it is made (from any thread), so writing can
-    /// overlap rendering; the files returned then carry only their paths, so no page's bytes are kept twice. Pages are rendered while links are still being checked, so `output` may have
-    /// received files when the build then throws for a broken link: a caller that writes them must
-    /// discard them then, as `IncrementalBuild.run` does.
-    /// `expecting`, when given, is told each page's output path as soon as its front matter is read, long
-    /// before the page is laid out (from any thread), so the file can be created while pages are still read.
-    /// A path it is told may not be written after all (the build fails, or two pages claim it).
-    /// `cacheMade`, when given, receives the build cache as soon as it is made, before the pages are all laid
-    /// out (on another thread), so it can be encoded meanwhile; `build` returns only after it has returned.
-    public static func build(_ sources: SiteSources, options: BuildOptions,
-                             output: (@Sendable (OutputFile) -> Void)? = nil,
-                             expecting: (@Sendable (String) -> Void)? = nil,
-                             cacheMade: (@Sendable (BuildCache) -> Void)? = nil) throws(DiagnosticError) -> BuiltSite {
-        let result = try run(sources, options: options, output: output, expecting: expecting, cacheMade: cacheMade)
-        let site = result.site
-        DeferredRelease.release(consume result)
-        return site
+    /// Builds the whole site, or throws every error found (with the warnings) in one `DiagnosticError`.
+    public static func build(_ sources: SiteSources, options: BuildOptions) throws(DiagnosticError) -> BuiltSite {
+        try run(sources, options: options).site
     }
 
-    /// Builds again after a change, taking from `reuse` what did not change: pages whose sources are
-    /// unchanged are not read, and only pages whose output may have changed (`RenderPlan`) are laid out.
-    /// The result lists only the files it made; `BuiltSite.keptPaths` are the others, whose bytes a full build
-    /// would make exactly as the last build did. The caller must have checked `reuse.cache.siteKey`.
-    public static func rebuild(_ sources: SiteSources, options: BuildOptions, reuse: Reuse) throws(DiagnosticError) -> BuiltSite {
-        let result = try run(sources, options: options, reuse: reuse)
-        let site = result.site
-        DeferredRelease.release(consume result)
-        return site
+    /// Builds after a change: only what `previous` shows may have changed is read and made again.
+    package static func build(_ sources: SiteSources, options: BuildOptions, previous: (any PreviousBuild)?) throws(DiagnosticError) -> BuiltSite {
+        try run(sources, options: options, previous: previous).site
     }
 
-    /// What a build made, with what it read on the way, for `clinicsite check` to reuse.
+    /// What a build made, with the settings and pages it read, for `clinicsite check`.
     struct Result {
         var site: BuiltSite
         var settings: Settings
-        var content: ContentSet
+        var pages: [LoadedPage]
     }
 
     /// The build. `reusesLayouts` chooses whether pages of one shape share their layout's rendering (see
-    /// `LayoutCache`; a test compares the output both ways); `keepingProse` keeps each page's paragraphs.
-    static func run(_ sources: SiteSources, options: BuildOptions, output: (@Sendable (OutputFile) -> Void)? = nil,
-                    expecting: (@Sendable (String) -> Void)? = nil, cacheMade: (@Sendable (BuildCache) -> Void)? = nil, reuse: Reuse? = nil,
+    /// `LayoutCache`; a test compares both ways); `keepingProse` keeps each page's paragraphs.
+    static func run(_ sources: SiteSources, options: BuildOptions, previous given: (any PreviousBuild)? = nil,
                     reusesLayouts: Bool = true, keepingProse: Bool = false) throws(DiagnosticError) -> Result {
         var log = DiagnosticLog()
         let basics = SiteBasics.load(sources, baseURL: options.baseURL, log: &log)
         let settings = basics.settings
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
-        PhaseClock.mark("basics+assets")
-        let content = ContentSet.load(sources: sources, settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [],
-                                      keepingProse: keepingProse, typography: basics.typography, reuse: reuse, expecting: expecting, log: &log)
-        if let templates = basics.templates {
-            for page in content.pages where !templates.names.contains(page.page.layout) {
-                log.add(Diagnostic(file: page.page.source, line: 1, message: "the layout '\(page.page.layout)' does not exist",
-                                   hint: "use one of: \(templates.names.sorted().joined(separator: ", "))"))
-            }
-        }
+        let shared = SharedInputs.fingerprint(of: sources, options: options)
+        let previous = given?.shared == shared ? given : nil
+        let files = ContentFiles(paths: sources.paths, settings: settings, log: &log)
+        let reading = PageReading(settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [], typography: basics.typography,
+                                  keepingProse: keepingProse)
+        let toRead = files.pages.filter { previous == nil || sources.files[$0.path] != nil }
+        let (read, failed) = reading.read(toRead, bytes: sources.bytes, log: &log)
         PhaseClock.mark("content")
-        let plan = RenderPlan(content: content, settings: settings, reuse: reuse)
-        guard !log.hasErrors, let strings = basics.strings, let templates = basics.templates, let assets else {
-            // Broken links are reported with the other errors, so one run lists everything to fix. Pages a
-            // rebuild would not lay out again link to what they linked to when the last build succeeded.
-            let pages = (try? plan.pagesToRender(reservedIDs: basics.templates?.reservedIDs ?? [], typography: basics.typography, log: &log)) ?? []
-            log.add(contentsOf: pages.parallelMap { content.resolveLinks(of: $0).problems }.flatMap { $0 })
+        let facts = SiteFacts(fresh: Dictionary(read.map { ($0.page.source, $0.facts) }) { $1 }, failed: Set(failed),
+                              gone: previous == nil ? [] : sources.removed, pageSources: Set(files.pages.map(\.path)),
+                              publishedFiles: files.published, sourcePrints: printer(of: sources), previous: previous)
+        log.add(contentsOf: PlaceChecks.problems(facts: facts, read: read, files: files, settings: settings, templates: basics.templates))
+        let renderer = basics.strings.flatMap { strings in basics.templates.flatMap { templates in assets.map { assets in
+            PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets,
+                         recovery: RecoveryContext(rules: basics.rules, settings: settings, strings: strings, typography: basics.typography),
+                         typography: basics.typography, reusesLayouts: reusesLayouts)
+        } } }
+        let plan = OutputPlan(facts: facts, sources: sources, siteFiles: renderer?.siteFilePaths ?? [])
+        let pages = pagesToLayOut(plan.pages, read: read, facts: facts, reading: reading, sources: sources, log: &log)
+        guard !log.hasErrors, let renderer, let assets else {
+            // Broken links are reported with the other errors, so one run lists everything to fix.
+            log.add(contentsOf: pages.parallelMap { $0.resolvedHTML(reads: Reads(facts)).problems }.flatMap { $0 })
             throw DiagnosticError(log.diagnostics)
         }
-        let recovery = RecoveryContext(rules: basics.rules, settings: settings, strings: strings, typography: basics.typography)
-        let renderer = PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets, content: content,
-                                    recovery: recovery, typography: basics.typography, reusesLayouts: reusesLayouts)
-        // What the next build reuses depends only on what was read: it is made while pages are laid out.
-        let cache = Background {
-            let made = BuildCache(siteKey: siteKey(of: sources, options: options, tool: options.tool), today: options.today.iso,
-                                  content: content, sources: sources, reuse: reuse)
-            cacheMade?(made)
-            return made
+        var made = try layOut(pages, with: renderer, facts: facts, log: &log)
+        made += plan.siteFiles.map { path in
+            let reads = Reads(facts)
+            return (renderer.siteFile(path, reads: reads), reads.trace)
         }
-        // The site-wide files (sitemap, root, 404) depend on no page's layout: made while pages are laid out.
-        let siteFiles = Background { renderer.siteFiles() }
-        let pages = try plan.pagesToRender(reservedIDs: templates.reservedIDs, typography: basics.typography, log: &log)
-        var files = try renderPages(pages, of: content, with: renderer, output: output, log: &log)
-        let others = assets.files + content.assetFiles + siteFiles.value
-        PhaseClock.mark("sitefiles")
-        if let output {
-            for file in others { output(file) }
-            files += others.map { OutputFile(path: $0.path, data: Data()) }
-        } else {
-            files += others
-        }
-        files.sort { $0.path < $1.path }
-        PhaseClock.mark("sort")
+        made += copies(plan.copies, sources: sources, log: &log)
+        if plan.templateAssets { made += assets.files.map { ($0, [:]) } }
         log.add(contentsOf: StalledRules.diagnostics(basics.typography, sources: sources))
         if log.hasErrors { throw DiagnosticError(log.diagnostics) }
-        log.add(contentsOf: content.reviewWarnings(today: options.today, months: settings.reviewMonths))
+        log.add(contentsOf: facts.reviewsDue(today: options.today, months: settings.reviewMonths).map {
+            ReviewAge.warning(file: $0.page.source, reviewed: $0.page.reviewed!, months: settings.reviewMonths)
+        })
         if settings.baseURL == nil {
             log.add(.warning(file: Settings.path, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
                              hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url", code: .missingBaseURL))
         }
-        let site = BuiltSite(files: files, keptPaths: plan.keptPaths + content.keptAssetPaths, warnings: log.warnings,
-                             pageCount: content.published.count, cache: cache.value, laidOut: pages.count)
-        return Result(site: site, settings: settings, content: content)
+        made.sort { $0.file.path < $1.file.path }
+        let record = RecordChanges(startsOver: previous == nil, shared: shared, pages: read.map(\.facts),
+                                   removedPages: Array(sources.removed.union(failed)), traces: Dictionary(made.map { ($0.file.path, $0.trace) }) { $1 },
+                                   removedOutputs: plan.removed, publishedCount: facts.publishedCount())
+        let site = BuiltSite(files: made.map(\.file), removed: plan.removed, warnings: log.warnings, pageCount: record.publishedCount,
+                             laidOut: pages.count, record: record)
+        return Result(site: site, settings: settings, pages: read)
     }
 
-    /// Checks each page's links and lays it out, on all cores; throws every broken link at once.
-    private static func renderPages(_ pages: [LoadedPage], of content: ContentSet, with renderer: PageRenderer,
-                                    output: (@Sendable (OutputFile) -> Void)?, log: inout DiagnosticLog) throws(DiagnosticError) -> [OutputFile] {
-        let rendered = pages.parallelMap { loaded -> Swift.Result<OutputFile, DiagnosticError> in
-            let (html, problems) = content.resolveLinks(of: loaded)
+    /// The pages at `sources`, those not read yet read now (their bytes are those the last build read).
+    private static func pagesToLayOut(_ sources: [String], read: [LoadedPage], facts: SiteFacts, reading: PageReading, sources files: SiteSources,
+                                      log: inout DiagnosticLog) -> [LoadedPage] {
+        let bySource = Dictionary(read.map { ($0.page.source, $0) }) { $1 }
+        let unread = sources.filter { bySource[$0] == nil }.compactMap { source in facts.page(source).map { ContentFiles.PageFile(path: source, language: $0.page.language) } }
+        let reread = reading.read(unread, bytes: files.bytes, log: &log).pages
+        let again = Dictionary(reread.map { ($0.page.source, $0) }) { $1 }
+        return sources.compactMap { bySource[$0] ?? again[$0] }
+    }
+
+    /// Checks each page's links and lays it out, on all cores, each with its own `Reads`; throws every broken link at once.
+    private static func layOut(_ pages: [LoadedPage], with renderer: PageRenderer, facts: SiteFacts,
+                               log: inout DiagnosticLog) throws(DiagnosticError) -> [(file: OutputFile, trace: Trace)] {
+        let rendered = pages.parallelMap { loaded -> Swift.Result<(file: OutputFile, trace: Trace), DiagnosticError> in
+            let reads = Reads(facts)
+            reads.source(loaded.page.source)
+            let (html, problems) = loaded.resolvedHTML(reads: reads)
             guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }
-            let file = renderer.render(loaded.page, content: html)
-            guard let output else { return .success(file) }
-            output(file)
-            return .success(OutputFile(path: file.path, data: Data()))
+            let file = renderer.render(loaded.page, content: html, reads: reads)
+            return .success((file, reads.trace))
         }
-        var files: [OutputFile] = []
-        files.reserveCapacity(rendered.count + 8)
+        var made: [(file: OutputFile, trace: Trace)] = []
+        made.reserveCapacity(rendered.count + 8)
         for result in rendered {
             switch result {
-            case .success(let file): files.append(file)
+            case .success(let output): made.append(output)
             case .failure(let error): log.add(contentsOf: error.diagnostics)
             }
         }
         if log.hasErrors { throw DiagnosticError(log.diagnostics) }
         PhaseClock.mark("links+render")
-        return files
+        return made
+    }
+
+    /// The files of `content/` published as they are, each read and judged (an SVG's scripts).
+    private static func copies(_ paths: [String], sources: SiteSources, log: inout DiagnosticLog) -> [(file: OutputFile, trace: Trace)] {
+        var made: [(file: OutputFile, trace: Trace)] = []
+        for path in paths {
+            guard let data = sources.bytes(path) else {
+                log.add(Diagnostic(file: path, message: "cannot read this file", hint: "check that it is readable"))
+                continue
+            }
+            switch ContentFiles.copied(path, data: data) {
+            case .success(let file): made.append((file, [.source(path): Fingerprint(of: data)]))
+            case .failure(let error): log.add(contentsOf: error.diagnostics)
+            }
+        }
+        return made
+    }
+
+    /// Each input's fingerprint: recorded for the files left unread, made once for those read.
+    private static func printer(of sources: SiteSources) -> @Sendable (String) -> Fingerprint? {
+        let read = Dictionary(uniqueKeysWithValues: sources.files.filter { SiteSources.isContentFile($0.key) }.map { ($0.key, Fingerprint(of: $0.value)) })
+        let unchanged = sources.unchanged
+        return { read[$0] ?? unchanged[$0] }
     }
 }

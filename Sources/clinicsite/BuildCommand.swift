@@ -25,7 +25,6 @@ struct BuildCommand: ParsableCommand {
     var baseURL: BaseURL?
 
     func run() throws {
-        DeferredRelease.keepUntilExit()
         let outputURL = output.map { URL(fileURLWithPath: $0) }
         let summary = try Terminal.run { () throws(DiagnosticError) in
             try IncrementalBuild.run(root: site.url, output: outputURL, baseURL: baseURL?.text, today: Terminal.today)

@@ -8,7 +8,7 @@ extension FileSystem {
     /// Whether the folder at `folder` holds exactly `expected` as `walk(below:)` would list it (same paths,
     /// sizes and modification times; hidden names, backups and symbolic links are not counted), in any order.
     /// Each path must appear once in `expected`.
-    static func holdsExactly(_ expected: [OutputManifest.Entry], below folder: String) -> Bool {
+    static func holdsExactly(_ expected: [OutputEntry], below folder: String) -> Bool {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return false }
         defer { close(top) }

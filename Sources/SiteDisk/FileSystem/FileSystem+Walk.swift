@@ -44,97 +44,54 @@ extension FileSystem {
         }
     }
 
-    /// The regular files below `folder`, in the byte order of their paths, skipping what `files(below:)` skips
-    /// (hidden names, editor backups, symbolic links); nil when `folder` is not a readable directory.
-    /// `prefix` is put before every path (`content/`), so callers need not make each path again.
-    /// `reading` also reads every file (`WalkedFile.contents`): each is opened, then statted through its open
-    /// descriptor, so reading a site and stamping it costs one `open` per file instead of an `lstat` and an
-    /// `open`. A file that cannot be read is listed with nil contents.
+    /// The regular files below `folder`, sorted by path, skipping what `files(below:)` skips (hidden names,
+    /// editor backups, symbolic links); nil when `folder` is not a readable directory. `prefix` is put before
+    /// every path (`content/`). `reading` also reads every file (`WalkedFile.contents`): each is opened, then
+    /// statted through its open descriptor. A file that cannot be read is listed with nil contents.
     static func walk(below folder: String, prefix: String = "", reading: Bool = false) -> [WalkedFile]? {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return nil }
         var result: [WalkedFile] = []
         walk(descriptor: top, prefix: prefix, reading: reading, into: &result)
+        result.sort { $0.path < $1.path }
         return result
     }
 
-    /// Walks the open folder `descriptor` (and closes it), adding its files with `prefix` before their names.
-    /// Names are statted (or opened and read) on other threads in chunks while the folder is still being
-    /// listed, and each is given its full path and its place in path order there (`WalkOrder`), so this
-    /// thread only sorts small keys.
+    /// Walks the open folder `descriptor` (and closes it), adding its files with `prefix` before their names;
+    /// the names of one folder are statted (or read) on all cores.
     private static func walk(descriptor: Int32, prefix: String, reading: Bool, into result: inout [WalkedFile]) {
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return
         }
         defer { closedir(directory) }
-        let work = StreamedWork<Entry>()
         var names: [String] = []
-        var notUTF8: [WalkedFile] = []
-        func handOut() {
-            let chunk = names
-            work.start {
-                chunk.compactMap { name in
-                    (reading ? opened(name, in: descriptor) : statted(name, in: descriptor)).map { Entry(name: name, prefix: prefix, found: $0) }
-                }
-            }
-            names.removeAll(keepingCapacity: true)
-        }
-        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
         while let entry = readdir(directory) {
-            // Read in place: copying `d_name` out of the entry would copy all 256 bytes.
-            let pointer = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
-            if pointer.pointee == CChar(UInt8(ascii: ".")) { continue }
-            // A name that is not UTF-8 cannot be given a path (String would replace its bytes, and nothing would
-            // open it then): it is listed unreadable, as its path with U+FFFD, so a build reports it.
-            guard let name = String(validatingCString: pointer) else {
-                notUTF8.append(WalkedFile(path: prefix + String(cString: pointer), info: stat()))
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(validatingCString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            // A name that is not UTF-8 cannot be given a path: it is listed unreadable, as its path with U+FFFD, so a build reports it.
+            guard let name else {
+                let raw = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                result.append(WalkedFile(path: prefix + raw, info: stat()))
                 continue
             }
-            if !name.hasSuffix("~") { names.append(name) }
-            if names.count == 256 { handOut() }
+            if !name.hasPrefix("."), !name.hasSuffix("~") { names.append(name) }
         }
-        if !names.isEmpty { handOut() }
-        result.append(contentsOf: notUTF8)
-        // Entries are looked at where they are, never copied whole: each copy of one is a retain per field.
-        let found = work.results()
-        result.reserveCapacity(result.count + found.reduce(0) { $0 + $1.count })
-        for (piece, index) in WalkOrder.sorted(found.map { $0.map(\.order) }, name: { found[$0][$1].name }) {
-            switch found[piece][index].type {
+        let found = names.parallelMap { name in (reading ? opened(name, in: descriptor) : statted(name, in: descriptor)).map { (name, $0) } }
+        for case let (name, item)? in found {
+            switch item.info.st_mode & S_IFMT {
             case S_IFREG:
-                result.append(found[piece][index].file)
+                result.append(WalkedFile(path: prefix + name, info: item.info, contents: item.contents))
             case S_IFDIR:
-                let name = found[piece][index].name
-                let child = found[piece][index].folder ?? openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                let child = item.folder ?? openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
                 if child >= 0 { walk(descriptor: child, prefix: prefix + name + "/", reading: reading, into: &result) }
             default:
-                continue
+                if let folder = item.folder { close(folder) }
             }
-        }
-    }
-
-    /// One name in a folder being walked, as found by `statted` or `opened`: the file with its full path,
-    /// its type, its descriptor (a folder, when reading) and its place in path order. Only what is needed of
-    /// `stat` is kept (a whole `stat` is 144 bytes).
-    private struct Entry {
-        var name: String
-        var file: WalkedFile
-        /// `S_IFREG`, `S_IFDIR`…
-        var type: mode_t
-        var folder: Int32?
-        var order: WalkOrder
-
-        init(name: String, prefix: String, found: Found) {
-            self.name = name
-            file = WalkedFile(path: prefix + name, info: found.info, contents: found.contents)
-            type = found.info.st_mode & S_IFMT
-            folder = found.folder
-            order = WalkOrder(name: name, isFolder: type == S_IFDIR)
         }
     }
 
     /// What statting or opening a name gave.
-    private struct Found {
+    private struct Found: @unchecked Sendable {
         var info: stat
         var contents: Data?
         var folder: Int32?

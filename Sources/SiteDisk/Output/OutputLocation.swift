@@ -34,7 +34,7 @@ public enum OutputLocation {
         }
         var ancestor = URL(fileURLWithPath: out)
         while true {
-            if FileManager.default.fileExists(atPath: ancestor.appendingPathComponent(OutputWriter.marker).path) {
+            if FileManager.default.fileExists(atPath: ancestor.appendingPathComponent(OutputFolder.marker).path) {
                 throw refuse("\(ancestor.path) is a website built by clinicsite")
             }
             if ancestor.path == "/" { break }

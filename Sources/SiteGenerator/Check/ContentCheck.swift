@@ -11,7 +11,7 @@ public enum ContentCheck {
         let settings = build.settings
         // The check publishes nothing, so a missing base_url is not worth a warning here.
         var warnings = build.site.warnings.filter { $0.code != .missingBaseURL }
-        let checked = build.content.published.parallelMap { loaded in
+        let checked = build.pages.filter { !$0.page.draft }.parallelMap { loaded in
             check(loaded.page, paragraphs: loaded.markdown.prose, today: today, settings: settings)
         }
         // Overdue reviews are already among the build's warnings.

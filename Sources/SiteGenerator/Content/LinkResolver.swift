@@ -2,24 +2,10 @@ import Foundation
 
 /// Checks every link in the content and rewrites links between Markdown files to the output pages'
 /// relative URLs. Anything that would be a broken link on the published site is an error here instead.
-struct LinkResolver: Sendable {
-    /// What a link may point at inside the site.
-    struct Target: Sendable {
-        var outputPath: String
-        /// The page's heading ids (a page has few: a list is quicker to make than a set); nil when the page
-        /// itself failed to load, so its anchors are not judged.
-        var anchors: [String]?
-        var draft: Bool
-    }
-
-    /// Pages by source path (`content/en/healing.md`).
-    var pages: [String: Target]
-    /// Other files under `content/` that are published as they are (images, PDFs).
-    var assets: Set<String>
-
+enum LinkResolver {
     /// The URL to write for `link` on `page`, whose source is in `folder` (`content/en`) and whose own
-    /// heading ids are `anchors`; nil to leave it as written.
-    func resolve(_ link: CmarkDocument.Link, on page: Page, folder: String, anchors: [String]) throws(DiagnosticError) -> String? {
+    /// heading ids are `anchors`; nil to leave it as written. What it learns of other pages comes through `reads`.
+    static func resolve(_ link: CmarkDocument.Link, on page: Page, folder: String, anchors: [String], reads: Reads) throws(DiagnosticError) -> String? {
         let destination = link.destination
         let line = page.bodyLine + max(link.line, 1) - 1
         func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
@@ -50,21 +36,21 @@ struct LinkResolver: Sendable {
         // The query and fragment as written: everything from the first "?" or "#" (a "?" after the "#" is the fragment's).
         let suffix = destination.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }.map { destination[$0...] } ?? ""
         if resolved.hasSuffix(".md") {
-            guard let target = pages[resolved] else {
-                throw failure("the link '\(destination)' points to \(resolved), which does not exist", hint: nearestPageHint(resolved))
+            guard let target = reads.linkTarget(resolved) else {
+                throw failure("the link '\(destination)' points to \(resolved), which does not exist", hint: nearestPageHint(resolved, reads: reads))
             }
             if target.draft {
                 throw failure("the link '\(destination)' points to a draft page, which is not published",
                               hint: "publish \(resolved) (remove draft: true) or remove the link")
             }
-            if let fragment, !fragment.isEmpty, let anchors = target.anchors, !anchors.contains(Self.decoded(fragment)) {
+            if let fragment, !fragment.isEmpty, let anchors = target.anchors(), !anchors.contains(Self.decoded(fragment)) {
                 throw failure("\(resolved) has no heading with the anchor '#\(fragment)'", hint: Self.anchorHint(anchors))
             }
             var url = RelativePath.url(from: page.outputPath, to: target.outputPath)
             url.append(contentsOf: suffix)
             return url
         }
-        if assets.contains(resolved) {
+        if reads.isPublishedFile(resolved) {
             let output = String(resolved.dropFirst("content/".count))
             let url = RelativePath.url(from: page.outputPath, to: output)
             var encoded = url.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url
@@ -73,7 +59,7 @@ struct LinkResolver: Sendable {
         }
         let kind = link.isImage ? "image" : "link"
         throw failure("the \(kind) '\(destination)' points to \(resolved), which does not exist",
-                      hint: link.isImage ? "put the image file in that folder, or correct the file name" : nearestPageHint(resolved))
+                      hint: link.isImage ? "put the image file in that folder, or correct the file name" : nearestPageHint(resolved, reads: reads))
     }
 
     /// The source path a relative link points at (`content/en/healing.md`, `content/en/img/a.png`); nil for
@@ -92,9 +78,9 @@ struct LinkResolver: Sendable {
         return decoded(fragment)
     }
 
-    private func nearestPageHint(_ path: String) -> String {
+    private static func nearestPageHint(_ path: String, reads: Reads) -> String {
         let folder = RelativePath.folder(of: path)
-        let siblings = pages.keys.filter { RelativePath.folder(of: $0) == folder }.map { String($0.dropFirst(folder.count + 1)) }
+        let siblings = reads.pageNames(in: folder)
         let name = String(path.dropFirst(folder.count + 1))
         if let near = Spelling.nearest(name, in: siblings.sorted()) { return "did you mean \(near)?" }
         return siblings.isEmpty ? "check the folder name" : "pages in that folder: \(siblings.sorted().joined(separator: ", "))"

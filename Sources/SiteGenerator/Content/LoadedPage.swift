@@ -1,7 +1,7 @@
 /// A page with its parsed Markdown.
 ///
 /// A class, not a struct: the build hands each page from step to step and thread to thread many times, and
-/// copying a struct of a dozen strings and arrays retained each of them every time (a tenth of a build).
+/// copying a struct of a dozen strings and arrays retained each of them every time.
 final class LoadedPage: Sendable {
     let page: Page
     let markdown: MarkdownBody
@@ -9,5 +9,36 @@ final class LoadedPage: Sendable {
     init(page: Page, markdown: MarkdownBody) {
         self.page = page
         self.markdown = markdown
+    }
+
+    /// What other pages may know of this one.
+    var facts: PageFacts {
+        PageFacts(page: page, anchors: markdown.headings.map(\.id))
+    }
+
+    /// Checks every link and gives the final Markdown HTML (UTF-8), links between pages rewritten to output
+    /// URLs, or the problems found. What it learns of other pages comes through `reads`.
+    func resolvedHTML(reads: Reads) -> (html: [UInt8], problems: [Diagnostic]) {
+        let anchors = markdown.headings.map(\.id)
+        let folder = RelativePath.folder(of: page.source)
+        var problems: [Diagnostic] = []
+        var urls: [Int: String] = [:]
+        urls.reserveCapacity(markdown.placeholders.count)
+        for index in markdown.placeholders {
+            do throws(DiagnosticError) {
+                urls[index] = try LinkResolver.resolve(markdown.links[index], on: page, folder: folder, anchors: anchors, reads: reads)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        // Links kept as written are still checked: an anchor on this page, an empty or root-absolute link.
+        for link in markdown.links where !LinkResolver.isRelative(link.destination) {
+            do throws(DiagnosticError) {
+                _ = try LinkResolver.resolve(link, on: page, folder: folder, anchors: anchors, reads: reads)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        return (problems.isEmpty ? markdown.filled(with: urls) : [], problems)
     }
 }

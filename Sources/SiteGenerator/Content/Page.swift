@@ -2,36 +2,42 @@ import Foundation
 import RecoverySchedule
 
 /// One Markdown file of one language, with its front matter read and its output place decided.
-struct Page: Sendable, Equatable {
+package struct Page: Sendable, Equatable {
     /// Path of the source, such as `content/fr/healing.md`.
-    var source: String
+    package var source: String
     /// The language folder it lives in.
-    var language: String
+    package var language: String
     /// The path inside the language folder without `.md` (`healing`, `care/ointment`): the same key in two
     /// languages means the two pages translate each other.
-    var key: String
+    package var key: String
     /// The output path, such as `fr/guerison.html`.
-    var outputPath: String
-    var title: String
-    var description: String
+    package var outputPath: String
+    package var title: String
+    package var description: String
     /// Menu position; pages without one are published but left out of the menu.
-    var order: Int?
-    var reviewed: CivilDate?
-    var layout: String
+    package var order: Int?
+    package var reviewed: CivilDate?
+    package var layout: String
     /// The procedure the page is about, from its front matter; nil means the site's (`procedure:` in site.yml).
-    var procedure: String?
+    package var procedure: String?
     /// The page's name in the menu: `menu_title` from its front matter, or its title.
-    var menuTitle: String
+    package var menuTitle: String
     /// The file line on which the Markdown body starts (after the front matter).
-    var bodyLine: Int
+    package var bodyLine: Int
     /// Drafts are read and checked but not published; a link to one is an error.
-    var draft: Bool
+    package var draft: Bool
 
-    var isHome: Bool { key == "index" }
+    package var isHome: Bool { key == "index" }
+
+    /// A page as recorded by an earlier build.
+    package init(source: String, language: String, key: String, outputPath: String, title: String, description: String, order: Int?,
+                 reviewed: CivilDate?, layout: String, procedure: String?, menuTitle: String, bodyLine: Int, draft: Bool) {
+        (self.source, self.language, self.key, self.outputPath, self.title, self.description) = (source, language, key, outputPath, title, description)
+        (self.order, self.reviewed, self.layout, self.procedure, self.menuTitle, self.bodyLine, self.draft) = (order, reviewed, layout, procedure, menuTitle, bodyLine, draft)
+    }
 
     /// Reads a page. The title falls back to the first `#` heading, then to the file name.
-    /// `placed` is told the output path of a page that is not a draft once its front matter is read, before its Markdown.
-    static func read(source: String, language: String, text: String, placed: ((String) -> Void)? = nil,
+    static func read(source: String, language: String, text: String,
                      markdown render: (Substring) -> MarkdownBody) throws(DiagnosticError) -> (Page, MarkdownBody) {
         if let line = ControlCharacter.firstLine(in: text) {
             throw DiagnosticError(Diagnostic(file: source, line: line.number, message: "this line contains an invisible control character (\(line.code))",
@@ -47,7 +53,6 @@ struct Page: Sendable, Equatable {
         let folder = parts.dropLast().map { Slug.make(from: $0, fallback: "folder") + "/" }.joined()
         let outputName = front.slug ?? Slug.make(from: fileName, fallback: "page")
         let outputPath = "\(language)/\(folder)\(outputName).html"
-        if !front.draft { placed?(outputPath) }
         let markdown = render(split.body)
         let title = front.title ?? markdown.headings.first { $0.level == 1 }?.text ?? Self.title(fromFileName: fileName)
         let page = Page(source: source, language: language, key: key,

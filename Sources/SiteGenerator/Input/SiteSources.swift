@@ -1,47 +1,69 @@
 import Foundation
 
-/// Every input file of a site, read once into memory and keyed by its path relative to the site root
-/// (`content/en/healing.md`, `templates/page.mustache`).
+/// Every input file of a site, keyed by its path relative to the site root (`content/en/healing.md`,
+/// `templates/page.mustache`).
 ///
 /// The build works only on this value, so tests can describe a whole site in a dictionary literal and
-/// never touch the disk.
-public struct SiteSources: Sendable, Equatable {
+/// never touch the disk. For a rebuild the disk layer leaves out the bytes of the files of the language
+/// folders that the last build read as they are (`unchanged`, with their fingerprints); the build reads
+/// one of them through `read` only if it must make its output again.
+public struct SiteSources: Sendable {
     /// File contents by relative path, always with `/` separators.
     public var files: [String: Data]
+    /// Files of the language folders whose bytes are those the last build read, with their fingerprints.
+    public var unchanged: [String: Fingerprint]
+    /// Files of the language folders the last build read and that are gone.
+    public var removed: Set<String>
+    /// Reads a file of `unchanged` (nil when it cannot be read).
+    public var read: @Sendable (String) -> Data?
 
     /// Wraps files already in memory.
     public init(files: [String: Data]) {
-        self.files = files
+        self.init(files: files, unchanged: [:], removed: [], read: { _ in nil })
+    }
+
+    /// Sources for a rebuild: `files` read, the others `unchanged` or `removed` since the last build.
+    public init(files: [String: Data], unchanged: [String: Fingerprint], removed: Set<String>, read: @escaping @Sendable (String) -> Data?) {
+        (self.files, self.unchanged, self.removed, self.read) = (files, unchanged, removed, read)
     }
 
     /// Convenience for tests and tools: text files given as strings.
     public init(texts: [String: String]) {
-        self.files = texts.mapValues { Data($0.utf8) }
+        self.init(files: texts.mapValues { Data($0.utf8) })
     }
 
     /// The folders under the root that a build reads.
     public static let inputFolders = ["content", "templates"]
 
-    /// Paths below `folder/` (for example "content/en/"), sorted.
-    func paths(under folder: String) -> [String] {
-        files(under: folder).map(\.path)
+    /// Whether a source path is in a language folder of `content/` (a page or a file published as it is),
+    /// as opposed to an input every output shares.
+    public static func isContentFile(_ path: String) -> Bool {
+        path.hasPrefix("content/") && path.utf8.dropFirst("content/".utf8.count).contains(UInt8(ascii: "/"))
     }
 
-    /// The files below `folder/`, sorted by path (`<`). Picked into an array, not a filtered dictionary (with
-    /// 30,000 pages, hashing every path again took longer than sorting them), and put in the byte order of
-    /// their paths, which is `<`'s but where a path holds a character `<` compares by its composed form (a
-    /// decomposed é): checked pair by pair, and sorted by `<` only then.
+    /// Every path, read or not.
+    var paths: [String] {
+        Array(files.keys) + unchanged.keys
+    }
+
+    /// The bytes of `path`, read now if they were left out.
+    func bytes(_ path: String) -> Data? {
+        files[path] ?? (unchanged[path] != nil ? read(path) : nil)
+    }
+
+    /// Paths below `folder/` (for example "content/en/"), sorted.
+    func paths(under folder: String) -> [String] {
+        paths.filter { $0.hasPrefix(folder) }.sorted()
+    }
+
+    /// The files in memory below `folder/`, sorted by path.
     func files(under folder: String) -> [(path: String, data: Data)] {
-        var found: [(path: String, data: Data)] = []
-        for (path, data) in files where path.utf8.starts(with: folder.utf8) { found.append((path, data)) }
-        var sorted = found.map(\.path).byteOrder().map { found[$0] }
-        if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.path < $1.path }) { sorted.sort { $0.path < $1.path } }
-        return sorted
+        files.filter { $0.key.hasPrefix(folder) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The file as text with a byte-order mark removed and line endings made `\n`.
     func text(_ path: String) throws(DiagnosticError) -> String {
-        guard let data = files[path] else {
+        guard let data = bytes(path) else {
             throw DiagnosticError(Diagnostic(file: path, message: "file not found"))
         }
         return try Self.normalisedText(data, file: path)
@@ -53,7 +75,7 @@ public struct SiteSources: Sendable, Equatable {
                                              hint: "save it again choosing the UTF-8 encoding"))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }) {
+        if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

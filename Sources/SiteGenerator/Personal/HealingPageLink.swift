@@ -5,7 +5,7 @@ enum HealingPageLink {
     static func addresses(in sources: SiteSources, languages: [String], baseURL: String) -> [String: String] {
         var addresses: [String: String] = [:]
         for language in languages {
-            for (path, _) in sources.files(under: "content/\(language)/") where path.hasSuffix(".md") {
+            for path in sources.paths(under: "content/\(language)/") where path.hasSuffix(".md") {
                 guard let text = try? sources.text(path),
                       let (page, _) = try? Page.read(source: path, language: language, text: text, markdown: { _ in .empty }),
                       page.layout == "healing", !page.draft else { continue }

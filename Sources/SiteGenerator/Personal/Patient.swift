@@ -31,7 +31,7 @@ public struct Patient: Sendable, Hashable {
     /// The stable base of calendar UIDs: the id, or a fingerprint of the request when there is no id.
     var uidBase: String {
         if let id { return id }
-        return "p" + ContentHash.hex(of: Data("\(name ?? "")|\(procedure.iso)|\(language)".utf8))
+        return "p" + NameHash.hex(of: Data("\(name ?? "")|\(procedure.iso)|\(language)".utf8))
     }
 }
 

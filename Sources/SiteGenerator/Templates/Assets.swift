@@ -23,7 +23,7 @@ struct Assets: Sendable {
             guard Slug.isValid(stem), paths[stem] == nil else {
                 throw DiagnosticError(Diagnostic(file: path, message: "asset names must be unique and use only a-z, 0-9 and hyphens before the extension"))
             }
-            let output = "assets/\(stem).\(ContentHash.hex(of: data)).\(ext)"
+            let output = "assets/\(stem).\(NameHash.hex(of: data)).\(ext)"
             paths[stem] = output
             files.append(OutputFile(path: output, data: data))
         }

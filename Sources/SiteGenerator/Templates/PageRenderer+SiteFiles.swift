@@ -3,12 +3,26 @@ import Foundation
 /// The files every site has besides its pages: the root language chooser, `404.html`, `robots.txt` and,
 /// when the base URL is known, `sitemap.xml`.
 extension PageRenderer {
-    /// The root page, 404 page, robots.txt and, when the base URL is known, sitemap.xml.
-    func siteFiles() -> [OutputFile] {
-        var files: [OutputFile] = []
+    /// The paths of the site-wide files: the root page, 404 page, robots.txt and, when the base URL is known, sitemap.xml.
+    var siteFilePaths: [String] {
+        ["index.html", "404.html", "robots.txt"] + (settings.baseURL == nil ? [] : ["sitemap.xml"])
+    }
+
+    /// The site-wide file at `path` (one of `siteFilePaths`).
+    func siteFile(_ path: String, reads: Reads) -> OutputFile {
+        switch path {
+        case "index.html": OutputFile(path: path, text: languageChooser(reads: reads))
+        case "404.html": OutputFile(path: path, text: notFoundPage(reads: reads))
+        case "sitemap.xml": OutputFile(path: path, text: Sitemap.xml(base: settings.baseURL ?? "", pages: reads.sitemap(), languages: settings.languages,
+                                                                     defaultLanguage: settings.defaultLanguage))
+        default: OutputFile(path: path, text: "User-agent: *\nAllow: /\n" + (settings.baseURL.map { "Sitemap: \($0)sitemap.xml\n" } ?? ""))
+        }
+    }
+
+    /// The site root: a language chooser, each choice written in its own language.
+    private func languageChooser(reads: Reads) -> String {
         let language = settings.defaultLanguage
-        // The site root is a language chooser: each choice is written in its own language.
-        var root = commonContext(language: language, outputPath: "index.html", current: nil)
+        var root = commonContext(language: language, outputPath: "index.html", reads: reads)
         if let links = root["languages"] as? [[String: Any]] {
             root["languages"] = links.map { link -> [String: Any] in
                 var link = link
@@ -30,36 +44,26 @@ extension PageRenderer {
                 root["xDefault"] = "index.html"
             }
         }
-        files.append(OutputFile(path: "index.html", text: templates.render("root", root)))
+        return templates.render("root", root)
+    }
 
-        // A server shows 404.html at whatever depth the missing URL had, so relative links cannot work there:
-        // links are absolute when the base URL is known, and the styles are inlined.
-        var notFound = commonContext(language: language, outputPath: "404.html", current: nil)
+    /// A server shows 404.html at whatever depth the missing URL had, so relative links cannot work there:
+    /// links are absolute when the base URL is known, and the styles are inlined.
+    private func notFoundPage(reads: Reads) -> String {
+        let language = settings.defaultLanguage
+        var notFound = commonContext(language: language, outputPath: "404.html", reads: reads)
         if let base = settings.baseURL {
-            notFound["homeHref"] = base + (content.translation(ofKey: "index", in: language)?.outputPath ?? "")
+            notFound["homeHref"] = base + (reads.translation(ofKey: "index", in: language) ?? "")
             notFound["root"] = base
         }
         // Whoever lands here may read any of the site's languages: each says it in its own, in its own element.
         notFound["notFound"] = settings.languages.enumerated().map { index, code -> [String: Any] in
-            let home = content.translation(ofKey: "index", in: code)?.outputPath ?? ""
+            let home = reads.translation(ofKey: "index", in: code) ?? ""
             return ["code": code, "strings": strings[code], "first": index == 0,
                     "homeHref": (settings.baseURL ?? "") + home]
         }
         notFound["title"] = settings.languages.compactMap { strings[$0]["not_found_title"] }.joined(separator: " / ")
         notFound["inlineStyle"] = assets.inlineText(named: "style")
-        files.append(OutputFile(path: "404.html", text: templates.render("404", notFound)))
-
-        var robots = "User-agent: *\nAllow: /\n"
-        if let base = settings.baseURL {
-            robots += "Sitemap: \(base)sitemap.xml\n"
-            files.append(OutputFile(path: "sitemap.xml", text: sitemap(base: base)))
-        }
-        files.append(OutputFile(path: "robots.txt", text: robots))
-        return files
-    }
-
-    private func sitemap(base: String) -> String {
-        Sitemap.xml(base: base, pages: content.published.map { Sitemap.Entry($0.page) }, languages: settings.languages,
-                    defaultLanguage: settings.defaultLanguage)
+        return templates.render("404", notFound)
     }
 }

@@ -3,12 +3,14 @@ import RecoverySchedule
 
 /// Fills the templates: one content page at a time (safe to call from many threads), plus the
 /// site-wide files (root page, 404, robots.txt, sitemap.xml).
+/// A menu entry: the page's source, its name in the menu and its address.
+typealias MenuEntry = (source: String, title: String, outputPath: String)
+
 final class PageRenderer: Sendable {
     let settings: Settings
     let strings: UIStrings
     let templates: Templates
     let assets: Assets
-    let content: ContentSet
     let recovery: RecoveryContext
     /// Each language's typography, for the texts made here (the review date).
     let typography: [String: Typography]
@@ -17,13 +19,12 @@ final class PageRenderer: Sendable {
     private let reusesLayouts: Bool
     private let layouts = LayoutCache()
 
-    init(settings: Settings, strings: UIStrings, templates: Templates, assets: Assets, content: ContentSet,
+    init(settings: Settings, strings: UIStrings, templates: Templates, assets: Assets,
          recovery: RecoveryContext, typography: [String: Typography] = [:], reusesLayouts: Bool = true) {
         self.settings = settings
         self.strings = strings
         self.templates = templates
         self.assets = assets
-        self.content = content
         self.recovery = recovery
         self.typography = typography
         self.reusesLayouts = reusesLayouts && !templates.transformsValues
@@ -35,11 +36,15 @@ final class PageRenderer: Sendable {
     /// folder is only their own texts and links (slots), unless they are the home page, in the menu, or have
     /// other translations; those decide the page's shape. Swift-mustache spends most of a page's time looking
     /// names up, so rendering once per shape instead of once per page is what makes real layouts fast.
-    func render(_ page: Page, content html: [UInt8]) -> OutputFile {
+    /// What it shows of other pages comes through `reads`.
+    func render(_ page: Page, content html: [UInt8], reads: Reads) -> OutputFile {
         let describe = { [self] (values: inout LayoutValues) -> LayoutCache.Request in
-            let own = ownValues(page, html: html, values: &values)
+            let own = ownValues(page, html: html, values: &values, reads: reads)
+            let menu = reads.menu(page.language)
             // The full context is built only when the shape's layout is not rendered yet.
-            return LayoutCache.Request(shape: shape(of: page, own: own)) { [self] in templates.render(page.layout, context(page, own)) }
+            return LayoutCache.Request(shape: shape(of: page, own: own, menu: menu)) { [self] in
+                templates.render(page.layout, context(page, own, menu: menu, reads: reads))
+            }
         }
         let data = reusesLayouts ? layouts.render(describe) : LayoutCache.renderDirect(describe)
         return OutputFile(path: page.outputPath, data: data)
@@ -48,9 +53,9 @@ final class PageRenderer: Sendable {
     /// The template values that are a page's own (texts, Markdown HTML, links to its translations), taken
     /// through `values`, which makes them markers or keeps them as they are. They stay typed: the template's
     /// dictionaries are made only when a shape's layout is rendered, not for every page.
-    private func ownValues(_ page: Page, html: [UInt8], values: inout LayoutValues) -> PageValues {
+    private func ownValues(_ page: Page, html: [UInt8], values: inout LayoutValues, reads: Reads) -> PageValues {
         // The order of the `values` calls is the order of the markers in the layout: it must not change.
-        let languages = languageLinks(language: page.language, outputPath: page.outputPath, current: page, values: &values)
+        let languages = languageLinks(language: page.language, outputPath: page.outputPath, current: page, values: &values, reads: reads)
         var own = PageValues(title: values.text(page.title), description: values.text(page.description), content: values.html(html),
                              isHome: page.isHome, languages: languages)
         if let reviewed = page.reviewed {
@@ -63,7 +68,7 @@ final class PageRenderer: Sendable {
         // For readers whose language is none of these: the language chooser for home pages, the default
         // language's version for the others. Only pages with translations have it (with their alternates).
         if languages.lazy.filter(\.isTranslation).count > 1 {
-            let target = page.isHome ? "index.html" : (content.translation(of: page, in: settings.defaultLanguage)?.outputPath ?? page.outputPath)
+            let target = page.isHome ? "index.html" : (reads.translation(ofKey: page.key, in: settings.defaultLanguage) ?? page.outputPath)
             own.xDefault = values.text(settings.baseURL.map { $0 + (target == "index.html" ? "" : target) }
                                        ?? RelativePath.url(from: page.outputPath, to: target))
         }
@@ -72,8 +77,8 @@ final class PageRenderer: Sendable {
 
     /// A key naming everything in a page's context but its own values: pages with the same key get the same
     /// context apart from their slots.
-    private func shape(of page: Page, own: PageValues) -> String {
-        let menuPosition = content.menu(language: page.language).firstIndex { $0.source == page.source } ?? -1
+    private func shape(of page: Page, own: PageValues, menu: [MenuEntry]) -> String {
+        let menuPosition = menu.firstIndex { $0.source == page.source } ?? -1
         var key = page.layout + "|" + page.language + "|" + RelativePath.folder(of: page.outputPath)
         key += "|\(page.isHome)|\(menuPosition)|\(page.reviewed != nil)|\(settings.baseURL != nil)"
         for link in own.languages { key += "|\(link.code):\(link.isTranslation):\(link.absolute != nil)" }
@@ -81,42 +86,43 @@ final class PageRenderer: Sendable {
     }
 
     /// A page's whole context: what every page of its language and folder has, and its own values.
-    private func context(_ page: Page, _ own: PageValues) -> [String: Any] {
-        commonContext(language: page.language, outputPath: page.outputPath, current: page, languages: own.languages)
+    private func context(_ page: Page, _ own: PageValues, menu: [MenuEntry], reads: Reads) -> [String: Any] {
+        commonContext(language: page.language, outputPath: page.outputPath, current: page, languages: own.languages, menu: menu, reads: reads)
             .merging(own.entries) { _, pageValue in pageValue }
     }
 
     /// Values every template can use, for a page other than a content page (root, 404).
-    func commonContext(language: String, outputPath: String, current: Page?) -> [String: Any] {
+    func commonContext(language: String, outputPath: String, reads: Reads) -> [String: Any] {
         var values = LayoutValues(slots: nil)
-        let languages = languageLinks(language: language, outputPath: outputPath, current: current, values: &values)
-        return commonContext(language: language, outputPath: outputPath, current: current, languages: languages)
+        let languages = languageLinks(language: language, outputPath: outputPath, current: nil, values: &values, reads: reads)
+        return commonContext(language: language, outputPath: outputPath, current: nil, languages: languages, menu: reads.menu(language), reads: reads)
     }
 
     /// Links to each language's version of the page (its translation, or that language's home page).
-    private func languageLinks(language: String, outputPath: String, current: Page?, values: inout LayoutValues) -> [LanguageLink] {
+    private func languageLinks(language: String, outputPath: String, current: Page?, values: inout LayoutValues, reads: Reads) -> [LanguageLink] {
         settings.languages.compactMap { code -> LanguageLink? in
-            let target = current.flatMap { content.translation(of: $0, in: code) } ?? content.translation(ofKey: "index", in: code)
-            guard let target else { return nil }
-            let href = values.text(RelativePath.url(from: outputPath, to: target.outputPath))
+            let translation = current.flatMap { reads.translation(ofKey: $0.key, in: code) }
+            guard let target = translation ?? reads.translation(ofKey: "index", in: code) else { return nil }
+            let href = values.text(RelativePath.url(from: outputPath, to: target))
             return LanguageLink(code: code, name: strings[code]["language_name"] ?? code, href: href, current: code == language,
-                                isTranslation: current != nil && target.key == current?.key,
-                                absolute: settings.baseURL.map { values.text($0 + target.outputPath) })
+                                isTranslation: translation != nil,
+                                absolute: settings.baseURL.map { values.text($0 + target) })
         }
     }
 
     /// Values every template can use: language, links back to the root, assets, clinic details, menu and languages.
-    private func commonContext(language: String, outputPath: String, current: Page?, languages: [LanguageLink]) -> [String: Any] {
-        let menu: [[String: Any]] = content.menu(language: language).map { entry in
-            ["title": entry.menuTitle, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
+    private func commonContext(language: String, outputPath: String, current: Page?, languages: [LanguageLink], menu: [MenuEntry],
+                               reads: Reads) -> [String: Any] {
+        let menu: [[String: Any]] = menu.map { entry in
+            ["title": entry.title, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
              "current": entry.source == current?.source]
         }
-        let home = content.translation(ofKey: "index", in: language)
+        let home = reads.translation(ofKey: "index", in: language)
         let alternates = languages.filter(\.isTranslation).map(\.context)
         return [
             "lang": language,
             "root": RelativePath.toRoot(from: outputPath),
-            "homeHref": home.map { RelativePath.url(from: outputPath, to: $0.outputPath) } ?? "",
+            "homeHref": home.map { RelativePath.url(from: outputPath, to: $0) } ?? "",
             "assets": assets.urls(from: outputPath),
             "clinic": clinicContext,
             "strings": strings[language],

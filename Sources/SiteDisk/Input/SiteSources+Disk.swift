@@ -5,38 +5,24 @@ extension SiteSources {
     /// Reads `content/` and `templates/` below `root`. Hidden files and editor backups are skipped;
     /// symbolic links are not followed, so nothing outside the site can be pulled in.
     public static func load(root: URL) throws(DiagnosticError) -> SiteSources {
-        try load(root: root, listed: nil) { _ in false }
+        guard let listed = InputStamp.files(root: root) else { throw missing(root: root) }
+        return try load(root: root, listed: listed, unchanged: [:], removed: [])
     }
 
-    /// Reads the sources as `load(root:)` does, from the files `listed` (as `InputStamp.files` lists them; nil
-    /// to list the folders now), leaving the bytes empty for the paths `skipping` names.
-    static func load(root: URL, listed: [InputStamp.File]?, skipping: (String) -> Bool) throws(DiagnosticError) -> SiteSources {
+    /// Reads the files `listed` (as `InputStamp.files` lists them) but those `unchanged` since the last build,
+    /// which are read only if the build asks for them.
+    static func load(root: URL, listed: [InputStamp.File], unchanged: [String: Fingerprint], removed: Set<String>) throws(DiagnosticError) -> SiteSources {
+        let base = root.path + "/"
+        let paths = listed.map(\.path).filter { unchanged[$0] == nil }
+        let contents = paths.parallelMap { FileSystem.read(base + $0) }
         var files: [String: Data] = [:]
-        for folder in inputFolders {
-            let base = root.appendingPathComponent(folder).path
-            let prefix = folder + "/"
-            let listedHere = listed.map { files in files.filter { $0.path.hasPrefix(prefix) }.map { String($0.path.dropFirst(prefix.count)) } }
-            guard let paths = listedHere ?? FileSystem.files(below: base) else { throw missing(folder, in: root) }
-            let skipped = paths.map { skipping(prefix + $0) }
-            let contents = zip(paths, skipped).map { $0 }.parallelMap { path, skip in skip ? Data() : FileSystem.read(base + "/" + path) }
-            try add(zip(paths.lazy.map { prefix + $0 }, contents), to: &files)
-        }
-        return SiteSources(files: files)
+        try add(zip(paths, contents), to: &files)
+        return SiteSources(files: files, unchanged: unchanged, removed: removed) { FileSystem.read(base + $0) }
     }
 
-    /// Reads the sources as `load(root:)` does and stamps every file as `InputStamp.files` would, in one walk:
-    /// each file is opened once, for both.
-    static func loadStamped(root: URL) throws(DiagnosticError) -> (sources: SiteSources, stamps: [InputStamp.File]) {
-        var files: [String: Data] = [:]
-        var stamps: [InputStamp.File] = []
-        for folder in inputFolders {
-            guard let walked = FileSystem.walk(below: root.appendingPathComponent(folder).path, prefix: folder + "/", reading: true) else {
-                throw missing(folder, in: root)
-            }
-            stamps += walked.map(InputStamp.File.init)
-            try add(walked.lazy.map { ($0.path, $0.contents) }, to: &files)
-        }
-        return (SiteSources(files: files), stamps)
+    static func missing(root: URL) -> DiagnosticError {
+        let folder = inputFolders.first { !FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) } ?? inputFolders[0]
+        return missing(folder, in: root)
     }
 
     private static func missing(_ folder: String, in root: URL) -> DiagnosticError {
@@ -58,7 +44,7 @@ extension SiteSources {
             // Swift compares strings by canonical equivalence: café.md written as NFC and as NFD are one key
             // (which keeps the spelling it was first added with). Named in byte order, whichever came first.
             if files.updateValue(data, forKey: key) != nil, let index = files.index(forKey: key) {
-                let names = [files[index].key, key].sorted { $0.precedesInByteOrder($1) }
+                let names = [files[index].key, key].sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 let counts = names.map { String($0.unicodeScalars.count) }
                 throw DiagnosticError(Diagnostic(file: names[1], message: "two files have this name, written with different Unicode forms (\(counts[0]) and \(counts[1]) characters)",
                                                  hint: "rename or delete one of them; they would be published as one page"))

@@ -1,0 +1,41 @@
+import SiteGenerator
+import Foundation
+
+/// Stamps of a site's input files (`content/`, `templates/`) from their metadata alone: size, modification
+/// and change times, inode (what `git status` trusts). A stamp changes whenever a file is saved, even to the
+/// same size with its old modification time put back (the change time cannot be), and costs one `lstat`.
+/// Used to find the files a rebuild must read again, and to notice edits while previewing.
+public enum InputStamp {
+    /// One input file and its stamp; `path` is relative to the site root (`content/en/healing.md`).
+    public struct File: Sendable, Equatable {
+        public var path: String
+        public var stamp: String
+    }
+
+    /// The stamp of all inputs together, or nil when an input folder is missing.
+    public static func of(root: URL) -> String? {
+        files(root: root).map(combined)
+    }
+
+    /// Every input file with its stamp, sorted by path within each folder; nil when an input folder is missing.
+    public static func files(root: URL) -> [File]? {
+        var files: [File] = []
+        for folder in SiteSources.inputFolders {
+            guard let walked = FileSystem.walk(below: root.appendingPathComponent(folder).path, prefix: folder + "/") else { return nil }
+            files += walked.map(File.init)
+        }
+        return files
+    }
+
+    /// The fingerprint of every file's path and stamp, in order.
+    static func combined(_ files: [File]) -> String {
+        Fingerprint(text: files.map { "\($0.path)\u{0}\($0.stamp)\u{0}" }.joined()).description
+    }
+}
+
+extension InputStamp.File {
+    /// The stamp of a walked file.
+    init(_ file: FileSystem.WalkedFile) {
+        self.init(path: file.path, stamp: "\(file.size) \(file.modified) \(file.changed) \(file.inode)")
+    }
+}

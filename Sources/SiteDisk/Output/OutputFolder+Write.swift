@@ -1,0 +1,121 @@
+import Foundation
+import SiteGenerator
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension OutputFolder {
+    /// What a write left: the report, each file made with its size and time now, and the paths at which the
+    /// twin now differs from the output.
+    struct Written {
+        var report: Report
+        var made: [OutputEntry]
+        var twinBehind: [String]
+    }
+
+    /// Writes a whole site: a new folder beside the output, then exchanged with it. Files with the bytes the
+    /// old output had are hard-linked from it. The old folder becomes the twin, behind at every path.
+    func replace(with files: [OutputFile]) throws(DiagnosticError) -> Written {
+        let staging = parent + "/.\(name).staging-\(getpid())"
+        FileSystem.removeTree(staging)
+        let existed = FileManager.default.fileExists(atPath: output.path)
+        let old = FileSystem.files(below: output.path) ?? []
+        let placed = files.parallelMap { file in Result { () throws(DiagnosticError) in try place(file, in: staging, from: output.path) } }
+        let linked = try placed.map { result throws(DiagnosticError) in try result.get() }
+        try write(Data(), at: staging + "/" + Self.marker)
+        try exchange(staging)
+        FileSystem.removeTree(twin)
+        if existed, rename(staging, twin) != 0 { FileSystem.removeTree(staging) }
+        let paths = Set(files.map(\.path))
+        let removed = old.filter { !paths.contains($0) && $0 != Self.marker }
+        let differing = zip(files, linked).filter { !$0.1 }.map { $0.0.path }
+        let report = Report(written: differing.count, unchanged: files.count - differing.count, removed: removed.count)
+        return Written(report: report, made: try entries(files.map(\.path)), twinBehind: (differing + removed).sorted())
+    }
+
+    /// Brings the twin up to the output plus `files` less `removed`, then exchanges the two. `behind` are the
+    /// paths at which the twin differs from the output (nil when unknown: the twin is made again from the
+    /// output). Files whose bytes did not change are not written.
+    func update(_ files: [OutputFile], removed: [String], behind: [String]?) throws(DiagnosticError) -> Written {
+        let current = output.path
+        if behind == nil || !FileManager.default.fileExists(atPath: twin + "/" + Self.marker) {
+            FileSystem.removeTree(twin)
+            guard FileSystem.linkTree(from: current, to: twin) else { throw failure("cannot write the site beside \(current)") }
+        }
+        let changed = files.filter { file in FileSystem.read(current + "/" + file.path) != file.data }
+        let removed = removed.filter { FileManager.default.fileExists(atPath: current + "/" + $0) }
+        let made = Set(changed.map(\.path))
+        let gone = Set(removed)
+        let passed = Set(behind ?? []).union(gone).subtracting(made)
+        for path in passed {
+            let target = try safePath(for: path, in: twin)
+            unlink(target)
+            guard !gone.contains(path), FileManager.default.fileExists(atPath: current + "/" + path) else { continue }
+            if link(current + "/" + path, target) != 0 {
+                try folders(for: target)
+                _ = link(current + "/" + path, target)
+            }
+        }
+        for file in changed { _ = try place(file, in: twin, from: nil) }
+        FileSystem.removeEmptyFolders(below: twin, holding: Array(passed))
+        try exchange(twin)
+        let report = Report(written: changed.count, unchanged: 0, removed: removed.count)
+        return Written(report: report, made: try entries(files.map(\.path)), twinBehind: Array(made.union(gone)).sorted())
+    }
+
+    /// Puts `file` in `folder`: a hard link to the same file in `previous` when its bytes are the same, else a
+    /// new file (any file there first is unlinked, never written through: it may be shared with the output).
+    /// Returns whether it was linked.
+    private func place(_ file: OutputFile, in folder: String, from previous: String?) throws(DiagnosticError) -> Bool {
+        let target = try safePath(for: file.path, in: folder)
+        if let previous, FileSystem.read(previous + "/" + file.path) == file.data {
+            unlink(target)
+            if link(previous + "/" + file.path, target) == 0 { return true }
+            try folders(for: target)
+            if link(previous + "/" + file.path, target) == 0 { return true }
+        }
+        unlink(target)
+        try write(file.data, at: target)
+        return false
+    }
+
+    private func folders(for path: String) throws(DiagnosticError) {
+        do {
+            try FileSystem.makeFolders(for: path)
+        } catch {
+            throw failure(error.description)
+        }
+    }
+
+    private func write(_ data: Data, at path: String) throws(DiagnosticError) {
+        do {
+            do {
+                _ = try FileSystem.write(data, to: path)
+            } catch {
+                try FileSystem.makeFolders(for: path)
+                _ = try FileSystem.write(data, to: path)
+            }
+        } catch {
+            throw failure("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Exchanges `folder` with the output (or moves it there when there is none yet).
+    private func exchange(_ folder: String) throws(DiagnosticError) {
+        if !FileManager.default.fileExists(atPath: output.path) {
+            guard rename(folder, output.path) == 0 else { throw failure("cannot put the site in place: \(String(cString: strerror(errno)))") }
+            return
+        }
+        guard AtomicExchange.exchange(folder, output.path) else {
+            throw failure("cannot put the site in place: \(String(cString: strerror(errno)))",
+                          hint: "the output must be on a Linux file system that can exchange two folders (ext4, xfs, btrfs, tmpfs)")
+        }
+    }
+
+    /// Each path's size and time in the output now.
+    private func entries(_ paths: [String]) throws(DiagnosticError) -> [OutputEntry] {
+        let found = paths.parallelMap { path in FileSystem.sizeAndTime(of: output.path + "/" + path).map { OutputEntry(path: path, size: $0.size, modified: $0.modified) } }
+        guard found.allSatisfy({ $0 != nil }) else { throw failure("a file of the site vanished while it was written") }
+        return found.map { $0! }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import RecoverySchedule
+import SiteGenerator
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build knew, kept beside the output in one SQLite database (`.public.record`,
+/// never inside the output): every input's stamp and fingerprint, every page's facts, what each output read
+/// and its size and time. A rebuild looks up only what its changes touch (`PreviousBuild`); a build changes
+/// only the rows of what it read and made, in one transaction. The file's own fingerprint is kept beside it
+/// (`.sum`), so a record damaged or changed behind the build's back is not used: the build then starts over.
+final class BuildRecord: PreviousBuild, @unchecked Sendable {
+    /// Bumped when the tables change: an older record is then not used.
+    static let version = 1
+    let path: String
+    private let database: SQLite
+    /// SQLite connections are used by one thread at a time; the build asks from all cores.
+    private let lock = Mutex<Void>(())
+    let shared: Fingerprint
+    let publishedCount: Int
+    private let pageStatements: [String: SQLite.Statement]
+
+    /// The clinicsite executable (path, size, time), which every output also depends on.
+    static let tool: String = {
+        // The kernel's link to the running executable: asking Foundation's `Bundle.main` scanned its folder first.
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let path = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : Bundle.main.executablePath
+        guard let executable = path, let entry = FileSystem.sizeAndTime(of: executable) else { return "" }
+        return "\(executable) \(entry.size) \(entry.modified)"
+    }()
+
+    /// The record beside `output`, when there is one this executable made and it is intact.
+    static func open(for output: URL) -> BuildRecord? {
+        let path = location(for: output)
+        guard let expected = try? String(contentsOfFile: path + ".sum", encoding: .utf8),
+              let bytes = FileSystem.read(path), Fingerprint(of: bytes).description == expected,
+              let database = SQLite(path: path) else { return nil }
+        return BuildRecord(path: path, database: database)
+    }
+
+    private init?(path: String, database: SQLite) {
+        let meta = Self.meta(database)
+        guard meta["version"] == String(Self.version), let shared = meta["shared"].flatMap({ Fingerprint(hex: $0) }),
+              let count = meta["published"].flatMap({ Int($0) }) else { return nil }
+        (self.path, self.database, self.shared, self.publishedCount) = (path, database, shared, count)
+        var statements: [String: SQLite.Statement] = [:]
+        for (name, condition) in ["page": "source = ?1", "menu": "language = ?1 AND ord IS NOT NULL", "all": "1", "output": "output = ?1",
+                                  "due": "reviewed IS NOT NULL AND reviewed < ?1"] {
+            guard let statement = database.statement("SELECT \(PageRow.columns) FROM pages WHERE \(condition)") else { return nil }
+            statements[name] = statement
+        }
+        pageStatements = statements
+    }
+
+    /// The database's path beside the output folder.
+    static func location(for output: URL) -> String {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).record").path
+    }
+
+    /// The `meta` table: the record's version, the shared inputs' fingerprint, the page count and the like.
+    func meta() -> [String: String] {
+        lock.withLock { _ in Self.meta(database) }
+    }
+
+    private static func meta(_ database: SQLite) -> [String: String] {
+        var values: [String: String] = [:]
+        database.statement("SELECT key, value FROM meta")?.rows { row in
+            if let key = row.text(0), let value = row.text(1) { values[key] = value }
+        }
+        return values
+    }
+
+    func page(_ source: String) -> PageFacts? {
+        pages("page", .text(source)).first
+    }
+
+    func menuCandidates(_ language: String) -> [PageFacts] {
+        pages("menu", .text(language))
+    }
+
+    func allPages() -> [PageFacts] {
+        pages("all", nil)
+    }
+
+    func pages(writing output: String) -> [PageFacts] {
+        pages("output", .text(output))
+    }
+
+    func reviewsDue(today: CivilDate, months: Int) -> [PageFacts] {
+        // A review date before today less `months` months, give or take a few days: the build checks each exactly.
+        pages("due", .text(today.adding(months: -months).adding(days: 4).iso))
+    }
+
+    private func pages(_ name: String, _ argument: SQLite.Value?) -> [PageFacts] {
+        lock.withLock { _ in
+            var found: [PageFacts] = []
+            pageStatements[name]?.bind(argument.map { [$0] } ?? []).rows { row in
+                if let page = PageRow.facts(row) { found.append(page) }
+            }
+            return found
+        }
+    }
+
+    func outputs(reading keys: Set<ReadKey>) -> [String: Trace] {
+        guard !keys.isEmpty else { return [:] }
+        let condition = Array(repeating: "instr(reads, ?) > 0", count: keys.count).joined(separator: " OR ")
+        return lock.withLock { _ in
+            var found: [String: Trace] = [:]
+            database.statement("SELECT path, reads FROM outputs WHERE \(condition)")?.bind(keys.map { .text("\n" + $0.text + "\t") }).rows { row in
+                if let path = row.text(0), let reads = row.text(1) { found[path] = TraceText.trace(reads) }
+            }
+            return found
+        }
+    }
+
+    /// Each input's stamp and fingerprint, by path.
+    func files() -> [String: (stamp: String, print: Fingerprint)] {
+        lock.withLock { _ in
+            var files: [String: (stamp: String, print: Fingerprint)] = [:]
+            database.statement("SELECT path, stamp, print FROM files")?.rows { row in
+                if let path = row.text(0), let stamp = row.text(1), let print = row.text(2).flatMap({ Fingerprint(hex: $0) }) {
+                    files[path] = (stamp, print)
+                }
+            }
+            return files
+        }
+    }
+
+    /// Every output file with the size and time it had when written.
+    func outputEntries() -> [OutputEntry] {
+        lock.withLock { _ in
+            var entries: [OutputEntry] = []
+            database.statement("SELECT path, size, modified FROM outputs")?.rows { row in
+                if let path = row.text(0), let size = row.integer(1), let modified = row.integer(2) {
+                    entries.append(OutputEntry(path: path, size: size, modified: modified))
+                }
+            }
+            return entries
+        }
+    }
+}

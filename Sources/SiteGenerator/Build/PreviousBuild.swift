@@ -1,0 +1,37 @@
+import RecoverySchedule
+
+/// What a page is to the rest of the site: its front matter and address, and the ids of its headings.
+package struct PageFacts: Sendable, Equatable {
+    package var page: Page
+    package var anchors: [String]
+
+    package init(page: Page, anchors: [String]) {
+        self.page = page
+        self.anchors = anchors
+    }
+}
+
+/// What the last successful build recorded, asked by the next one (`SiteBuilder.build`). The disk layer keeps
+/// it in a database beside the output (`BuildRecord` in SiteDisk), so a rebuild looks up only what its changes
+/// touch. Each answer may hold more than asked (the build filters and sorts in Swift), never less.
+package protocol PreviousBuild: Sendable {
+    /// The fingerprint of the inputs every output shares (`SharedInputs`) when it was made.
+    var shared: Fingerprint { get }
+    /// How many pages it published.
+    var publishedCount: Int { get }
+    /// The page read from `source`, drafts included.
+    func page(_ source: String) -> PageFacts?
+    /// At least every page of `language` that has a menu position.
+    func menuCandidates(_ language: String) -> [PageFacts]
+    /// Every page.
+    func allPages() -> [PageFacts]
+    /// At least every page whose address is `output`.
+    func pages(writing output: String) -> [PageFacts]
+    /// At least every page whose review date, plus `months`, is before `today`.
+    func reviewsDue(today: CivilDate, months: Int) -> [PageFacts]
+    /// The trace of every output that read one of `keys` (at least), by output path.
+    func outputs(reading keys: Set<ReadKey>) -> [String: Trace]
+}
+
+/// What one output read while it was made, and the fingerprint of each value it got.
+package typealias Trace = [ReadKey: Fingerprint]

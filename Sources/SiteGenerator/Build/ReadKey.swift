@@ -1,0 +1,51 @@
+/// Everything an output may read of the site besides the inputs every output shares (settings, strings,
+/// templates, rules, typography, options: `SharedInputs`, whose change rebuilds everything). This list is the
+/// whole of what one page may know of another; `Reads` is the only way to ask, so every read is recorded.
+package enum ReadKey: Hashable, Sendable, Comparable {
+    /// The bytes of a file of a language folder: the page it makes, or a file published as it is.
+    case source(String)
+    /// A page's address and whether it is published, or that there is no such page (by source path).
+    case address(String)
+    /// The ids of a page's headings, which links to `page.md#id` need (by source path).
+    case anchors(String)
+    /// A language's menu: its entries' sources, names and addresses, in order.
+    case menu(String)
+    /// Every published page's sitemap entry (language, key, address, review date), in source order.
+    case sitemap
+    /// Whether a file of `content/` is published as it is (a link to an image or a PDF).
+    case asset(String)
+
+    /// The key as one line of a recorded trace: a word, a space and its argument.
+    package var text: String {
+        switch self {
+        case .source(let path): "source " + path
+        case .address(let path): "address " + path
+        case .anchors(let path): "anchors " + path
+        case .menu(let language): "menu " + language
+        case .sitemap: "sitemap"
+        case .asset(let path): "asset " + path
+        }
+    }
+
+    /// Reads a key written by `text`; nil for anything else.
+    package init?(text: Substring) {
+        let (word, argument) = text.firstIndex(of: " ").map { (text[..<$0], String(text[text.index(after: $0)...])) } ?? (text, "")
+        switch word {
+        case "source": self = .source(argument)
+        case "address": self = .address(argument)
+        case "anchors": self = .anchors(argument)
+        case "menu": self = .menu(argument)
+        case "sitemap" where argument.isEmpty: self = .sitemap
+        case "asset": self = .asset(argument)
+        default: return nil
+        }
+    }
+
+    package static func < (a: ReadKey, b: ReadKey) -> Bool { a.text < b.text }
+
+    /// The keys whose values may differ when the source at `path`, a page of `language` or a file, changed,
+    /// appeared or went: a superset, whose values `SiteFacts` then compares with what outputs recorded.
+    package static func touched(by path: String, language: String) -> [ReadKey] {
+        [.source(path), .address(path), .anchors(path), .menu(language), .sitemap, .asset(path)]
+    }
+}

@@ -1,0 +1,72 @@
+/// The only way the making of one output learns anything of other pages: each question records its key
+/// and the fingerprint of the answer (`trace`), so a rebuild knows when this output must be made again.
+/// One per output, used on one thread.
+final class Reads {
+    private let facts: SiteFacts
+    private(set) var trace: Trace = [:]
+
+    init(_ facts: SiteFacts) {
+        self.facts = facts
+    }
+
+    /// What a link to a page needs: its address, its anchors (nil when the page failed to load, so they are
+    /// not judged) and whether it is a draft.
+    struct LinkTarget {
+        var outputPath: String
+        var draft: Bool
+        var anchors: () -> [String]?
+    }
+
+    /// Records that the output depends on the bytes of `path` (the page it is made from, a file copied).
+    func source(_ path: String) {
+        record(.source(path))
+    }
+
+    /// The page at `source`, for a link; the anchors are recorded only when asked for.
+    func linkTarget(_ source: String) -> LinkTarget? {
+        record(.address(source))
+        if facts.failed.contains(source) {
+            return LinkTarget(outputPath: "", draft: false) { nil }
+        }
+        guard let page = facts.page(source) else { return nil }
+        return LinkTarget(outputPath: page.page.outputPath, draft: page.page.draft) { [self] in
+            record(.anchors(source))
+            return page.anchors
+        }
+    }
+
+    /// The address of the published page with `key` in `language`.
+    func translation(ofKey key: String, in language: String) -> String? {
+        let source = "content/\(language)/\(key).md"
+        record(.address(source))
+        guard let page = facts.page(source), !page.page.draft else { return nil }
+        return page.page.outputPath
+    }
+
+    /// A language's menu: each entry's source, name and address, in order.
+    func menu(_ language: String) -> [(source: String, title: String, outputPath: String)] {
+        record(.menu(language))
+        return facts.menu(language).map { ($0.page.source, $0.page.menuTitle, $0.page.outputPath) }
+    }
+
+    /// Every published page's sitemap entry, in source order.
+    func sitemap() -> [Sitemap.Entry] {
+        record(.sitemap)
+        return facts.sitemap()
+    }
+
+    /// Whether `path` (below `content/`) is published as it is.
+    func isPublishedFile(_ path: String) -> Bool {
+        record(.asset(path))
+        return facts.publishedFiles.contains(path)
+    }
+
+    /// The page sources in `folder`, for a hint when a link is broken (a failed build records nothing).
+    func pageNames(in folder: String) -> [String] {
+        facts.pageSources.filter { RelativePath.folder(of: $0) == folder }.map { String($0.dropFirst(folder.count + 1)) }
+    }
+
+    private func record(_ key: ReadKey) {
+        if trace[key] == nil { trace[key] = facts.fingerprint(of: key) }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import RecoverySchedule
+import Synchronization
+
+/// The facts of every page of this build: those read now (`fresh`) over those the last build recorded,
+/// less the pages gone. Only `Reads` hands them to what makes an output, so every use is recorded; the
+/// rebuild compares a key's value now with what an output recorded through `fingerprint(of:)`, the one
+/// function both sides use.
+final class SiteFacts: Sendable {
+    /// Pages read in this build, drafts included, by source.
+    let fresh: [String: PageFacts]
+    /// Pages whose source could not be read or parsed: they exist, but their address and anchors are unknown.
+    let failed: Set<String>
+    /// Sources of the last build that are gone.
+    let gone: Set<String>
+    /// Every source of a page, and every file of `content/` published as it is (by source path).
+    let pageSources: Set<String>
+    let publishedFiles: Set<String>
+    /// Every input's fingerprint.
+    let sourcePrints: @Sendable (String) -> Fingerprint?
+    let previous: (any PreviousBuild)?
+    private let menus = Mutex<[String: [PageFacts]]>([:])
+    private let sitemapEntries = Mutex<[Sitemap.Entry]?>(nil)
+    private let memo = Mutex<[ReadKey: Fingerprint]>([:])
+
+    init(fresh: [String: PageFacts], failed: Set<String>, gone: Set<String>, pageSources: Set<String>, publishedFiles: Set<String>,
+         sourcePrints: @escaping @Sendable (String) -> Fingerprint?, previous: (any PreviousBuild)?) {
+        (self.fresh, self.failed, self.gone, self.pageSources, self.publishedFiles) = (fresh, failed, gone, pageSources, publishedFiles)
+        (self.sourcePrints, self.previous) = (sourcePrints, previous)
+    }
+
+    /// The page read from `source`, drafts included; nil when there is none or it failed.
+    func page(_ source: String) -> PageFacts? {
+        if let page = fresh[source] { return page }
+        if gone.contains(source) || failed.contains(source) || !pageSources.contains(source) { return nil }
+        return previous?.page(source)
+    }
+
+    /// The published pages of `language` with a menu position, by position, then title, then key.
+    func menu(_ language: String) -> [PageFacts] {
+        if let known = menus.withLock({ $0[language] }) { return known }
+        let earlier = (previous?.menuCandidates(language) ?? []).filter { isCurrent($0.page.source) }
+        let pages = (earlier + fresh.values).filter { $0.page.language == language && !$0.page.draft && $0.page.order != nil }
+            .sorted { ($0.page.order ?? 0, $0.page.title, $0.page.key) < ($1.page.order ?? 0, $1.page.title, $1.page.key) }
+        menus.withLock { $0[language] = pages }
+        return pages
+    }
+
+    /// Every published page's sitemap entry, in source order.
+    func sitemap() -> [Sitemap.Entry] {
+        if let known = sitemapEntries.withLock({ $0 }) { return known }
+        let pages = published(in: (previous?.allPages() ?? []).filter { isCurrent($0.page.source) } + fresh.values)
+        let entries = pages.map { Sitemap.Entry($0.page) }
+        sitemapEntries.withLock { $0 = entries }
+        return entries
+    }
+
+    /// The published pages whose address is `output`, in source order.
+    func pages(writing output: String) -> [PageFacts] {
+        let earlier = (previous?.pages(writing: output) ?? []).filter { isCurrent($0.page.source) }
+        return published(in: earlier + fresh.values.filter { $0.page.outputPath == output })
+    }
+
+    /// The published pages whose review is overdue on `today`, in source order.
+    func reviewsDue(today: CivilDate, months: Int) -> [PageFacts] {
+        let earlier = (previous?.reviewsDue(today: today, months: months) ?? []).filter { isCurrent($0.page.source) }
+        return published(in: earlier + fresh.values).filter {
+            $0.page.reviewed.map { ReviewAge(reviewed: $0, today: today).isOverdue(after: months) } ?? false
+        }
+    }
+
+    /// The number of published pages.
+    func publishedCount() -> Int {
+        guard let previous else { return fresh.values.count { !$0.page.draft } }
+        var count = previous.publishedCount
+        for source in Set(fresh.keys).union(gone).union(failed) {
+            if let earlier = previous.page(source), !earlier.page.draft { count -= 1 }
+            if let now = fresh[source], !now.page.draft { count += 1 }
+        }
+        return count
+    }
+
+    /// The fingerprint of what `key` reads now: what `Reads` records, and what a rebuild compares with it.
+    func fingerprint(of key: ReadKey) -> Fingerprint {
+        switch key {
+        case .source(let path):
+            return sourcePrints(path) ?? Fingerprint(text: "")
+        case .address(let path):
+            if failed.contains(path) { return Fingerprint(text: "failed") }
+            return Fingerprint(text: page(path).map { "\($0.page.outputPath)\u{0}\($0.page.draft)" } ?? "none")
+        case .anchors(let path):
+            if failed.contains(path) { return Fingerprint(text: "failed") }
+            return Fingerprint(text: page(path).map { $0.anchors.joined(separator: "\u{0}") + "\u{1}" } ?? "none")
+        case .asset(let path):
+            return Fingerprint(text: publishedFiles.contains(path) ? "published" : "none")
+        case .menu, .sitemap:
+            if let known = memo.withLock({ $0[key] }) { return known }
+            let text = if case .menu(let language) = key {
+                menu(language).map { "\($0.page.source)\u{0}\($0.page.menuTitle)\u{0}\($0.page.outputPath)" }.joined(separator: "\u{1}")
+            } else {
+                sitemap().map { "\($0.language)\u{0}\($0.key)\u{0}\($0.outputPath)\u{0}\($0.reviewed ?? "")" }.joined(separator: "\u{1}")
+            }
+            let print = Fingerprint(text: text)
+            memo.withLock { $0[key] = print }
+            return print
+        }
+    }
+
+    /// Whether a page the last build recorded is still what this build has (not gone, failed or read again).
+    private func isCurrent(_ source: String) -> Bool {
+        fresh[source] == nil && !gone.contains(source) && !failed.contains(source)
+    }
+
+    private func published(in pages: [PageFacts]) -> [PageFacts] {
+        pages.filter { !$0.page.draft }.sorted { $0.page.source < $1.page.source }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What each file of `content/` is to the build, judged from its path alone (no file is read): a page of a
+/// language, a file published as it is, or something left out with a warning. Every build sorts every path.
+struct ContentFiles: Sendable {
+    /// File types under `content/` that are published as they are.
+    static let publishedExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf"]
+
+    /// A Markdown file to read as a page of `language`.
+    struct PageFile: Sendable {
+        var path: String
+        var language: String
+    }
+
+    /// The pages, in source order.
+    private(set) var pages: [PageFile] = []
+    /// Files published as they are (source paths).
+    private(set) var published: Set<String> = []
+
+    /// Sorts `paths` (every input path, in any order) and adds the warnings for files left out to `log`.
+    init(paths: [String], settings: Settings, log: inout DiagnosticLog) {
+        for path in paths.filter({ $0.hasPrefix("content/") }).sorted() {
+            let parts = path.split(separator: "/")
+            let ext = Self.fileExtension(of: path)
+            if parts.count == 2 {
+                if ext == "md" {
+                    log.add(.warning(file: path, "this page is not inside a language folder, so it is not published",
+                                     hint: "move it to content/\(settings.defaultLanguage)/", code: .notPublished))
+                }
+                continue
+            }
+            let language = String(parts[1])
+            guard settings.languages.contains(language) else {
+                if ext == "md" {
+                    log.add(.warning(file: path, "the language '\(language)' is not listed in site.yml, so this page is not published",
+                                     hint: "add \(language) to languages in \(Settings.path)", code: .notPublished))
+                }
+                continue
+            }
+            if ext == "md" {
+                pages.append(PageFile(path: path, language: language))
+            } else if Self.publishedExtensions.contains(ext) {
+                published.insert(path)
+            } else {
+                log.add(.warning(file: path, "files of type .\(ext) are not published",
+                                 hint: "pages end in .md; images can be .png, .jpg, .svg or .webp", code: .notPublished))
+            }
+        }
+        for language in settings.languages where !pages.contains(where: { $0.language == language }) {
+            log.add(Diagnostic(file: "content/\(language)/", message: "the language '\(language)' has no pages",
+                               hint: "create content/\(language)/index.md, or remove \(language) from languages in site.yml"))
+        }
+    }
+
+    /// The extension of a path, in lower case ("" when it has none). Trailing dots are passed over, and a
+    /// name without a dot is its own extension.
+    static func fileExtension(of path: String) -> String {
+        guard let last = path.utf8.lastIndex(where: { $0 != UInt8(ascii: ".") }) else { return "" }
+        let trimmed = path[...last]
+        let start = trimmed.utf8.lastIndex(of: UInt8(ascii: ".")).map { trimmed.utf8.index(after: $0) } ?? trimmed.startIndex
+        return trimmed[start...].lowercased()
+    }
+
+    /// The file published as it is at `path`, or the problem that keeps it out (an SVG with scripts).
+    static func copied(_ path: String, data: Data) -> Result<OutputFile, DiagnosticError> {
+        if fileExtension(of: path) == "svg", let problem = SVGPolicy.problem(in: Array(data), file: path) {
+            return .failure(DiagnosticError(problem))
+        }
+        return .success(OutputFile(path: String(path.dropFirst("content/".count)), data: data))
+    }
+}

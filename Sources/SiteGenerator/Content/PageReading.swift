@@ -1,0 +1,53 @@
+import Foundation
+
+/// Reads pages: front matter, Markdown through cmark (headings given ids, relative links left as
+/// placeholders), titles and descriptions set in the language's typography. On all cores.
+struct PageReading: Sendable {
+    var settings: Settings
+    var reservedIDs: Set<String>
+    var typography: [String: Typography]
+    /// Whether each page keeps its paragraphs, for `clinicsite check`.
+    var keepingProse = false
+
+    /// The pages at `files` that read without a problem, in their order, and the sources of the others;
+    /// every problem goes to `log`. `bytes` gives a file's bytes (nil when it cannot be read).
+    func read(_ files: [ContentFiles.PageFile], bytes: @Sendable (String) -> Data?,
+              log: inout DiagnosticLog) -> (pages: [LoadedPage], failed: [String]) {
+        // Link placeholders carry a number drawn for this build, so no page text can forge one. It never
+        // reaches the output, which stays the same from build to build.
+        let nonce = String(UInt64.random(in: .min ... .max), radix: 36)
+        let results = files.parallelMap { file -> Result<LoadedPage, DiagnosticError> in
+            do throws(DiagnosticError) {
+                guard let data = bytes(file.path) else {
+                    throw DiagnosticError(Diagnostic(file: file.path, message: "cannot read this file", hint: "check that it is readable"))
+                }
+                return .success(try page(file, text: SiteSources.normalisedText(data, file: file.path), nonce: nonce))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var pages: [LoadedPage] = []
+        var failed: [String] = []
+        for (file, result) in zip(files, results) {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let error):
+                log.add(contentsOf: error.diagnostics)
+                failed.append(file.path)
+            }
+        }
+        return (pages, failed)
+    }
+
+    private func page(_ file: ContentFiles.PageFile, text: String, nonce: String) throws(DiagnosticError) -> LoadedPage {
+        let typography = typography[file.language] ?? .none
+        var (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
+            CmarkDocument(markdown: body, reservedIDs: reservedIDs, typography: typography)
+                .renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce, keepingProse: keepingProse)
+        }
+        page.title = typography.apply(page.title)
+        page.menuTitle = typography.apply(page.menuTitle)
+        page.description = typography.apply(page.description)
+        return LoadedPage(page: page, markdown: markdown)
+    }
+}

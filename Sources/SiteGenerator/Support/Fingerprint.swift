@@ -1,0 +1,44 @@
+import CXXHash
+import Foundation
+
+/// What a build compares to tell whether a value changed: the 128-bit XXH3 hash of its bytes (Debian's
+/// libxxhash). Two different values share a fingerprint with odds of about 2^-128 per pair, far below
+/// any disk error; it is not for security (the inputs are the clinic's own files).
+public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
+    /// The hash's two halves, as XXH3 gives them.
+    public let high: UInt64
+    public let low: UInt64
+
+    /// The fingerprint of `bytes`.
+    public init(of bytes: UnsafeRawBufferPointer) {
+        let hash = XXH3_128bits(bytes.baseAddress, bytes.count)
+        (high, low) = (hash.high64, hash.low64)
+    }
+
+    /// The fingerprint of `data`.
+    public init(of data: Data) {
+        self = data.withUnsafeBytes { Fingerprint(of: $0) }
+    }
+
+    /// The fingerprint of the UTF-8 bytes of `text`.
+    public init(text: String) {
+        var text = text
+        self = text.withUTF8 { Fingerprint(of: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Rebuilds a fingerprint from its 32 hexadecimal digits (`description`); nil for anything else.
+    public init?(hex: some StringProtocol) {
+        guard hex.utf8.count == 32, let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16) else { return nil }
+        (self.high, self.low) = (high, low)
+    }
+
+    /// XXH3's canonical form: the 128 bits in 32 hexadecimal digits, high half first.
+    public var description: String {
+        Self.hex(high) + Self.hex(low)
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
