@@ -123,24 +123,18 @@ import TestSupport
 
     /// A page added or removed that no other page shows (no menu entry, no translation, no link to it) is
     /// laid out alone, and the sitemap made again from the cache; one another page links to cannot go, and
-    /// the build says so as a full build does. The quick way adds new pages' cache lines at the end of the
-    /// file (a full rewrite sorts them), which is how this test sees it was taken.
+    /// the build says so as a full build does.
     @Test func aPageAddedOrRemovedThatNoPageShowsIsLaidOutAlone() throws {
         var comparison = try BuildComparison(baseURL: "https://clinic.example/care/")
         defer { comparison.removeSite() }
         func write(_ name: String, _ text: String) throws { try comparison.write("en/" + name, text) }
         func remove(_ name: String) throws { try comparison.remove("en/" + name) }
-        func lastCacheLine() throws -> Substring {
-            try String(contentsOf: comparison.root.appendingPathComponent(".public.cache"), encoding: .utf8).split(separator: "\n").last ?? ""
-        }
         _ = try comparison.rebuild()
         try write("aaa-one.md", "---\ntitle: One\nreviewed: 2026-10-01\n---\n# One\n\nSee [healing](healing.md).\n")
         try write("aaa-two.md", "---\ntitle: Two\n---\n# Two\n\nWords.\n")
         #expect(try comparison.rebuild() == 2)
-        #expect(try lastCacheLine().hasPrefix("P\tcontent/en/aaa-two.md\t"))
         try remove("aaa-one.md")
         #expect(try comparison.rebuild() == 0)
-        #expect(try lastCacheLine().hasPrefix("P\tcontent/en/aaa-two.md\t"))
         // A page another page links to: removing it is an error, found without laying the other page out.
         try write("aaa-three.md", "---\ntitle: Three\n---\n# Three\n\nSee [two](aaa-two.md).\n")
         #expect(try comparison.rebuild() == 1)
@@ -150,71 +144,27 @@ import TestSupport
         #expect(try comparison.rebuild() == 0)
     }
 
-    /// The disk layer lists files in the byte order of their names and the cache must list them alike, or
-    /// every rebuild would go the general way: a name in decomposed Unicode (as macOS writes "séance") sorts
-    /// before "sf" by its bytes and after it as a string.
-    @Test func aDecomposedFileNameKeepsEditsQuick() throws {
+    /// A name in decomposed Unicode (as macOS writes "séance") beside one it sorts differently from by its bytes
+    /// and as a string: an edit of either is still one page laid out, and the output a full build's.
+    @Test func aDecomposedFileNameKeepsEditsToOnePage() throws {
         let root = try Fixture.scratchSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let english = root.appendingPathComponent("content/en")
-        try "---\ntitle: Session\n---\n# Session\n\nWords.\n".write(to: english.appendingPathComponent("se\u{301}ance.md"), atomically: false, encoding: .utf8)
+        let decomposed = english.appendingPathComponent("se\u{301}ance.md")
+        try "---\ntitle: Session\n---\n# Session\n\nWords.\n".write(to: decomposed, atomically: false, encoding: .utf8)
         let other = english.appendingPathComponent("sf-care.md")
         try "---\ntitle: Care\n---\n# Care\n\nWords.\n".write(to: other, atomically: false, encoding: .utf8)
         _ = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
-        try "---\ntitle: Care\n---\n# Care\n\nOther words.\n".write(to: other, atomically: false, encoding: .utf8)
-        let summary = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
-        #expect(summary.pagesLaidOut == 1)
-        // The quick way appends to the cache as a journal, which the manifest names with a "+".
+        for file in [other, decomposed] {
+            try (String(contentsOf: file, encoding: .utf8) + "\nOther words.\n").write(to: file, atomically: false, encoding: .utf8)
+            let summary = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
+            #expect(summary.pagesLaidOut == 1)
+        }
         let output = root.appendingPathComponent("public")
-        #expect(OutputManifest.read(for: output)?.cache?.contains("+") == true)
         let fresh = root.appendingPathComponent("full")
         defer { try? FileManager.default.removeItem(at: fresh) }
         _ = try IncrementalBuild.run(root: root, output: fresh, baseURL: nil, today: Fixture.today)
         #expect(Fixture.files(in: output) == Fixture.files(in: fresh))
-    }
-
-    /// A quick rebuild appends its lines to the cache as a journal; once the journal has grown, the cache is
-    /// written whole again. Every build in between is quick and gives a full build's bytes; a cache changed
-    /// behind the build's back is not used.
-    @Test func quickRebuildsJournalTheCacheUntilItIsWrittenWholeAgain() throws {
-        var site = try GeneratedSite(seed: 4)
-        defer { site.remove() }
-        try site.write()
-        _ = try IncrementalBuild.run(root: site.root, output: nil, baseURL: nil, today: Fixture.today)
-        let cacheFile = URL(fileURLWithPath: BuildCacheFile.location(for: site.output))
-        var sawJournal = false, sawRewrite = false
-        // Each step journals ~205 bytes, and the journal is written whole past 16 KB: about 80 steps.
-        for step in 0..<200 where !(sawJournal && sawRewrite) {
-            let before = try Data(contentsOf: cacheFile)
-            site.pages["en/gen-3"]!.extra.append("Sentence \(step).")
-            try site.write()
-            let summary = try IncrementalBuild.run(root: site.root, output: nil, baseURL: nil, today: Fixture.today)
-            #expect(summary.pagesLaidOut == 1, "step \(step)")
-            let after = try Data(contentsOf: cacheFile)
-            let recorded = try #require(OutputManifest.read(for: site.output)?.cache)
-            if after.count > before.count && after.prefix(before.count) == before {
-                #expect(recorded.contains("+"), "step \(step): \(recorded)")
-                sawJournal = true
-            } else {
-                #expect(!recorded.contains("+"), "step \(step): \(recorded)")
-                sawRewrite = sawJournal
-            }
-        }
-        #expect(sawJournal && sawRewrite)
-        let fresh = site.scratch.appendingPathComponent("full")
-        _ = try IncrementalBuild.run(root: site.root, output: fresh, baseURL: nil, today: Fixture.today)
-        #expect(Fixture.files(in: site.output) == Fixture.files(in: fresh))
-        // A journal line added by hand: the cache is not trusted, and the next build is a full one.
-        site.pages["en/gen-3"]!.extra.append("Once more.")
-        try site.write()
-        let handle = try FileHandle(forWritingTo: cacheFile)
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("J\t1\tF\t0\t0\tcontent/en/index.md\n".utf8))
-        try handle.close()
-        let afterTampering = try IncrementalBuild.run(root: site.root, output: nil, baseURL: nil, today: Fixture.today)
-        #expect(afterTampering.pagesLaidOut == nil)
-        _ = try IncrementalBuild.run(root: site.root, output: fresh, baseURL: nil, today: Fixture.today)
-        #expect(Fixture.files(in: site.output) == Fixture.files(in: fresh))
     }
 }
 

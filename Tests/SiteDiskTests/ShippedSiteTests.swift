@@ -92,14 +92,14 @@ import Testing
         let first = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
         #expect(first.report.written == 15)
         let again = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
-        #expect(again.report == OutputWriter.Report(written: 0, unchanged: 15, removed: 0))
+        #expect(again.report == OutputFolder.Report(written: 0, unchanged: 15, removed: 0))
         #expect(again.warnings == first.warnings && again.pageCount == 8)
         #expect(!first.upToDate && again.upToDate)
         // A file saved again with the same bytes: its stamp changes but nothing needs rebuilding.
         let index = root.appendingPathComponent("content/en/index.md")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: index.path)
         let touched = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
-        #expect(touched.report == OutputWriter.Report(written: 0, unchanged: 15, removed: 0))
+        #expect(touched.report == OutputFolder.Report(written: 0, unchanged: 15, removed: 0))
         #expect(touched.upToDate)
         #expect(try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today).upToDate)
         // An edit that keeps the size is still seen.

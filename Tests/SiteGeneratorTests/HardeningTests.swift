@@ -113,7 +113,7 @@ import Testing
                      "content/en/img.v2/photo", "content/en/x.Md"]
         for path in paths {
             let splitting = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            #expect(ContentSet.fileExtension(of: path) == splitting, "\(path)")
+            #expect(ContentFiles.fileExtension(of: path) == splitting, "\(path)")
         }
     }
 

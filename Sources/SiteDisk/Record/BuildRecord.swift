@@ -109,7 +109,7 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
         let condition = Array(repeating: "instr(reads, ?) > 0", count: keys.count).joined(separator: " OR ")
         return lock.withLock { _ in
             var found: [String: Trace] = [:]
-            database.statement("SELECT path, reads FROM outputs WHERE \(condition)")?.bind(keys.map { .text("\n" + $0.text + "\t") }).rows { row in
+            database.statement("SELECT path, reads FROM outputs WHERE \(condition)")?.bind(keys.map { .text($0.searchText) }).rows { row in
                 if let path = row.text(0), let reads = row.text(1) { found[path] = TraceText.trace(reads) }
             }
             return found

@@ -29,7 +29,7 @@ struct OutputPlan {
         var stale: Set<String> = []
         var staleSources: Set<String> = []
         for (output, trace) in previous.outputs(reading: keys) {
-            guard trace.contains(where: { keys.contains($0.key) && facts.fingerprint(of: $0.key) != $0.value }) else { continue }
+            guard trace.contains(where: { keys.contains($0.key.family) && facts.fingerprint(of: $0.key) != $0.value }) else { continue }
             stale.insert(output)
             for case .source(let source) in trace.keys where source.hasSuffix(".md") { staleSources.insert(source) }
         }

@@ -6,7 +6,9 @@ package enum ReadKey: Hashable, Sendable, Comparable {
     case source(String)
     /// A page's address and whether it is published, or that there is no such page (by source path).
     case address(String)
-    /// The ids of a page's headings, which links to `page.md#id` need (by source path).
+    /// Whether a page (by source path) has a heading with an id, which a link to `page.md#id` needs.
+    case anchor(String, String)
+    /// Every `anchor` key of one page: never recorded, only asked of the record (`family`).
     case anchors(String)
     /// A language's menu: its entries' sources, names and addresses, in order.
     case menu(String)
@@ -20,7 +22,8 @@ package enum ReadKey: Hashable, Sendable, Comparable {
         switch self {
         case .source(let path): "source " + path
         case .address(let path): "address " + path
-        case .anchors(let path): "anchors " + path
+        case .anchor(let path, let id): "anchor " + path + "#" + id
+        case .anchors(let path): "anchor " + path + "#"
         case .menu(let language): "menu " + language
         case .sitemap: "sitemap"
         case .asset(let path): "asset " + path
@@ -33,7 +36,9 @@ package enum ReadKey: Hashable, Sendable, Comparable {
         switch word {
         case "source": self = .source(argument)
         case "address": self = .address(argument)
-        case "anchors": self = .anchors(argument)
+        case "anchor":
+            guard let hash = argument.lastIndex(of: "#") else { return nil }
+            self = .anchor(String(argument[..<hash]), String(argument[argument.index(after: hash)...]))
         case "menu": self = .menu(argument)
         case "sitemap" where argument.isEmpty: self = .sitemap
         case "asset": self = .asset(argument)
@@ -42,6 +47,18 @@ package enum ReadKey: Hashable, Sendable, Comparable {
     }
 
     package static func < (a: ReadKey, b: ReadKey) -> Bool { a.text < b.text }
+
+    /// The key a rebuild asks the record about: a page's `anchors` for each of its `anchor` keys, the key itself otherwise.
+    package var family: ReadKey {
+        if case .anchor(let path, _) = self { return .anchors(path) }
+        return self
+    }
+
+    /// What the text of a recorded trace holds for this key or, for `anchors`, for any key of its family.
+    package var searchText: String {
+        if case .anchors = self { return "\n" + text }
+        return "\n" + text + "\t"
+    }
 
     /// The keys whose values may differ when the source at `path`, a page of `language` or a file, changed,
     /// appeared or went: a superset, whose values `SiteFacts` then compares with what outputs recorded.

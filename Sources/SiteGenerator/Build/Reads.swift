@@ -9,12 +9,14 @@ final class Reads {
         self.facts = facts
     }
 
-    /// What a link to a page needs: its address, its anchors (nil when the page failed to load, so they are
-    /// not judged) and whether it is a draft.
+    /// What a link to a page needs: its address, whether it is a draft, and whether it has a heading with an
+    /// id (nil when the page failed to load, so its anchors are not judged).
     struct LinkTarget {
         var outputPath: String
         var draft: Bool
-        var anchors: () -> [String]?
+        var hasAnchor: (String) -> Bool?
+        /// Every id, for the hint of a failed build (which records nothing).
+        var anchorsForHint: [String]
     }
 
     /// Records that the output depends on the bytes of `path` (the page it is made from, a file copied).
@@ -22,17 +24,17 @@ final class Reads {
         record(.source(path))
     }
 
-    /// The page at `source`, for a link; the anchors are recorded only when asked for.
+    /// The page at `source`, for a link; each anchor is recorded as it is asked for.
     func linkTarget(_ source: String) -> LinkTarget? {
         record(.address(source))
         if facts.failed.contains(source) {
-            return LinkTarget(outputPath: "", draft: false) { nil }
+            return LinkTarget(outputPath: "", draft: false, hasAnchor: { _ in nil }, anchorsForHint: [])
         }
         guard let page = facts.page(source) else { return nil }
-        return LinkTarget(outputPath: page.page.outputPath, draft: page.page.draft) { [self] in
-            record(.anchors(source))
-            return page.anchors
-        }
+        return LinkTarget(outputPath: page.page.outputPath, draft: page.page.draft, hasAnchor: { [self] id in
+            record(.anchor(source, id))
+            return page.anchors.contains(id)
+        }, anchorsForHint: page.anchors)
     }
 
     /// The address of the published page with `key` in `language`.

@@ -88,9 +88,12 @@ final class SiteFacts: Sendable {
         case .address(let path):
             if failed.contains(path) { return Fingerprint(text: "failed") }
             return Fingerprint(text: page(path).map { "\($0.page.outputPath)\u{0}\($0.page.draft)" } ?? "none")
-        case .anchors(let path):
+        case .anchor(let path, let id):
             if failed.contains(path) { return Fingerprint(text: "failed") }
-            return Fingerprint(text: page(path).map { $0.anchors.joined(separator: "\u{0}") + "\u{1}" } ?? "none")
+            return Fingerprint(text: page(path).map { $0.anchors.contains(id) ? "yes" : "no" } ?? "none")
+        case .anchors(let path):
+            // Never recorded: a family of keys (`ReadKey.family`), whose members are compared one by one.
+            return Fingerprint(text: "anchors " + path)
         case .asset(let path):
             return Fingerprint(text: publishedFiles.contains(path) ? "published" : "none")
         case .menu, .sitemap:

@@ -43,8 +43,8 @@ enum LinkResolver {
                 throw failure("the link '\(destination)' points to a draft page, which is not published",
                               hint: "publish \(resolved) (remove draft: true) or remove the link")
             }
-            if let fragment, !fragment.isEmpty, let anchors = target.anchors(), !anchors.contains(Self.decoded(fragment)) {
-                throw failure("\(resolved) has no heading with the anchor '#\(fragment)'", hint: Self.anchorHint(anchors))
+            if let fragment, !fragment.isEmpty, target.hasAnchor(Self.decoded(fragment)) == false {
+                throw failure("\(resolved) has no heading with the anchor '#\(fragment)'", hint: Self.anchorHint(target.anchorsForHint))
             }
             var url = RelativePath.url(from: page.outputPath, to: target.outputPath)
             url.append(contentsOf: suffix)

@@ -1,0 +1,99 @@
+import Foundation
+@testable import SiteDisk
+import SiteGenerator
+import Testing
+import TestSupport
+
+/// The output folder and its twin: a whole site written and exchanged, then brought up to date path by path.
+@Suite struct OutputFolderTests {
+    private static func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    private static func files(_ pairs: [String: String]) -> [OutputFile] {
+        pairs.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, text: $0.value) }
+    }
+
+    /// The check of an output path says what splitting it at each "/" says, for every path made of the parts
+    /// that matter ("", ".", "..", "...", ".a", "a.", "a..b", "é") up to three deep.
+    @Test func onlyPathsBelowTheFolderAreWritten() {
+        func splitting(_ path: String) -> Bool {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            return !path.isEmpty && !path.hasPrefix("/") && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        }
+        let parts = ["", ".", "..", "...", ".a", "a.", "..a", "a..b", "é", "en"]
+        var paths = parts
+        for first in parts { for second in parts { paths.append(first + "/" + second) } }
+        for first in ["en", "..", ""] { for second in parts { for third in parts { paths.append([first, second, third].joined(separator: "/")) } } }
+        paths += ["/", "//", "/etc/passwd", "en/", "en//a.html", "en/./a.html", "en/../../a.html"]
+        for path in paths {
+            #expect(OutputFolder.staysInside(path) == splitting(path), "\(path)")
+        }
+    }
+
+    /// A whole site written over an older one: files with the old bytes are the old files (same inode and
+    /// time), and the old site becomes the twin.
+    @Test func aWholeSiteKeepsTheFilesThatDidNotChange() throws {
+        let parent = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = OutputFolder(output: parent.appendingPathComponent("public"))
+        _ = try folder.replace(with: Self.files(["en/a.html": "A", "en/b.html": "B"]))
+        let old = Date(timeIntervalSince1970: 946_684_800)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder.output.appendingPathComponent("en/a.html").path)
+        let written = try folder.replace(with: Self.files(["en/a.html": "A", "fr/c.html": "C"]))
+        #expect(written.report == OutputFolder.Report(written: 1, unchanged: 1, removed: 1))
+        #expect(written.twinBehind == ["en/b.html", "fr/c.html"])
+        let date = try FileManager.default.attributesOfItem(atPath: folder.output.appendingPathComponent("en/a.html").path)[.modificationDate] as? Date
+        #expect(date == old)
+        #expect(Self.visible(folder.output) == ["en/a.html": Data("A".utf8), "fr/c.html": Data("C".utf8)])
+        #expect(Self.visible(URL(fileURLWithPath: folder.twin)) == ["en/a.html": Data("A".utf8), "en/b.html": Data("B".utf8)])
+    }
+
+    /// Updates at random (files added, changed, rewritten with the same bytes, removed, in new folders): after
+    /// each, the output is the new site and the twin the one before, and files whose bytes stayed keep their inode.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func everyUpdateLeavesTheNewSiteAndTheOneBeforeInTheTwin(seed: UInt64) throws {
+        let parent = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = OutputFolder(output: parent.appendingPathComponent("public"))
+        var generator = SeededGenerator(state: seed)
+        var site = ["index.html": "root", "en/a.html": "A", "en/deep/b.html": "B"]
+        var behind: [String]? = try folder.replace(with: Self.files(site)).twinBehind
+        for step in 0..<25 {
+            let before = site
+            var made: [String: String] = [:]
+            var removed: [String] = []
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let path = ["en/a.html", "en/deep/b.html", "fr/c.html", "fr/new/d.html", "index.html", "en/e.html"].randomElement(using: &generator)!
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0 where site[path] != nil: made[path] = site[path]
+                case 1 where site[path] != nil && path != "index.html": removed.append(path); site[path] = nil; made[path] = nil
+                default: made[path] = "\(path) \(step)"; site[path] = made[path]
+                }
+            }
+            let inodes = Self.inodes(folder.output)
+            let written = try folder.update(Self.files(made), removed: removed, behind: behind)
+            behind = written.twinBehind
+            #expect(Self.visible(folder.output) == site.mapValues { Data($0.utf8) }, "seed \(seed) step \(step)")
+            #expect(Self.visible(URL(fileURLWithPath: folder.twin)) == before.mapValues { Data($0.utf8) }, "seed \(seed) step \(step)")
+            for (path, inode) in inodes where before[path] == site[path] && site[path] != nil {
+                #expect(Self.inodes(folder.output)[path] == inode, "seed \(seed) step \(step): \(path) was written again")
+            }
+        }
+    }
+
+    private static func visible(_ folder: URL) -> [String: Data] {
+        Fixture.files(in: folder).filter { !$0.key.hasPrefix(".") }
+    }
+
+    private static func inodes(_ folder: URL) -> [String: UInt64] {
+        var found: [String: UInt64] = [:]
+        for path in FileSystem.files(below: folder.path) ?? [] {
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: folder.path + "/" + path),
+               let inode = attributes[.systemFileNumber] as? UInt64 { found[path] = inode }
+        }
+        return found
+    }
+}
