@@ -27,8 +27,8 @@ import TestSupport
             return String(decoding: data, as: UTF8.self)
         }
         #expect(try build().hasPrefix("Built 8 pages:"))
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".public.cache").path))
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/.public.cache").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".public.record").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("public").path).filter { $0.hasPrefix(".") } == [".clinicsite-output"])
         let page = root.appendingPathComponent("content/en/benefits.md")
         try (String(contentsOf: page, encoding: .utf8) + "\nOne more sentence.\n").write(to: page, atomically: true, encoding: .utf8)
         #expect(try build().hasPrefix("Rebuilt 8 pages (1 laid out again, the rest unchanged): 1 files written"))
@@ -57,10 +57,11 @@ import TestSupport
             let run = try Executable.run(["build", "--root", root.path], environment: ["TZ": zone])
             let after = calendar.dateComponents([.year, .month, .day], from: Date())
             #expect(run.status == 0, "\(run.errors)")
-            // The cache's first line names the day the build took as today.
-            let header = try String(contentsOf: root.appendingPathComponent(".public.cache"), encoding: .utf8).prefix { $0 != "\n" }
+            // The record's meta table holds the day the build took as today (SQLite keeps a row's text as it is).
+            let record = try Data(contentsOf: root.appendingPathComponent(".public.record"))
             let days = [before, after].map { String(format: "%04d-%02d-%02d", $0.year!, $0.month!, $0.day!) }
-            #expect(days.contains { header.hasSuffix("\t" + $0) }, "TZ=\(zone): \(header) against \(days)")
+            #expect(days.contains { record.range(of: Data("today\($0)".utf8)) != nil }, "TZ=\(zone): not \(days)")
+            try FileManager.default.removeItem(at: root.appendingPathComponent(".public.record"))
         }
     }
 }

@@ -76,7 +76,7 @@ import Testing
         #expect(afterEdit != first)
 
         // A second build of the same sources, run again from scratch, writes nothing and gives the same bytes.
-        try FileManager.default.removeItem(at: root.appendingPathComponent(".public.manifest"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".public.record"))
         let again = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
         #expect(again.report.written == 0)
         #expect(Fixture.files(in: output) == afterEdit)
@@ -140,7 +140,7 @@ import Testing
         _ = try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today)
         let before = Fixture.files(in: output)
         let datesBefore = Fixture.modificationDates(in: output)
-        let cacheFile = root.appendingPathComponent(".public.cache")
+        let cacheFile = root.appendingPathComponent(".public.record")
         let cacheBefore = try Data(contentsOf: cacheFile)
         try "# Broken\n\n[x](nowhere.md)\n".write(to: root.appendingPathComponent("content/en/benefits.md"), atomically: true, encoding: .utf8)
         try "clinic_name: C\nlanguages: [en, fr]\ncolour: red\n".write(to: root.appendingPathComponent("content/site.yml"), atomically: true, encoding: .utf8)

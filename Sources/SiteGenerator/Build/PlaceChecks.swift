@@ -12,8 +12,9 @@ enum PlaceChecks {
             }
         }
         problems.sort { $0.file < $1.file }
+        // A home page that failed to read is there: its own errors say what is wrong with it.
         for language in settings.languages where files.pages.contains(where: { $0.language == language })
-            && facts.page("content/\(language)/index.md").map({ !$0.page.draft }) != true {
+            && !facts.failed.contains("content/\(language)/index.md") && facts.page("content/\(language)/index.md").map({ !$0.page.draft }) != true {
             problems.append(Diagnostic(file: "content/\(language)/index.md", message: "the home page of '\(language)' is missing",
                                        hint: "every language folder needs an index.md"))
         }
