@@ -25,16 +25,24 @@ public enum IncrementalBuild {
 
     /// Builds the site below `root` into `output` (default `root/public`).
     public static func run(root: URL, output: URL?, baseURL: String?, today: CivilDate) throws(DiagnosticError) -> Summary {
+        try run(root: root, output: output, options: BuildOptions(baseURL: baseURL, today: today))
+    }
+
+    /// Builds with `options` (its `tool` is set to this executable).
+    package static func run(root: URL, output: URL?, options given: BuildOptions) throws(DiagnosticError) -> Summary {
         let root = root.standardizedFileURL
         let output = (output ?? root.appendingPathComponent("public")).standardizedFileURL
         try OutputLocation.check(output: output, root: root)
-        let options = BuildOptions(baseURL: baseURL, today: today, tool: BuildRecord.tool)
+        var options = given
+        options.tool = BuildRecord.tool
+        let (baseURL, today) = (options.baseURL, options.today)
         PhaseClock.mark("start")
         let folder = OutputFolder(output: output)
         let lock = try folder.lock()
         defer { lock.release() }
         guard let listed = InputStamp.files(root: root) else { throw SiteSources.missing(root: root) }
-        let inputs = InputStamp.combined(listed) + " " + (baseURL ?? "-") + " " + options.tool
+        let inputs = [InputStamp.combined(listed), baseURL ?? "-", options.tool, options.outputNames]
+            .joined(separator: " ")
         PhaseClock.mark("stat")
         // The record counts only while the output is exactly as the build that wrote it left it.
         let record = BuildRecord.open(for: output)

@@ -8,6 +8,13 @@ public struct BuildOptions: Sendable {
     public var today: CivilDate
     /// What made the output besides the sources (the executable's path, size and time), part of the cache's key.
     public var tool: String
+    /// Outputs made besides the standard ones (`SiteOutputs.standard`).
+    var outputs: [any SiteOutput] = []
+
+    /// What names the added outputs, for telling whether a record was made with the same ones.
+    package var outputNames: String {
+        outputs.map { String(reflecting: type(of: $0)) }.joined(separator: " ")
+    }
 
     /// Creates options.
     public init(baseURL: String? = nil, today: CivilDate, tool: String = "") {

@@ -52,7 +52,8 @@ public enum SiteBuilder {
                          recovery: RecoveryContext(rules: basics.rules, settings: settings, strings: strings, typography: basics.typography),
                          typography: basics.typography, reusesLayouts: reusesLayouts)
         } } }
-        let plan = OutputPlan(facts: facts, sources: sources, siteFiles: renderer?.siteFilePaths ?? [])
+        let outputs = Dictionary((SiteOutputs.standard + options.outputs).compactMap { output in output.path(for: settings).map { ($0, output) } }) { $1 }
+        let plan = OutputPlan(facts: facts, sources: sources, siteFiles: outputs.keys.sorted())
         let pages = pagesToLayOut(plan.pages, read: read, facts: facts, reading: reading, sources: sources, log: &log)
         guard !log.hasErrors, let renderer, let assets else {
             // Broken links are reported with the other errors, so one run lists everything to fix.
@@ -60,9 +61,9 @@ public enum SiteBuilder {
             throw DiagnosticError(log.diagnostics)
         }
         var made = try layOut(pages, with: renderer, facts: facts, log: &log)
-        made += plan.siteFiles.map { path in
+        made += plan.siteFiles.compactMap { path in
             let reads = Reads(facts)
-            return (renderer.siteFile(path, reads: reads), reads.trace)
+            return outputs[path].map { (OutputFile(path: path, data: $0.make(with: renderer, reads: reads)), reads.trace) }
         }
         made += copies(plan.copies, sources: sources, log: &log)
         if plan.templateAssets { made += assets.files.map { ($0, [:]) } }

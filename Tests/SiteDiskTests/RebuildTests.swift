@@ -1,14 +1,31 @@
 import Foundation
 @testable import SiteDisk
-import SiteGenerator
+@testable import SiteGenerator
 import Testing
 import TestSupport
 
 /// A rebuild that reuses the cache must leave exactly what a full build of the same sources makes, or fail
 /// with exactly its errors. A site on disk is edited at random, many times over (bodies, titles, headings
 /// other pages link to, pages added and removed, drafts, slugs, menus, images, a template, the settings),
-/// and after every edit the incremental build is compared with a full build into a fresh folder.
+/// and after every edit the incremental build is compared with a full build into a fresh folder. Every build
+/// also makes `search.json`, an output added the way `docs/architecture.md` says (`SearchIndexFile`), which
+/// shows every page's title: it too must be made again whenever a title changes, and only then.
 @Suite struct RebuildTests {
+    /// A search index of every page's title and address, added as a `SiteOutput` from outside the library.
+    struct SearchIndexFile: SiteOutput {
+        func path(for settings: Settings) -> String? { "search.json" }
+        func make(with renderer: PageRenderer, reads: Reads) -> Data {
+            let entries = reads.pages().map { "{\"title\":\"\($0.title)\",\"href\":\"\($0.outputPath)\"}" }
+            return Data(("[" + entries.joined(separator: ",") + "]\n").utf8)
+        }
+    }
+
+    static func build(_ root: URL, output: URL? = nil, baseURL: String?) throws(DiagnosticError) -> IncrementalBuild.Summary {
+        var options = BuildOptions(baseURL: baseURL, today: Fixture.today)
+        options.outputs = [SearchIndexFile()]
+        return try IncrementalBuild.run(root: root, output: output, options: options)
+    }
+
     @Test(arguments: Array(UInt64(1)...UInt64(8)))
     func randomEditsGiveWhatAFullBuildGives(seed: UInt64) throws {
         var site = try GeneratedSite(seed: seed)
@@ -16,7 +33,8 @@ import TestSupport
         try site.write()
         // One walk with a base URL, so the sitemap and absolute links are compared too.
         let baseURL = seed == 3 ? "https://clinic.example/info/" : nil
-        _ = try IncrementalBuild.run(root: site.root, output: nil, baseURL: baseURL, today: Fixture.today)
+        _ = try Self.build(site.root, baseURL: baseURL)
+        #expect(try String(contentsOf: site.output.appendingPathComponent("search.json"), encoding: .utf8).contains("\"title\":\"Generated 4\""))
         var rebuilt = 0
         var failed = 0
         for step in 0..<30 {
@@ -24,13 +42,9 @@ import TestSupport
             let edit = site.randomEdit()
             try site.write()
             let before = Fixture.files(in: site.output)
-            let incremental = Swift.Result { () throws(DiagnosticError) in
-                try IncrementalBuild.run(root: site.root, output: nil, baseURL: baseURL, today: Fixture.today)
-            }
+            let incremental = Swift.Result { () throws(DiagnosticError) in try Self.build(site.root, baseURL: baseURL) }
             let fresh = site.scratch.appendingPathComponent("full-\(step)")
-            let full = Swift.Result { () throws(DiagnosticError) in
-                try IncrementalBuild.run(root: site.root, output: fresh, baseURL: baseURL, today: Fixture.today)
-            }
+            let full = Swift.Result { () throws(DiagnosticError) in try Self.build(site.root, output: fresh, baseURL: baseURL) }
             if ProcessInfo.processInfo.environment["REBUILD_TRACE"] != nil { print("step \(step) \(edit): \((try? incremental.get()).map { "ok \($0.pagesLaidOut ?? -1)" } ?? "failed \(incremental)")") }
             switch (incremental, full) {
             case (.success(let summary), .success(let clean)):

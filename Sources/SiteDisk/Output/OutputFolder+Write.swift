@@ -20,8 +20,8 @@ extension OutputFolder {
         FileSystem.removeTree(staging)
         let existed = FileManager.default.fileExists(atPath: output.path)
         let old = FileSystem.files(below: output.path) ?? []
-        let placed = files.parallelMap { file in Result { () throws(DiagnosticError) in try place(file, in: staging, from: output.path) } }
-        let linked = try placed.map { result throws(DiagnosticError) in try result.get() }
+        // On one thread: files created in one folder from two threads wait on the folder's lock, and took longer.
+        let linked = try files.map { file throws(DiagnosticError) in try place(file, in: staging, from: existed ? output.path : nil, isNew: true) }
         try write(Data(), at: staging + "/" + Self.marker)
         try exchange(staging)
         FileSystem.removeTree(twin)
@@ -56,7 +56,7 @@ extension OutputFolder {
                 _ = link(current + "/" + path, target)
             }
         }
-        for file in changed { _ = try place(file, in: twin, from: nil) }
+        for file in changed { _ = try place(file, in: twin, from: nil, isNew: false) }
         FileSystem.removeEmptyFolders(below: twin, holding: Array(passed))
         try exchange(twin)
         let report = Report(written: changed.count, unchanged: 0, removed: removed.count)
@@ -64,17 +64,16 @@ extension OutputFolder {
     }
 
     /// Puts `file` in `folder`: a hard link to the same file in `previous` when its bytes are the same, else a
-    /// new file (any file there first is unlinked, never written through: it may be shared with the output).
-    /// Returns whether it was linked.
-    private func place(_ file: OutputFile, in folder: String, from previous: String?) throws(DiagnosticError) -> Bool {
+    /// new file. A file there first (`isNew` false) is unlinked, never written through: it may be shared with
+    /// the output. Returns whether it was linked.
+    private func place(_ file: OutputFile, in folder: String, from previous: String?, isNew: Bool) throws(DiagnosticError) -> Bool {
         let target = try safePath(for: file.path, in: folder)
         if let previous, FileSystem.read(previous + "/" + file.path) == file.data {
-            unlink(target)
             if link(previous + "/" + file.path, target) == 0 { return true }
             try folders(for: target)
             if link(previous + "/" + file.path, target) == 0 { return true }
         }
-        unlink(target)
+        if !isNew { unlink(target) }
         try write(file.data, at: target)
         return false
     }

@@ -14,6 +14,8 @@ package enum ReadKey: Hashable, Sendable, Comparable {
     case menu(String)
     /// Every published page's sitemap entry (language, key, address, review date), in source order.
     case sitemap
+    /// Every published page's source, language, key, title, description and address, in source order.
+    case pages
     /// Whether a file of `content/` is published as it is (a link to an image or a PDF).
     case asset(String)
 
@@ -26,6 +28,7 @@ package enum ReadKey: Hashable, Sendable, Comparable {
         case .anchors(let path): "anchor " + path + "#"
         case .menu(let language): "menu " + language
         case .sitemap: "sitemap"
+        case .pages: "pages"
         case .asset(let path): "asset " + path
         }
     }
@@ -41,6 +44,7 @@ package enum ReadKey: Hashable, Sendable, Comparable {
             self = .anchor(String(argument[..<hash]), String(argument[argument.index(after: hash)...]))
         case "menu": self = .menu(argument)
         case "sitemap" where argument.isEmpty: self = .sitemap
+        case "pages" where argument.isEmpty: self = .pages
         case "asset": self = .asset(argument)
         default: return nil
         }
@@ -63,6 +67,6 @@ package enum ReadKey: Hashable, Sendable, Comparable {
     /// The keys whose values may differ when the source at `path`, a page of `language` or a file, changed,
     /// appeared or went: a superset, whose values `SiteFacts` then compares with what outputs recorded.
     package static func touched(by path: String, language: String) -> [ReadKey] {
-        [.source(path), .address(path), .anchors(path), .menu(language), .sitemap, .asset(path)]
+        [.source(path), .address(path), .anchors(path), .menu(language), .sitemap, .pages, .asset(path)]
     }
 }

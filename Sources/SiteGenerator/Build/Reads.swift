@@ -46,15 +46,21 @@ final class Reads {
     }
 
     /// A language's menu: each entry's source, name and address, in order.
-    func menu(_ language: String) -> [(source: String, title: String, outputPath: String)] {
+    func menu(_ language: String) -> [MenuEntry] {
         record(.menu(language))
-        return facts.menu(language).map { ($0.page.source, $0.page.menuTitle, $0.page.outputPath) }
+        return facts.menuEntries(language)
     }
 
     /// Every published page's sitemap entry, in source order.
     func sitemap() -> [Sitemap.Entry] {
         record(.sitemap)
         return facts.sitemap()
+    }
+
+    /// Every published page's source, language, key, title, description and address, in source order.
+    func pages() -> [PageSummary] {
+        record(.pages)
+        return facts.pages()
     }
 
     /// Whether `path` (below `content/`) is published as it is.

@@ -9,6 +9,7 @@ enum SharedInputs {
 
     static func fingerprint(of sources: SiteSources, options: BuildOptions) -> Fingerprint {
         var text = "\(version)\u{0}\(options.tool)\u{0}\(options.baseURL ?? "-")\u{0}"
+        text += options.outputNames + "\u{0}"
         for path in sources.files.keys.filter({ !SiteSources.isContentFile($0) }).sorted() {
             text += "\(path)\u{0}\(Fingerprint(of: sources.files[path]!))\u{0}"
         }

@@ -19,14 +19,19 @@ final class SiteFacts: Sendable {
     /// Every input's fingerprint.
     let sourcePrints: @Sendable (String) -> Fingerprint?
     let previous: (any PreviousBuild)?
+    /// The published pages read in this build, by address.
+    private let freshByOutput: [String: [PageFacts]]
     private let menus = Mutex<[String: [PageFacts]]>([:])
+    private let menuEntries = Mutex<[String: [MenuEntry]]>([:])
     private let sitemapEntries = Mutex<[Sitemap.Entry]?>(nil)
+    private let summaries = Mutex<[PageSummary]?>(nil)
     private let memo = Mutex<[ReadKey: Fingerprint]>([:])
 
     init(fresh: [String: PageFacts], failed: Set<String>, gone: Set<String>, pageSources: Set<String>, publishedFiles: Set<String>,
          sourcePrints: @escaping @Sendable (String) -> Fingerprint?, previous: (any PreviousBuild)?) {
         (self.fresh, self.failed, self.gone, self.pageSources, self.publishedFiles) = (fresh, failed, gone, pageSources, publishedFiles)
         (self.sourcePrints, self.previous) = (sourcePrints, previous)
+        freshByOutput = Dictionary(grouping: fresh.values.filter { !$0.page.draft }) { $0.page.outputPath }
     }
 
     /// The page read from `source`, drafts included; nil when there is none or it failed.
@@ -46,6 +51,14 @@ final class SiteFacts: Sendable {
         return pages
     }
 
+    /// A language's menu as templates show it: each entry's source, name and address.
+    func menuEntries(_ language: String) -> [MenuEntry] {
+        if let known = menuEntries.withLock({ $0[language] }) { return known }
+        let entries = menu(language).map { ($0.page.source, $0.page.menuTitle, $0.page.outputPath) }
+        menuEntries.withLock { $0[language] = entries }
+        return entries
+    }
+
     /// Every published page's sitemap entry, in source order.
     func sitemap() -> [Sitemap.Entry] {
         if let known = sitemapEntries.withLock({ $0 }) { return known }
@@ -55,10 +68,18 @@ final class SiteFacts: Sendable {
         return entries
     }
 
+    /// Every published page's summary, in source order.
+    func pages() -> [PageSummary] {
+        if let known = summaries.withLock({ $0 }) { return known }
+        let pages = published(in: (previous?.allPages() ?? []).filter { isCurrent($0.page.source) } + fresh.values).map(PageSummary.init)
+        summaries.withLock { $0 = pages }
+        return pages
+    }
+
     /// The published pages whose address is `output`, in source order.
     func pages(writing output: String) -> [PageFacts] {
         let earlier = (previous?.pages(writing: output) ?? []).filter { isCurrent($0.page.source) }
-        return published(in: earlier + fresh.values.filter { $0.page.outputPath == output })
+        return published(in: earlier + (freshByOutput[output] ?? []))
     }
 
     /// The published pages whose review is overdue on `today`, in source order.
@@ -96,10 +117,12 @@ final class SiteFacts: Sendable {
             return Fingerprint(text: "anchors " + path)
         case .asset(let path):
             return Fingerprint(text: publishedFiles.contains(path) ? "published" : "none")
-        case .menu, .sitemap:
+        case .menu, .sitemap, .pages:
             if let known = memo.withLock({ $0[key] }) { return known }
             let text = if case .menu(let language) = key {
                 menu(language).map { "\($0.page.source)\u{0}\($0.page.menuTitle)\u{0}\($0.page.outputPath)" }.joined(separator: "\u{1}")
+            } else if key == .pages {
+                pages().map { "\($0.source)\u{0}\($0.title)\u{0}\($0.description)\u{0}\($0.outputPath)" }.joined(separator: "\u{1}")
             } else {
                 sitemap().map { "\($0.language)\u{0}\($0.key)\u{0}\($0.outputPath)\u{0}\($0.reviewed ?? "")" }.joined(separator: "\u{1}")
             }

@@ -1,26 +1,9 @@
 import Foundation
 
-/// The files every site has besides its pages: the root language chooser, `404.html`, `robots.txt` and,
-/// when the base URL is known, `sitemap.xml`.
+/// The two site-wide pages made from templates: the root language chooser and `404.html` (see `SiteOutput`).
 extension PageRenderer {
-    /// The paths of the site-wide files: the root page, 404 page, robots.txt and, when the base URL is known, sitemap.xml.
-    var siteFilePaths: [String] {
-        ["index.html", "404.html", "robots.txt"] + (settings.baseURL == nil ? [] : ["sitemap.xml"])
-    }
-
-    /// The site-wide file at `path` (one of `siteFilePaths`).
-    func siteFile(_ path: String, reads: Reads) -> OutputFile {
-        switch path {
-        case "index.html": OutputFile(path: path, text: languageChooser(reads: reads))
-        case "404.html": OutputFile(path: path, text: notFoundPage(reads: reads))
-        case "sitemap.xml": OutputFile(path: path, text: Sitemap.xml(base: settings.baseURL ?? "", pages: reads.sitemap(), languages: settings.languages,
-                                                                     defaultLanguage: settings.defaultLanguage))
-        default: OutputFile(path: path, text: "User-agent: *\nAllow: /\n" + (settings.baseURL.map { "Sitemap: \($0)sitemap.xml\n" } ?? ""))
-        }
-    }
-
     /// The site root: a language chooser, each choice written in its own language.
-    private func languageChooser(reads: Reads) -> String {
+    func languageChooser(reads: Reads) -> String {
         let language = settings.defaultLanguage
         var root = commonContext(language: language, outputPath: "index.html", reads: reads)
         if let links = root["languages"] as? [[String: Any]] {
@@ -49,7 +32,7 @@ extension PageRenderer {
 
     /// A server shows 404.html at whatever depth the missing URL had, so relative links cannot work there:
     /// links are absolute when the base URL is known, and the styles are inlined.
-    private func notFoundPage(reads: Reads) -> String {
+    func notFoundPage(reads: Reads) -> String {
         let language = settings.defaultLanguage
         var notFound = commonContext(language: language, outputPath: "404.html", reads: reads)
         if let base = settings.baseURL {
