@@ -66,17 +66,26 @@ public enum IncrementalBuild {
         let site = try SiteBuilder.build(sources, options: options, previous: usable)
         PhaseClock.mark("build")
         let reused = usable != nil && !site.record.startsOver
-        let written = try reused ? folder.update(site.files, removed: site.removed, behind: meta["twin"].map(Self.paths))
+        var recordMeta = ["inputs": inputs, "today": today.iso, "warnings": Self.text(site.warnings)]
+        // The twin's state is known only once the output is written: until then, it is unknown.
+        recordMeta["twin"] = "?"
+        let recording = RecordWriter(output: output, changes: site.record, inputs: listed, prints: prints, removed: reused ? site.removed : [],
+                                     meta: recordMeta).start(over: reused ? usable : nil)
+        let written: OutputFolder.Written
+        do {
+            written = try reused ? folder.update(site.files, removed: site.removed, behind: meta["twin"].flatMap(Self.paths))
                                  : folder.replace(with: site.files)
+        } catch {
+            recording.abandon()
+            throw error
+        }
         PhaseClock.mark("write")
         var report = written.report
         if reused {
             let before = Set(entries.map(\.path))
             report.unchanged = before.union(site.files.map(\.path)).subtracting(site.removed).count - report.written
         }
-        RecordWriter(output: output, changes: site.record, inputs: listed, prints: prints, made: written.made,
-                     removed: reused ? site.removed : [], meta: ["inputs": inputs, "today": today.iso, "twin": written.twinBehind.joined(separator: "\n"),
-                                                                "warnings": Self.text(site.warnings)]).write(over: reused ? usable : nil)
+        recording.finish(made: written.made, twin: written.twinBehind.joined(separator: "\n"))
         PhaseClock.mark("record")
         return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings,
                        upToDate: reused && report.written == 0 && report.removed == 0 && site.laidOut == 0, pagesLaidOut: reused ? site.laidOut : nil)
@@ -92,8 +101,9 @@ public enum IncrementalBuild {
         return try SiteSources.load(root: root, listed: listed, unchanged: unchanged, removed: removed)
     }
 
-    private static func paths(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.components(separatedBy: "\n")
+    /// The twin's differing paths as recorded; nil when unknown.
+    private static func paths(_ text: String) -> [String]? {
+        text == "?" ? nil : text.isEmpty ? [] : text.components(separatedBy: "\n")
     }
 
     private static func text(_ warnings: [Diagnostic]) -> String {

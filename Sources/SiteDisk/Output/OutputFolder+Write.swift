@@ -21,16 +21,16 @@ extension OutputFolder {
         let existed = FileManager.default.fileExists(atPath: output.path)
         let old = FileSystem.files(below: output.path) ?? []
         // On one thread: files created in one folder from two threads wait on the folder's lock, and took longer.
-        let linked = try files.map { file throws(DiagnosticError) in try place(file, in: staging, from: existed ? output.path : nil, isNew: true) }
-        try write(Data(), at: staging + "/" + Self.marker)
+        let placed = try files.map { file throws(DiagnosticError) in try place(file, in: staging, from: existed ? output.path : nil, isNew: true) }
+        _ = try write(Data(), at: staging + "/" + Self.marker)
         try exchange(staging)
         FileSystem.removeTree(twin)
         if existed, rename(staging, twin) != 0 { FileSystem.removeTree(staging) }
         let paths = Set(files.map(\.path))
         let removed = old.filter { !paths.contains($0) && $0 != Self.marker }
-        let differing = zip(files, linked).filter { !$0.1 }.map { $0.0.path }
+        let differing = zip(files, placed).filter { !$0.1.linked }.map { $0.0.path }
         let report = Report(written: differing.count, unchanged: files.count - differing.count, removed: removed.count)
-        return Written(report: report, made: try entries(files.map(\.path)), twinBehind: (differing + removed).sorted())
+        return Written(report: report, made: placed.map(\.entry), twinBehind: (differing + removed).sorted())
     }
 
     /// Brings the twin up to the output plus `files` less `removed`, then exchanges the two. `behind` are the
@@ -65,17 +65,19 @@ extension OutputFolder {
 
     /// Puts `file` in `folder`: a hard link to the same file in `previous` when its bytes are the same, else a
     /// new file. A file there first (`isNew` false) is unlinked, never written through: it may be shared with
-    /// the output. Returns whether it was linked.
-    private func place(_ file: OutputFile, in folder: String, from previous: String?, isNew: Bool) throws(DiagnosticError) -> Bool {
+    /// the output. Returns whether it was linked, and the file's size and time.
+    private func place(_ file: OutputFile, in folder: String, from previous: String?, isNew: Bool) throws(DiagnosticError) -> (linked: Bool, entry: OutputEntry) {
         let target = try safePath(for: file.path, in: folder)
         if let previous, FileSystem.read(previous + "/" + file.path) == file.data {
-            if link(previous + "/" + file.path, target) == 0 { return true }
-            try folders(for: target)
-            if link(previous + "/" + file.path, target) == 0 { return true }
+            if link(previous + "/" + file.path, target) != 0 {
+                try folders(for: target)
+                _ = link(previous + "/" + file.path, target)
+            }
+            if let found = FileSystem.sizeAndTime(of: target) { return (true, OutputEntry(path: file.path, size: found.size, modified: found.modified)) }
         }
         if !isNew { unlink(target) }
-        try write(file.data, at: target)
-        return false
+        let written = try write(file.data, at: target)
+        return (false, OutputEntry(path: file.path, size: written.size, modified: written.modified))
     }
 
     private func folders(for path: String) throws(DiagnosticError) {
@@ -86,13 +88,13 @@ extension OutputFolder {
         }
     }
 
-    private func write(_ data: Data, at path: String) throws(DiagnosticError) {
+    private func write(_ data: Data, at path: String) throws(DiagnosticError) -> FileSystem.Written {
         do {
             do {
-                _ = try FileSystem.write(data, to: path)
+                return try FileSystem.write(data, to: path)
             } catch {
                 try FileSystem.makeFolders(for: path)
-                _ = try FileSystem.write(data, to: path)
+                return try FileSystem.write(data, to: path)
             }
         } catch {
             throw failure("cannot write \(path): \(error.localizedDescription)")

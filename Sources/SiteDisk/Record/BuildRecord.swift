@@ -133,7 +133,7 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
     func outputEntries() -> [OutputEntry] {
         lock.withLock { _ in
             var entries: [OutputEntry] = []
-            database.statement("SELECT path, size, modified FROM outputs")?.rows { row in
+            database.statement("SELECT path, size, modified FROM written")?.rows { row in
                 if let path = row.text(0), let size = row.integer(1), let modified = row.integer(2) {
                     entries.append(OutputEntry(path: path, size: size, modified: modified))
                 }

@@ -39,7 +39,7 @@ enum PageRow {
 /// (`ReadKey.text`), a tab and the fingerprint of the value it got. Found by `instr(reads, "\nKEY\t")`.
 enum TraceText {
     static func text(_ trace: Trace) -> String {
-        "\n" + trace.sorted { $0.key < $1.key }.map { "\($0.key.text)\t\($0.value)\n" }.joined()
+        "\n" + trace.map { $0.key.text + "\t" + $0.value.description + "\n" }.sorted().joined()
     }
 
     static func trace(_ text: String) -> Trace {

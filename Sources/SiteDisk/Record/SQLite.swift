@@ -3,7 +3,8 @@ import Foundation
 
 /// The few calls of Debian's SQLite the build record needs: a connection, statements with bound values,
 /// rows read column by column. The only file that talks to SQLite.
-final class SQLite {
+/// Unchecked: a connection is used by one thread at a time (a lock, or a hand-over after a semaphore), never two at once.
+final class SQLite: @unchecked Sendable {
     private let handle: OpaquePointer
 
     /// Opens (or creates) the database at `path`; nil when it cannot be opened.

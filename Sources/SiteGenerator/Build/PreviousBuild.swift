@@ -1,13 +1,19 @@
 import RecoverySchedule
 
 /// What a page is to the rest of the site: its front matter and address, and the ids of its headings.
-package struct PageFacts: Sendable, Equatable {
-    package var page: Page
-    package var anchors: [String]
+/// A class: the facts of thousands of pages are handed between threads and asked many times, and copying a
+/// struct of a dozen strings retained each of them every time.
+package final class PageFacts: Sendable, Equatable {
+    package let page: Page
+    package let anchors: [String]
 
     package init(page: Page, anchors: [String]) {
         self.page = page
         self.anchors = anchors
+    }
+
+    package static func == (a: PageFacts, b: PageFacts) -> Bool {
+        a.page == b.page && a.anchors == b.anchors
     }
 }
 

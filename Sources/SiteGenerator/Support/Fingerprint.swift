@@ -34,11 +34,14 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 
     /// XXH3's canonical form: the 128 bits in 32 hexadecimal digits, high half first.
     public var description: String {
-        Self.hex(high) + Self.hex(low)
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            for index in 0..<16 {
+                buffer[index] = Self.digits[Int((high >> UInt64(60 - 4 * index)) & 15)]
+                buffer[16 + index] = Self.digits[Int((low >> UInt64(60 - 4 * index)) & 15)]
+            }
+            return 32
+        }
     }
 
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
+    private static let digits = Array("0123456789abcdef".utf8)
 }
