@@ -69,7 +69,7 @@ public enum IncrementalBuild {
         var recordMeta = ["inputs": inputs, "today": today.iso, "warnings": Self.text(site.warnings)]
         // The twin's state is known only once the output is written: until then, it is unknown.
         recordMeta["twin"] = "?"
-        let recording = RecordWriter(output: output, changes: site.record, inputs: listed, prints: prints, removed: reused ? site.removed : [],
+        let recording = RecordWriter(output: output, changes: site.record, inputs: listed, prints: prints, known: known, removed: reused ? site.removed : [],
                                      meta: recordMeta).start(over: reused ? usable : nil)
         let written: OutputFolder.Written
         do {

@@ -24,8 +24,8 @@ package struct RecordChanges: Sendable {
     package var pages: [PageFacts]
     /// Sources of pages the record must forget.
     package var removedPages: [String]
-    /// What each output made read.
-    package var traces: [String: Trace]
+    /// What each output made read (`TraceText`), by path.
+    package var traces: [String: String]
     /// Outputs the record must forget.
     package var removedOutputs: [String]
     /// How many pages are published.

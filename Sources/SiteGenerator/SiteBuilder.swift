@@ -43,7 +43,8 @@ public enum SiteBuilder {
         let toRead = files.pages.filter { previous == nil || sources.files[$0.path] != nil }
         let (read, failed) = reading.read(toRead, bytes: sources.bytes, log: &log)
         PhaseClock.mark("content")
-        let facts = SiteFacts(fresh: Dictionary(read.map { ($0.page.source, $0.facts) }) { $1 }, failed: Set(failed),
+        let freshFacts = read.map(\.facts)
+        let facts = SiteFacts(fresh: Dictionary(freshFacts.map { ($0.page.source, $0) }) { $1 }, failed: Set(failed),
                               gone: previous == nil ? [] : sources.removed, pageSources: Set(files.pages.map(\.path)),
                               publishedFiles: files.published, sourcePrints: printer(of: sources), previous: previous)
         log.add(contentsOf: PlaceChecks.problems(facts: facts, read: read, files: files, settings: settings, templates: basics.templates))
@@ -60,13 +61,10 @@ public enum SiteBuilder {
             log.add(contentsOf: pages.parallelMap { $0.resolvedHTML(reads: Reads(facts)).problems }.flatMap { $0 })
             throw DiagnosticError(log.diagnostics)
         }
-        var made = try layOut(pages, with: renderer, facts: facts, log: &log)
-        made += plan.siteFiles.compactMap { path in
-            let reads = Reads(facts)
-            return outputs[path].map { (OutputFile(path: path, data: $0.make(with: renderer, reads: reads)), reads.trace) }
-        }
+        var made = try layOut(pages, siteFiles: plan.siteFiles.compactMap { path in outputs[path].map { (path, $0) } }, with: renderer,
+                              facts: facts, log: &log)
         made += copies(plan.copies, sources: sources, log: &log)
-        if plan.templateAssets { made += assets.files.map { ($0, [:]) } }
+        if plan.templateAssets { made += assets.files.map { ($0, TraceText.text([:])) } }
         log.add(contentsOf: StalledRules.diagnostics(basics.typography, sources: sources))
         if log.hasErrors { throw DiagnosticError(log.diagnostics) }
         log.add(contentsOf: facts.reviewsDue(today: options.today, months: settings.reviewMonths).map {
@@ -77,7 +75,7 @@ public enum SiteBuilder {
                              hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url", code: .missingBaseURL))
         }
         made.sort { $0.file.path < $1.file.path }
-        let record = RecordChanges(startsOver: previous == nil, shared: shared, pages: read.map(\.facts),
+        let record = RecordChanges(startsOver: previous == nil, shared: shared, pages: freshFacts,
                                    removedPages: Array(sources.removed.union(failed)), traces: Dictionary(made.map { ($0.file.path, $0.trace) }) { $1 },
                                    removedOutputs: plan.removed, publishedCount: facts.publishedCount())
         let site = BuiltSite(files: made.map(\.file), removed: plan.removed, warnings: log.warnings, pageCount: record.publishedCount,
@@ -95,18 +93,34 @@ public enum SiteBuilder {
         return sources.compactMap { bySource[$0] ?? again[$0] }
     }
 
-    /// Checks each page's links and lays it out, on all cores, each with its own `Reads`; throws every broken link at once.
-    private static func layOut(_ pages: [LoadedPage], with renderer: PageRenderer, facts: SiteFacts,
-                               log: inout DiagnosticLog) throws(DiagnosticError) -> [(file: OutputFile, trace: Trace)] {
-        let rendered = pages.parallelMap { loaded -> Swift.Result<(file: OutputFile, trace: Trace), DiagnosticError> in
+    /// What `layOut` makes: a page, or a site-wide output at its path.
+    private enum Work: Sendable {
+        case page(LoadedPage)
+        case siteFile(String, any SiteOutput)
+    }
+
+    /// Makes the site-wide files and lays out each page after checking its links, on all cores, each with its
+    /// own `Reads`; throws every broken link at once.
+    private static func layOut(_ pages: [LoadedPage], siteFiles: [(String, any SiteOutput)], with renderer: PageRenderer, facts: SiteFacts,
+                               log: inout DiagnosticLog) throws(DiagnosticError) -> [(file: OutputFile, trace: String)] {
+        // The site-wide files first: the sitemap, the longest to make, does not wait for the pages.
+        let work = siteFiles.map { Work.siteFile($0.0, $0.1) } + pages.map { Work.page($0) }
+        let rendered = work.parallelMap { item -> Swift.Result<(file: OutputFile, trace: String), DiagnosticError> in
             let reads = Reads(facts)
+            let loaded: LoadedPage
+            switch item {
+            case .siteFile(let path, let output):
+                return .success((OutputFile(path: path, data: output.make(with: renderer, reads: reads)), TraceText.text(reads.trace)))
+            case .page(let page):
+                loaded = page
+            }
             reads.source(loaded.page.source)
             let (html, problems) = loaded.resolvedHTML(reads: reads)
             guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }
             let file = renderer.render(loaded.page, content: html, reads: reads)
-            return .success((file, reads.trace))
+            return .success((file, TraceText.text(reads.trace)))
         }
-        var made: [(file: OutputFile, trace: Trace)] = []
+        var made: [(file: OutputFile, trace: String)] = []
         made.reserveCapacity(rendered.count + 8)
         for result in rendered {
             switch result {
@@ -120,15 +134,15 @@ public enum SiteBuilder {
     }
 
     /// The files of `content/` published as they are, each read and judged (an SVG's scripts).
-    private static func copies(_ paths: [String], sources: SiteSources, log: inout DiagnosticLog) -> [(file: OutputFile, trace: Trace)] {
-        var made: [(file: OutputFile, trace: Trace)] = []
+    private static func copies(_ paths: [String], sources: SiteSources, log: inout DiagnosticLog) -> [(file: OutputFile, trace: String)] {
+        var made: [(file: OutputFile, trace: String)] = []
         for path in paths {
             guard let data = sources.bytes(path) else {
                 log.add(Diagnostic(file: path, message: "cannot read this file", hint: "check that it is readable"))
                 continue
             }
             switch ContentFiles.copied(path, data: data) {
-            case .success(let file): made.append((file, [.source(path): Fingerprint(of: data)]))
+            case .success(let file): made.append((file, TraceText.text([.source(path): Fingerprint(of: data)])))
             case .failure(let error): log.add(contentsOf: error.diagnostics)
             }
         }

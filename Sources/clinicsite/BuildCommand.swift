@@ -29,6 +29,7 @@ struct BuildCommand: ParsableCommand {
         let summary = try Terminal.run { () throws(DiagnosticError) in
             try IncrementalBuild.run(root: site.url, output: outputURL, baseURL: baseURL?.text, today: Terminal.today)
         }
+        PhaseClock.mark("returned")
         Terminal.report(summary.warnings)
         let report = summary.report
         if summary.upToDate {

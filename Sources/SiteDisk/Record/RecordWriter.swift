@@ -17,6 +17,8 @@ struct RecordWriter: Sendable {
     /// Every input's path and stamp, and the fingerprints of the files read.
     var inputs: [InputStamp.File]
     var prints: [String: Fingerprint]
+    /// What the last record holds of each input (nil when this record starts over).
+    var known: [String: (stamp: String, print: Fingerprint)]
     /// Outputs removed.
     var removed: [String]
     /// Values of the `meta` table besides the version, the shared fingerprint and the page count.
@@ -102,7 +104,7 @@ struct RecordWriter: Sendable {
         let values = meta.merging(["version": String(BuildRecord.version), "shared": changes.shared.description,
                                    "published": String(changes.publishedCount)]) { $1 }
         for (key, value) in values { ok = ok && setMeta.bind([.text(key), .text(value)]).run() }
-        let earlier = known?.files() ?? [:]
+        let earlier = known == nil ? [:] : self.known
         for file in inputs where earlier[file.path]?.stamp != file.stamp {
             guard let print = prints[file.path] ?? earlier[file.path]?.print else { continue }
             ok = ok && setFile.bind([.text(file.path), .text(file.stamp), .text(print.description)]).run()
@@ -111,7 +113,7 @@ struct RecordWriter: Sendable {
         for source in changes.removedPages { ok = ok && dropPage.bind([.text(source)]).run() }
         for page in changes.pages { ok = ok && setPage.bind(PageRow.values(page)).run() }
         for path in removed { ok = ok && dropOutput.bind([.text(path)]).run() && dropWritten.bind([.text(path)]).run() }
-        for (path, trace) in changes.traces { ok = ok && setOutput.bind([.text(path), .text(TraceText.text(trace))]).run() }
+        for (path, trace) in changes.traces { ok = ok && setOutput.bind([.text(path), .text(trace)]).run() }
         return ok
     }
 }

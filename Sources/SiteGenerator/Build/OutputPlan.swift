@@ -25,7 +25,7 @@ struct OutputPlan {
         }
         let read = Set(sources.files.keys.filter(SiteSources.isContentFile))
         let touched = read.union(sources.removed).union(facts.failed)
-        let keys = Set(touched.flatMap { ReadKey.touched(by: $0, language: Self.language(of: $0)) })
+        let keys = Set(touched.flatMap { ReadKey.touched(by: $0, language: Self.language(of: $0)) }).filter { facts.mayDiffer($0, touched: touched) }
         var stale: Set<String> = []
         var staleSources: Set<String> = []
         for (output, trace) in previous.outputs(reading: keys) {

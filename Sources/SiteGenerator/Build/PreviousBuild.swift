@@ -6,10 +6,13 @@ import RecoverySchedule
 package final class PageFacts: Sendable, Equatable {
     package let page: Page
     package let anchors: [String]
+    /// The fingerprint of what a link needs of the page (`ReadKey.address`): its address and whether it is a draft.
+    let addressPrint: Fingerprint
 
     package init(page: Page, anchors: [String]) {
         self.page = page
         self.anchors = anchors
+        addressPrint = Fingerprint(text: page.outputPath + (page.draft ? "\u{0}draft" : "\u{0}published"))
     }
 
     package static func == (a: PageFacts, b: PageFacts) -> Bool {

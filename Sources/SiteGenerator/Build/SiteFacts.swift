@@ -107,16 +107,16 @@ final class SiteFacts: Sendable {
         case .source(let path):
             return sourcePrints(path) ?? Fingerprint(text: "")
         case .address(let path):
-            if failed.contains(path) { return Fingerprint(text: "failed") }
-            return Fingerprint(text: page(path).map { "\($0.page.outputPath)\u{0}\($0.page.draft)" } ?? "none")
+            if failed.contains(path) { return Self.failedPrint }
+            return page(path)?.addressPrint ?? Self.nonePrint
         case .anchor(let path, let id):
-            if failed.contains(path) { return Fingerprint(text: "failed") }
-            return Fingerprint(text: page(path).map { $0.anchors.contains(id) ? "yes" : "no" } ?? "none")
+            if failed.contains(path) { return Self.failedPrint }
+            return page(path).map { $0.anchors.contains(id) ? Self.yesPrint : Self.noPrint } ?? Self.nonePrint
         case .anchors(let path):
             // Never recorded: a family of keys (`ReadKey.family`), whose members are compared one by one.
             return Fingerprint(text: "anchors " + path)
         case .asset(let path):
-            return Fingerprint(text: publishedFiles.contains(path) ? "published" : "none")
+            return publishedFiles.contains(path) ? Self.yesPrint : Self.nonePrint
         case .menu, .sitemap, .pages:
             if let known = memo.withLock({ $0[key] }) { return known }
             let text = if case .menu(let language) = key {
@@ -129,6 +129,39 @@ final class SiteFacts: Sendable {
             let print = Fingerprint(text: text)
             memo.withLock { $0[key] = print }
             return print
+        }
+    }
+
+    private static let (failedPrint, nonePrint, yesPrint, noPrint) = (Fingerprint(text: "failed"), Fingerprint(text: "none"),
+                                                                     Fingerprint(text: "yes"), Fingerprint(text: "no"))
+
+    /// Whether the value of `key` may differ from the last build's, given that only the pages at `touched`
+    /// were read again, came or went. A menu, the sitemap and the list of pages are made of what each page
+    /// shows of itself there (`shown(in:by:)`): unless that changed for a touched page, the whole is the same,
+    /// and the whole (every page's facts) need not be asked for.
+    func mayDiffer(_ key: ReadKey, touched: Set<String>) -> Bool {
+        guard let previous else { return true }
+        switch key {
+        case .menu, .sitemap, .pages:
+            return touched.contains { source in
+                failed.contains(source) || shown(in: key, by: previous.page(source)) != shown(in: key, by: page(source))
+            }
+        default:
+            return true
+        }
+    }
+
+    /// What a page shows of itself in a menu, the sitemap or the list of pages (nil for nothing).
+    private func shown(in key: ReadKey, by facts: PageFacts?) -> String? {
+        guard let page = facts?.page, !page.draft else { return nil }
+        switch key {
+        case .menu(let language):
+            guard page.language == language, let order = page.order else { return nil }
+            return "\(order)\u{0}\(page.title)\u{0}\(page.key)\u{0}\(page.menuTitle)\u{0}\(page.outputPath)"
+        case .sitemap:
+            return "\(page.language)\u{0}\(page.key)\u{0}\(page.outputPath)\u{0}\(page.reviewed?.iso ?? "")"
+        default:
+            return "\(page.language)\u{0}\(page.key)\u{0}\(page.title)\u{0}\(page.description)\u{0}\(page.outputPath)"
         }
     }
 

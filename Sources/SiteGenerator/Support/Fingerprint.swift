@@ -28,8 +28,21 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 
     /// Rebuilds a fingerprint from its 32 hexadecimal digits (`description`); nil for anything else.
     public init?(hex: some StringProtocol) {
-        guard hex.utf8.count == 32, let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16) else { return nil }
-        (self.high, self.low) = (high, low)
+        var halves: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        for byte in hex.utf8 {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            if count < 16 { halves.0 = halves.0 << 4 | UInt64(digit) } else { halves.1 = halves.1 << 4 | UInt64(digit) }
+            count += 1
+            if count > 32 { return nil }
+        }
+        guard count == 32 else { return nil }
+        (high, low) = halves
     }
 
     /// XXH3's canonical form: the 128 bits in 32 hexadecimal digits, high half first.

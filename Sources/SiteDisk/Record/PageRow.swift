@@ -35,24 +35,6 @@ enum PageRow {
     }
 }
 
-/// An output's trace as the text of its `reads` column: a line break, then one line per key read, the key
-/// (`ReadKey.text`), a tab and the fingerprint of the value it got. Found by `instr(reads, "\nKEY\t")`.
-enum TraceText {
-    static func text(_ trace: Trace) -> String {
-        "\n" + trace.map { $0.key.text + "\t" + $0.value.description + "\n" }.sorted().joined()
-    }
-
-    static func trace(_ text: String) -> Trace {
-        var trace: Trace = [:]
-        for line in text.split(separator: "\n") {
-            guard let tab = line.lastIndex(of: "\t"), let key = ReadKey(text: line[..<tab]),
-                  let print = Fingerprint(hex: line[line.index(after: tab)...]) else { continue }
-            trace[key] = print
-        }
-        return trace
-    }
-}
-
 /// One output file as the record keeps it, to tell whether the output folder is still as the build left it.
 struct OutputEntry: Equatable, Sendable {
     var path: String
