@@ -44,10 +44,7 @@ public enum IncrementalBuild {
         let inputs = [InputStamp.combined(listed), baseURL ?? "-", options.tool, options.outputNames]
             .joined(separator: " ")
         PhaseClock.mark("stat")
-        // The record counts only while the output is exactly as the build that wrote it left it.
-        let record = BuildRecord.open(for: output)
-        let entries = record?.outputEntries() ?? []
-        let usable = record.flatMap { FileSystem.holdsExactly(entries, below: output.path) ? $0 : nil }
+        let (usable, entries) = Self.record(for: output)
         let meta = usable?.meta() ?? [:]
         PhaseClock.mark("record")
         if let usable, meta["inputs"] == inputs, meta["today"] == today.iso {
@@ -89,6 +86,14 @@ public enum IncrementalBuild {
         PhaseClock.mark("record")
         return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings,
                        upToDate: reused && report.written == 0 && report.removed == 0 && site.laidOut == 0, pagesLaidOut: reused ? site.laidOut : nil)
+    }
+
+    /// The record beside `output` with the output files it lists, when the output is exactly as the build that
+    /// wrote the record left it (else nil: the build starts over).
+    private static func record(for output: URL) -> (BuildRecord?, [OutputEntry]) {
+        guard let record = BuildRecord.open(for: output) else { return (nil, []) }
+        let entries = record.outputEntries()
+        return FileSystem.holdsExactly(entries, below: output.path) ? (record, entries) : (nil, [])
     }
 
     /// The sources: every file read but the files of the language folders whose stamps the record knows.

@@ -105,15 +105,20 @@ import Testing
     /// The output check (`FileSystem.holdsExactly`) stats the listed files and counts the folder's entries
     /// instead of walking it: after every kind of change someone could make by hand, it must say what
     /// comparing a fresh walk with the list says.
-    @Test func outputCheckSaysWhatAWalkSays() throws {
+    /// An output folder of five files in three folders.
+    private static func smallOutput() throws -> URL {
         let folder = try Fixture.scratchSite().appendingPathComponent("public")
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let manager = FileManager.default
-        try manager.createDirectory(at: folder.appendingPathComponent("en/deeper"), withIntermediateDirectories: true)
         for path in ["index.html", "en/a.html", "en/b.html", "en/deeper/c.html", "fr/d.html"] {
-            try manager.createDirectory(at: folder.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
             try "<p>\(path)</p>".write(to: folder.appendingPathComponent(path), atomically: false, encoding: .utf8)
         }
+        return folder
+    }
+
+    @Test func outputCheckSaysWhatAWalkSays() throws {
+        let folder = try Self.smallOutput()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let manager = FileManager.default
         let listed = try #require(FileSystem.walk(below: folder.path)).map { OutputEntry(path: $0.path, size: $0.size, modified: $0.modified) }
         #expect(listed.count == 5)
         #expect(FileSystem.holdsExactly(listed, below: folder.path))
