@@ -51,23 +51,28 @@ public enum IncrementalBuild {
             return Summary(pageCount: usable.publishedCount, report: .init(written: 0, unchanged: entries.count, removed: 0),
                            warnings: meta["warnings"].flatMap(Self.warnings) ?? [], upToDate: true)
         }
-        let known = usable?.files() ?? [:]
-        var sources = try sources(root: root, listed: listed, known: known)
-        let prints = Dictionary(sources.files.map { ($0.key, Fingerprint(of: $0.value)) }) { $1 }.merging(sources.unchanged) { $1 }
-        for (path, print) in prints where SiteSources.isContentFile(path) && sources.files[path] != nil && known[path]?.print == print {
+        var (record, compared) = (usable, usable?.compare(listed) ?? InputComparison())
+        var sources = try SiteSources.load(root: root, listed: listed, unchanged: compared.unchanged, removed: compared.removed)
+        if let known = record, SharedInputs.fingerprint(of: sources, options: options) != known.shared {
+            // What every output shares changed: nothing recorded is reused, and every file is read.
+            (record, compared) = (nil, InputComparison())
+            sources = try SiteSources.load(root: root, listed: listed, unchanged: [], removed: [])
+        }
+        let prints = Dictionary(sources.files.map { ($0.key, Fingerprint(of: $0.value)) }) { $1 }
+        for (path, print) in prints where SiteSources.isContentFile(path) && compared.known.contains(path) && record?.print(of: path) == print {
             // Saved again without a change: as good as unread.
             sources.files[path] = nil
-            sources.unchanged[path] = print
+            sources.unchanged.insert(path)
         }
         PhaseClock.mark("load")
-        let site = try SiteBuilder.build(sources, options: options, previous: usable)
+        let site = try SiteBuilder.build(sources, options: options, previous: record)
         PhaseClock.mark("build")
-        let reused = usable != nil && !site.record.startsOver
+        let reused = record != nil && !site.record.startsOver
         var recordMeta = ["inputs": inputs, "today": today.iso, "warnings": Self.text(site.warnings)]
         // The twin's state is known only once the output is written: until then, it is unknown.
         recordMeta["twin"] = "?"
-        let recording = RecordWriter(output: output, changes: site.record, inputs: listed, prints: prints, known: known, removed: reused ? site.removed : [],
-                                     meta: recordMeta).start(over: reused ? usable : nil)
+        let recording = RecordWriter(output: output, changes: site.record, inputs: listed, prints: prints, compared: compared, removed: reused ? site.removed : [],
+                                     meta: recordMeta).start(over: reused ? record : nil)
         let written: OutputFolder.Written
         do {
             written = try reused ? folder.update(site.files, removed: site.removed, behind: meta["twin"].flatMap(Self.paths))
@@ -94,16 +99,6 @@ public enum IncrementalBuild {
         guard let record = BuildRecord.open(for: output) else { return (nil, []) }
         let entries = record.outputEntries()
         return FileSystem.holdsExactly(entries, below: output.path) ? (record, entries) : (nil, [])
-    }
-
-    /// The sources: every file read but the files of the language folders whose stamps the record knows.
-    private static func sources(root: URL, listed: [InputStamp.File], known: [String: (stamp: String, print: Fingerprint)]) throws(DiagnosticError) -> SiteSources {
-        var unchanged: [String: Fingerprint] = [:]
-        for file in listed where SiteSources.isContentFile(file.path) {
-            if let earlier = known[file.path], earlier.stamp == file.stamp { unchanged[file.path] = earlier.print }
-        }
-        let removed = Set(known.keys.filter(SiteSources.isContentFile)).subtracting(listed.map(\.path))
-        return try SiteSources.load(root: root, listed: listed, unchanged: unchanged, removed: removed)
     }
 
     /// The twin's differing paths as recorded; nil when unknown.

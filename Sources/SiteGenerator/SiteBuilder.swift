@@ -149,10 +149,10 @@ public enum SiteBuilder {
         return made
     }
 
-    /// Each input's fingerprint: recorded for the files left unread, made once for those read.
+    /// Each input's fingerprint: made once for the files read, and from the bytes for a file left unread when
+    /// asked (only a page laid out again asks, and it is read then anyway).
     private static func printer(of sources: SiteSources) -> @Sendable (String) -> Fingerprint? {
         let read = Dictionary(uniqueKeysWithValues: sources.files.filter { SiteSources.isContentFile($0.key) }.map { ($0.key, Fingerprint(of: $0.value)) })
-        let unchanged = sources.unchanged
-        return { read[$0] ?? unchanged[$0] }
+        return { path in read[path] ?? sources.bytes(path).map { Fingerprint(of: $0) } }
     }
 }

@@ -53,7 +53,7 @@ extension FileSystem {
         guard top >= 0 else { return nil }
         var result: [WalkedFile] = []
         walk(descriptor: top, prefix: prefix, reading: reading, into: &result)
-        result.sort { $0.path < $1.path }
+        result.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return result
     }
 

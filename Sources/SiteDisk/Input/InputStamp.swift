@@ -17,7 +17,7 @@ public enum InputStamp {
         files(root: root).map(combined)
     }
 
-    /// Every input file with its stamp, sorted by path within each folder; nil when an input folder is missing.
+    /// Every input file with its stamp, in the byte order of the paths within each folder; nil when an input folder is missing.
     public static func files(root: URL) -> [File]? {
         var files: [File] = []
         for folder in SiteSources.inputFolders {
@@ -36,6 +36,6 @@ public enum InputStamp {
 extension InputStamp.File {
     /// The stamp of a walked file.
     init(_ file: FileSystem.WalkedFile) {
-        self.init(path: file.path, stamp: "\(file.size) \(file.modified) \(file.changed) \(file.inode)")
+        self.init(path: file.path, stamp: String(file.size) + " " + String(file.modified) + " " + String(file.changed) + " " + String(file.inode))
     }
 }

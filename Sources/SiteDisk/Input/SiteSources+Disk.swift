@@ -6,14 +6,14 @@ extension SiteSources {
     /// symbolic links are not followed, so nothing outside the site can be pulled in.
     public static func load(root: URL) throws(DiagnosticError) -> SiteSources {
         guard let listed = InputStamp.files(root: root) else { throw missing(root: root) }
-        return try load(root: root, listed: listed, unchanged: [:], removed: [])
+        return try load(root: root, listed: listed, unchanged: [], removed: [])
     }
 
     /// Reads the files `listed` (as `InputStamp.files` lists them) but those `unchanged` since the last build,
     /// which are read only if the build asks for them.
-    static func load(root: URL, listed: [InputStamp.File], unchanged: [String: Fingerprint], removed: Set<String>) throws(DiagnosticError) -> SiteSources {
+    static func load(root: URL, listed: [InputStamp.File], unchanged: Set<String>, removed: Set<String>) throws(DiagnosticError) -> SiteSources {
         let base = root.path + "/"
-        let paths = listed.map(\.path).filter { unchanged[$0] == nil }
+        let paths = listed.map(\.path).filter { !unchanged.contains($0) }
         let contents = paths.parallelMap { FileSystem.read(base + $0) }
         var files: [String: Data] = [:]
         try add(zip(paths, contents), to: &files)

@@ -6,6 +6,18 @@ import Synchronization
 import Glibc
 #endif
 
+/// The inputs of a build against the last build's record.
+struct InputComparison {
+    /// Every recorded input.
+    var known: Set<String> = []
+    /// Inputs whose stamps are the recorded ones.
+    var sameStamp: Set<String> = []
+    /// Files of the language folders whose stamps are the recorded ones: not read.
+    var unchanged: Set<String> = []
+    /// Recorded inputs that are gone.
+    var removed: Set<String> = []
+}
+
 /// What the last successful build knew, kept beside the output in one SQLite database (`.public.record`,
 /// never inside the output): every input's stamp and fingerprint, every page's facts, what each output read
 /// and its size and time. A rebuild looks up only what its changes touch (`PreviousBuild`); a build changes
@@ -116,16 +128,39 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
         }
     }
 
-    /// Each input's stamp and fingerprint, by path.
-    func files() -> [String: (stamp: String, print: Fingerprint)] {
+    /// The inputs `listed` (in the byte order of their paths, as `InputStamp.files` lists them) against the
+    /// recorded ones, row by row in the same order, without making a string of the rows that match.
+    func compare(_ listed: [InputStamp.File]) -> InputComparison {
         lock.withLock { _ in
-            var files: [String: (stamp: String, print: Fingerprint)] = [:]
-            database.statement("SELECT path, stamp, print FROM files")?.rows { row in
-                if let path = row.text(0), let stamp = row.text(1), let print = row.text(2).flatMap({ Fingerprint(hex: $0) }) {
-                    files[path] = (stamp, print)
+            var comparison = InputComparison()
+            var index = 0
+            database.statement("SELECT path, stamp FROM files ORDER BY path")?.rows { row in
+                row.withBytes(0) { path in
+                    while index < listed.count, listed[index].path.utf8.lexicographicallyPrecedes(path) { index += 1 }
+                    guard index < listed.count, listed[index].path.utf8.elementsEqual(path) else {
+                        let gone = String(decoding: path, as: UTF8.self)
+                        comparison.known.insert(gone)
+                        comparison.removed.insert(gone)
+                        return
+                    }
+                    let file = listed[index]
+                    index += 1
+                    comparison.known.insert(file.path)
+                    guard row.withBytes(1, { file.stamp.utf8.elementsEqual($0) }) else { return }
+                    comparison.sameStamp.insert(file.path)
+                    if SiteSources.isContentFile(file.path) { comparison.unchanged.insert(file.path) }
                 }
             }
-            return files
+            return comparison
+        }
+    }
+
+    /// The recorded fingerprint of the input at `path`.
+    func print(of path: String) -> Fingerprint? {
+        lock.withLock { _ in
+            var found: Fingerprint?
+            database.statement("SELECT print FROM files WHERE path = ?")?.bind([.text(path)]).rows { found = $0.text(0).flatMap { Fingerprint(hex: $0) } }
+            return found
         }
     }
 

@@ -17,8 +17,8 @@ struct RecordWriter: Sendable {
     /// Every input's path and stamp, and the fingerprints of the files read.
     var inputs: [InputStamp.File]
     var prints: [String: Fingerprint]
-    /// What the last record holds of each input (nil when this record starts over).
-    var known: [String: (stamp: String, print: Fingerprint)]
+    /// The inputs compared with the last record's.
+    var compared: InputComparison
     /// Outputs removed.
     var removed: [String]
     /// Values of the `meta` table besides the version, the shared fingerprint and the page count.
@@ -104,12 +104,12 @@ struct RecordWriter: Sendable {
         let values = meta.merging(["version": String(BuildRecord.version), "shared": changes.shared.description,
                                    "published": String(changes.publishedCount)]) { $1 }
         for (key, value) in values { ok = ok && setMeta.bind([.text(key), .text(value)]).run() }
-        let earlier = known == nil ? [:] : self.known
-        for file in inputs where earlier[file.path]?.stamp != file.stamp {
-            guard let print = prints[file.path] ?? earlier[file.path]?.print else { continue }
+        // Into the last record, only the rows of inputs whose stamps changed; into a new one, every input's.
+        for file in inputs where known == nil || !compared.sameStamp.contains(file.path) {
+            guard let print = prints[file.path] else { continue }
             ok = ok && setFile.bind([.text(file.path), .text(file.stamp), .text(print.description)]).run()
         }
-        for path in Set(earlier.keys).subtracting(inputs.map(\.path)) { ok = ok && dropFile.bind([.text(path)]).run() }
+        if known != nil { for path in compared.removed { ok = ok && dropFile.bind([.text(path)]).run() } }
         for source in changes.removedPages { ok = ok && dropPage.bind([.text(source)]).run() }
         for page in changes.pages { ok = ok && setPage.bind(PageRow.values(page)).run() }
         for path in removed { ok = ok && dropOutput.bind([.text(path)]).run() && dropWritten.bind([.text(path)]).run() }

@@ -104,6 +104,11 @@ final class SQLite: @unchecked Sendable {
             return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, index))), as: UTF8.self)
         }
 
+        /// Calls `body` with the bytes of the text in column `index` (empty for NULL), kept by SQLite only until the next step.
+        func withBytes<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+            body(UnsafeBufferPointer(start: sqlite3_column_text(statement, index), count: Int(sqlite3_column_bytes(statement, index))))
+        }
+
         /// The integer in column `index`; nil for NULL.
         func integer(_ index: Int32) -> Int? {
             sqlite3_column_type(statement, index) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, index))

@@ -3,11 +3,11 @@ import Foundation
 /// The inputs every output may depend on: every file outside the language folders of `content/` (settings,
 /// rules, templates, strings, typography, the template assets), the options and the executable. Outputs do
 /// not record reading them: when their fingerprint changes, nothing of the last build is reused.
-enum SharedInputs {
+package enum SharedInputs {
     /// Format of what a build records; a new one means nothing recorded before is reused.
     static let version = "clinicsite-build-record-1"
 
-    static func fingerprint(of sources: SiteSources, options: BuildOptions) -> Fingerprint {
+    package static func fingerprint(of sources: SiteSources, options: BuildOptions) -> Fingerprint {
         var text = "\(version)\u{0}\(options.tool)\u{0}\(options.baseURL ?? "-")\u{0}"
         text += options.outputNames + "\u{0}"
         for path in sources.files.keys.filter({ !SiteSources.isContentFile($0) }).sorted() {

@@ -5,13 +5,13 @@ import Foundation
 ///
 /// The build works only on this value, so tests can describe a whole site in a dictionary literal and
 /// never touch the disk. For a rebuild the disk layer leaves out the bytes of the files of the language
-/// folders that the last build read as they are (`unchanged`, with their fingerprints); the build reads
+/// folders that the last build read as they are (`unchanged`); the build reads
 /// one of them through `read` only if it must make its output again.
 public struct SiteSources: Sendable {
     /// File contents by relative path, always with `/` separators.
     public var files: [String: Data]
-    /// Files of the language folders whose bytes are those the last build read, with their fingerprints.
-    public var unchanged: [String: Fingerprint]
+    /// Files of the language folders whose bytes are those the last build read.
+    public var unchanged: Set<String>
     /// Files of the language folders the last build read and that are gone.
     public var removed: Set<String>
     /// Reads a file of `unchanged` (nil when it cannot be read).
@@ -19,11 +19,11 @@ public struct SiteSources: Sendable {
 
     /// Wraps files already in memory.
     public init(files: [String: Data]) {
-        self.init(files: files, unchanged: [:], removed: [], read: { _ in nil })
+        self.init(files: files, unchanged: [], removed: [], read: { _ in nil })
     }
 
     /// Sources for a rebuild: `files` read, the others `unchanged` or `removed` since the last build.
-    public init(files: [String: Data], unchanged: [String: Fingerprint], removed: Set<String>, read: @escaping @Sendable (String) -> Data?) {
+    public init(files: [String: Data], unchanged: Set<String>, removed: Set<String>, read: @escaping @Sendable (String) -> Data?) {
         (self.files, self.unchanged, self.removed, self.read) = (files, unchanged, removed, read)
     }
 
@@ -43,12 +43,12 @@ public struct SiteSources: Sendable {
 
     /// Every path, read or not.
     var paths: [String] {
-        Array(files.keys) + unchanged.keys
+        Array(files.keys) + unchanged
     }
 
     /// The bytes of `path`, read now if they were left out.
     func bytes(_ path: String) -> Data? {
-        files[path] ?? (unchanged[path] != nil ? read(path) : nil)
+        files[path] ?? (unchanged.contains(path) ? read(path) : nil)
     }
 
     /// Paths below `folder/` (for example "content/en/"), sorted.

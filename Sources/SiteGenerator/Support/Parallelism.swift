@@ -9,38 +9,18 @@ enum Parallelism {
 
 extension Array where Element: Sendable {
     /// Maps on all cores, keeping the order of the input, so a parallel build writes exactly what a serial one would.
+    /// The work is cut into a few pieces per core, each mapped on one thread, so a slow element delays only its piece.
     package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         if count < 2 || !Parallelism.enabled { return map(transform) }
-        let results = ResultSlots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            results.store(transform(self[index]), at: index)
+        let pieceCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 16)
+        let pieceSize = (count + pieceCount - 1) / pieceCount
+        let pieces = Mutex<[Int: [T]]>([:])
+        DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
+            let start = piece * pieceSize
+            guard start < count else { return }
+            let mapped = self[start..<Swift.min(start + pieceSize, count)].map(transform)
+            pieces.withLock { $0[piece] = mapped }
         }
-        return results.takeValues()
+        return pieces.withLock { mapped in (0..<pieceCount).flatMap { mapped[$0] ?? [] } }
     }
-}
-
-/// One slot per index; each index is written by exactly one worker, so no lock is needed, and the finished
-/// results are moved out, not copied (a copy of every page's facts cost a retain per field).
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<T>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-    }
-
-    func store(_ value: T, at index: Int) {
-        (slots + index).initialize(to: value)
-    }
-
-    /// The results in order, moved out; `concurrentPerform` has returned, so every slot is filled. Called once.
-    func takeValues() -> [T] {
-        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: slots, count: count)
-            initialized = count
-        }
-    }
-
-    deinit { slots.deallocate() }
 }

@@ -48,7 +48,7 @@ struct JSONWriter {
             // Runs of bytes that need no escape are copied at once: most values have none.
             var runStart = 0
             for (index, byte) in utf8.enumerated() where Self.needsEscape[Int(byte)] {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(contentsOf: utf8[runStart..<index])
                 runStart = index + 1
                 switch byte {
                 case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -63,7 +63,7 @@ struct JSONWriter {
                     bytes += [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            bytes.append(contentsOf: utf8[runStart...])
         }
         bytes.append(UInt8(ascii: "\""))
     }
