@@ -19,12 +19,18 @@ extension OutputFolder {
         let staging = parent + "/.\(name).staging-\(getpid())"
         FileSystem.removeTree(staging)
         let existed = FileManager.default.fileExists(atPath: output.path)
+        // The old twin is of no use to a whole new site: it is removed on another thread while the new one is written.
+        let oldTwin = parent + "/.\(name).staging-\(getpid())-old"
+        let removal = DispatchGroup()
+        if rename(twin, oldTwin) == 0 {
+            DispatchQueue.global().async(group: removal) { FileSystem.removeTree(oldTwin) }
+        }
         let old = FileSystem.files(below: output.path) ?? []
         // On one thread: files created in one folder from two threads wait on the folder's lock, and took longer.
         let placed = try files.map { file throws(DiagnosticError) in try place(file, in: staging, from: existed ? output.path : nil, isNew: true) }
         _ = try write(Data(), at: staging + "/" + Self.marker)
         try exchange(staging)
-        FileSystem.removeTree(twin)
+        removal.wait()
         if existed, rename(staging, twin) != 0 { FileSystem.removeTree(staging) }
         let paths = Set(files.map(\.path))
         let removed = old.filter { !paths.contains($0) && $0 != Self.marker }
