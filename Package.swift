@@ -56,6 +56,13 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // Debian's libyaml: its event stream, for front matter and for refusing anchors before anything is composed.
+        // (Yams carries its own copy of the same library, with the same layout, for its parser.)
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .target(name: "RecoverySchedule"),
         .target(
             name: "SiteGenerator",
@@ -63,6 +70,7 @@ let package = Package(
                 "CCmark",
                 "CQRencode",
                 "CXXHash",
+                "CLibYAML",
                 "RecoverySchedule",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 
 /// The YAML clinicsite reads most, a front matter of `key: value` lines, composed straight from libyaml's
 /// events: Yams' composer made objects for every event, tag and mark, and took a tenth of a 10,000-page

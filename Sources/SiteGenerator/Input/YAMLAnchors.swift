@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 
 /// Finds the first YAML anchor (`&name`) or alias (`*name`) in a text, using libyaml's event stream.
 ///
