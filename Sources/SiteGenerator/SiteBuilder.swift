@@ -40,7 +40,7 @@ public enum SiteBuilder {
         let files = ContentFiles(paths: sources.paths, settings: settings, log: &log)
         let reading = PageReading(settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [], typography: basics.typography,
                                   keepingProse: keepingProse)
-        let toRead = files.pages.filter { previous == nil || sources.files[$0.path] != nil }
+        let toRead = files.pages.filter { previous == nil || sources.files[$0.path] != nil }.sorted { $0.path < $1.path }
         let (read, failed) = reading.read(toRead, bytes: sources.bytes, log: &log)
         PhaseClock.mark("content")
         let freshFacts = read.map(\.facts)

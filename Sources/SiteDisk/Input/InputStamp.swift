@@ -9,7 +9,8 @@ public enum InputStamp {
     /// One input file and its stamp; `path` is relative to the site root (`content/en/healing.md`).
     public struct File: Sendable, Equatable {
         public var path: String
-        public var stamp: String
+        /// What `lstat` says of it: size, modification and status-change times (nanoseconds), inode.
+        public var stamp: [Int]
     }
 
     /// The stamp of all inputs together, or nil when an input folder is missing.
@@ -29,13 +30,22 @@ public enum InputStamp {
 
     /// The fingerprint of every file's path and stamp, in order.
     static func combined(_ files: [File]) -> String {
-        Fingerprint(text: files.map { "\($0.path)\u{0}\($0.stamp)\u{0}" }.joined()).description
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(files.count * 80)
+        for file in files {
+            bytes += file.path.utf8
+            bytes.append(0)
+            for number in file.stamp {
+                for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: number >> shift)) }
+            }
+        }
+        return Fingerprint(of: Data(bytes)).description
     }
 }
 
 extension InputStamp.File {
     /// The stamp of a walked file.
     init(_ file: FileSystem.WalkedFile) {
-        self.init(path: file.path, stamp: String(file.size) + " " + String(file.modified) + " " + String(file.changed) + " " + String(file.inode))
+        self.init(path: file.path, stamp: [file.size, file.modified, file.changed, Int(truncatingIfNeeded: file.inode)])
     }
 }

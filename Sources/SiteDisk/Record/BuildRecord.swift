@@ -25,7 +25,7 @@ struct InputComparison {
 /// (`.sum`), so a record damaged or changed behind the build's back is not used: the build then starts over.
 final class BuildRecord: PreviousBuild, @unchecked Sendable {
     /// Bumped when the tables change: an older record is then not used.
-    static let version = 1
+    static let version = 2
     let path: String
     private let database: SQLite
     /// SQLite connections are used by one thread at a time; the build asks from all cores.
@@ -134,7 +134,7 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
         lock.withLock { _ in
             var comparison = InputComparison()
             var index = 0
-            database.statement("SELECT path, stamp FROM files ORDER BY path")?.rows { row in
+            database.statement("SELECT path, size, modified, changed, inode FROM files ORDER BY path")?.rows { row in
                 row.withBytes(0) { path in
                     while index < listed.count, listed[index].path.utf8.lexicographicallyPrecedes(path) { index += 1 }
                     guard index < listed.count, listed[index].path.utf8.elementsEqual(path) else {
@@ -146,7 +146,7 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
                     let file = listed[index]
                     index += 1
                     comparison.known.insert(file.path)
-                    guard row.withBytes(1, { file.stamp.utf8.elementsEqual($0) }) else { return }
+                    guard (1...4).allSatisfy({ row.integer(Int32($0)) == file.stamp[$0 - 1] }) else { return }
                     comparison.sameStamp.insert(file.path)
                     if SiteSources.isContentFile(file.path) { comparison.unchanged.insert(file.path) }
                 }

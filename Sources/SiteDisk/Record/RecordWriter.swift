@@ -26,7 +26,8 @@ struct RecordWriter: Sendable {
 
     static let schema = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TABLE files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, print TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL, changed INTEGER NOT NULL,
+            inode INTEGER NOT NULL, print TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE outputs (path TEXT PRIMARY KEY, reads TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE written (path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL) WITHOUT ROWID;
         """ + PageRow.schema
@@ -93,7 +94,7 @@ struct RecordWriter: Sendable {
     /// Fills the tables: every row when `known` is nil, else the rows that changed since `known`.
     private func fill(_ database: SQLite, known: BuildRecord?) -> Bool {
         guard let setMeta = database.statement("INSERT OR REPLACE INTO meta VALUES (?, ?)"),
-              let setFile = database.statement("INSERT OR REPLACE INTO files VALUES (?, ?, ?)"),
+              let setFile = database.statement("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)"),
               let dropFile = database.statement("DELETE FROM files WHERE path = ?"),
               let setPage = database.statement("INSERT OR REPLACE INTO pages (\(PageRow.columns)) VALUES (\(Array(repeating: "?", count: 14).joined(separator: ", ")))"),
               let dropPage = database.statement("DELETE FROM pages WHERE source = ?"),
@@ -107,7 +108,7 @@ struct RecordWriter: Sendable {
         // Into the last record, only the rows of inputs whose stamps changed; into a new one, every input's.
         for file in inputs where known == nil || !compared.sameStamp.contains(file.path) {
             guard let print = prints[file.path] else { continue }
-            ok = ok && setFile.bind([.text(file.path), .text(file.stamp), .text(print.description)]).run()
+            ok = ok && setFile.bind([.text(file.path)] + file.stamp.map { .integer($0) } + [.text(print.description)]).run()
         }
         if known != nil { for path in compared.removed { ok = ok && dropFile.bind([.text(path)]).run() } }
         for source in changes.removedPages { ok = ok && dropPage.bind([.text(source)]).run() }

@@ -12,28 +12,29 @@ struct ContentFiles: Sendable {
         var language: String
     }
 
-    /// The pages, in source order.
+    /// The pages, in no particular order (a build sorts those it reads).
     private(set) var pages: [PageFile] = []
     /// Files published as they are (source paths).
     private(set) var published: Set<String> = []
 
-    /// Sorts `paths` (every input path, in any order) and adds the warnings for files left out to `log`.
+    /// Sorts `paths` (every input path, in any order) and adds the warnings for files left out to `log`, in path order.
     init(paths: [String], settings: Settings, log: inout DiagnosticLog) {
-        for path in paths.filter({ $0.hasPrefix("content/") }).sorted() {
+        var warnings: [Diagnostic] = []
+        for path in paths where path.hasPrefix("content/") {
             let parts = path.split(separator: "/")
             let ext = Self.fileExtension(of: path)
             if parts.count == 2 {
                 if ext == "md" {
-                    log.add(.warning(file: path, "this page is not inside a language folder, so it is not published",
-                                     hint: "move it to content/\(settings.defaultLanguage)/", code: .notPublished))
+                    warnings.append(.warning(file: path, "this page is not inside a language folder, so it is not published",
+                                             hint: "move it to content/\(settings.defaultLanguage)/", code: .notPublished))
                 }
                 continue
             }
             let language = String(parts[1])
             guard settings.languages.contains(language) else {
                 if ext == "md" {
-                    log.add(.warning(file: path, "the language '\(language)' is not listed in site.yml, so this page is not published",
-                                     hint: "add \(language) to languages in \(Settings.path)", code: .notPublished))
+                    warnings.append(.warning(file: path, "the language '\(language)' is not listed in site.yml, so this page is not published",
+                                             hint: "add \(language) to languages in \(Settings.path)", code: .notPublished))
                 }
                 continue
             }
@@ -42,10 +43,11 @@ struct ContentFiles: Sendable {
             } else if Self.publishedExtensions.contains(ext) {
                 published.insert(path)
             } else {
-                log.add(.warning(file: path, "files of type .\(ext) are not published",
-                                 hint: "pages end in .md; images can be .png, .jpg, .svg or .webp", code: .notPublished))
+                warnings.append(.warning(file: path, "files of type .\(ext) are not published",
+                                         hint: "pages end in .md; images can be .png, .jpg, .svg or .webp", code: .notPublished))
             }
         }
+        log.add(contentsOf: warnings.sorted { $0.file < $1.file })
         for language in settings.languages where !pages.contains(where: { $0.language == language }) {
             log.add(Diagnostic(file: "content/\(language)/", message: "the language '\(language)' has no pages",
                                hint: "create content/\(language)/index.md, or remove \(language) from languages in site.yml"))
