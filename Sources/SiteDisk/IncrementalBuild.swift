@@ -41,45 +41,25 @@ public enum IncrementalBuild {
         let folder = OutputFolder(output: output)
         let lock = try folder.lock()
         defer { lock.release() }
-        // The output is checked against the record on another thread while the inputs are statted: both wait
-        // mostly on the kernel, for 10,000 files each.
-        let checked = Mutex<(BuildRecord?, [OutputEntry])>((nil, []))
-        let checking = DispatchGroup()
-        DispatchQueue.global().async(group: checking) { let found = Self.record(for: output); checked.withLock { $0 = found } }
-        let listed = InputStamp.files(root: root)
-        checking.wait()
-        guard let listed else { throw SiteSources.missing(root: root) }
-        let inputs = [InputStamp.combined(listed), baseURL ?? "-", options.tool, options.outputNames]
-            .joined(separator: " ")
-        let (usable, entries) = checked.withLock { $0 }
+        let (found, usable, entries) = statAndCheck(root: root, output: output)
+        guard let listed = found else { throw SiteSources.missing(root: root) }
+        let inputs = [InputStamp.combined(listed), baseURL ?? "-", options.tool, options.outputNames].joined(separator: " ")
         let meta = usable?.meta() ?? [:]
         PhaseClock.mark("record")
         if let usable, meta["inputs"] == inputs, meta["today"] == today.iso {
             return Summary(pageCount: usable.publishedCount, report: .init(written: 0, unchanged: entries.count, removed: 0),
                            warnings: meta["warnings"].flatMap(Self.warnings) ?? [], upToDate: true)
         }
-        var (record, compared) = (usable, usable?.compare(listed) ?? InputComparison())
-        var sources = try SiteSources.load(root: root, listed: listed, unchanged: compared.unchanged, removed: compared.removed)
-        if let known = record, SharedInputs.fingerprint(of: sources, options: options) != known.shared {
-            // What every output shares changed: nothing recorded is reused, and every file is read.
-            (record, compared) = (nil, InputComparison())
-            sources = try SiteSources.load(root: root, listed: listed, unchanged: [], removed: [])
-        }
-        let prints = Dictionary(sources.files.map { ($0.key, Fingerprint(of: $0.value)) }) { $1 }
-        for (path, print) in prints where SiteSources.isContentFile(path) && compared.known.contains(path) && record?.print(of: path) == print {
-            // Saved again without a change: as good as unread.
-            sources.files[path] = nil
-            sources.unchanged.insert(path)
-        }
+        let (sources, record, compared, prints) = try load(root: root, listed: listed, record: usable, options: options)
         PhaseClock.mark("load")
         let site = try SiteBuilder.build(sources, options: options, previous: record)
         PhaseClock.mark("build")
         let reused = record != nil && !site.record.startsOver
-        var recordMeta = ["inputs": inputs, "today": today.iso, "warnings": Self.text(site.warnings)]
-        // The twin's state is known only once the output is written: until then, it is unknown.
-        recordMeta["twin"] = "?"
-        let recording = RecordWriter(output: output, changes: site.record, inputs: listed, prints: prints, compared: compared, removed: reused ? site.removed : [],
-                                     meta: recordMeta).start(over: reused ? record : nil)
+        // The twin's state is known only once the output is written: until then, it is unknown ("?").
+        let recording = RecordWriter(output: output, changes: site.record, inputs: listed, prints: prints, compared: compared,
+                                     removed: reused ? site.removed : [],
+                                     meta: ["inputs": inputs, "today": today.iso, "warnings": Self.text(site.warnings), "twin": "?"])
+            .start(over: reused ? record : nil)
         let written: OutputFolder.Written
         do {
             written = try reused ? folder.update(site.files, removed: site.removed, behind: meta["twin"].flatMap(Self.paths))
@@ -91,13 +71,44 @@ public enum IncrementalBuild {
         PhaseClock.mark("write")
         var report = written.report
         if reused {
-            let before = Set(entries.map(\.path))
-            report.unchanged = before.union(site.files.map(\.path)).subtracting(site.removed).count - report.written
+            report.unchanged = Set(entries.map(\.path)).union(site.files.map(\.path)).subtracting(site.removed).count - report.written
         }
         recording.finish(made: written.made, twin: written.twinBehind.joined(separator: "\n"))
         PhaseClock.mark("record")
         return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings,
                        upToDate: reused && report.written == 0 && report.removed == 0 && site.laidOut == 0, pagesLaidOut: reused ? site.laidOut : nil)
+    }
+
+    /// The inputs with their stamps (nil when an input folder is missing), and the record with the output files it
+    /// lists when the output is as it left it. The output is checked on another thread while the inputs are
+    /// statted: both wait mostly on the kernel, for 10,000 files each.
+    private static func statAndCheck(root: URL, output: URL) -> ([InputStamp.File]?, BuildRecord?, [OutputEntry]) {
+        let checked = Mutex<(BuildRecord?, [OutputEntry])>((nil, []))
+        let checking = DispatchGroup()
+        DispatchQueue.global().async(group: checking) { let found = Self.record(for: output); checked.withLock { $0 = found } }
+        let listed = InputStamp.files(root: root)
+        checking.wait()
+        let (record, entries) = checked.withLock { $0 }
+        return (listed, record, entries)
+    }
+
+    /// The sources, the files of the language folders whose stamps the record knows left unread; the record
+    /// itself when what every output shares is what it recorded (else nil, and every file read).
+    private static func load(root: URL, listed: [InputStamp.File], record given: BuildRecord?, options: BuildOptions)
+        throws(DiagnosticError) -> (SiteSources, BuildRecord?, InputComparison, [String: Fingerprint]) {
+        var (record, compared) = (given, given?.compare(listed) ?? InputComparison())
+        var sources = try SiteSources.load(root: root, listed: listed, unchanged: compared.unchanged, removed: compared.removed)
+        if let known = record, SharedInputs.fingerprint(of: sources, options: options) != known.shared {
+            (record, compared) = (nil, InputComparison())
+            sources = try SiteSources.load(root: root, listed: listed, unchanged: [], removed: [])
+        }
+        let prints = Dictionary(sources.files.map { ($0.key, Fingerprint(of: $0.value)) }) { $1 }
+        for (path, print) in prints where SiteSources.isContentFile(path) && compared.known.contains(path) && record?.print(of: path) == print {
+            // Saved again without a change: as good as unread.
+            sources.files[path] = nil
+            sources.unchanged.insert(path)
+        }
+        return (sources, record, compared, prints)
     }
 
     /// The record beside `output` with the output files it lists, when the output is exactly as the build that
