@@ -158,6 +158,26 @@ import TestSupport
         #expect(try comparison.rebuild() == 0)
     }
 
+    /// A link written with a composed é to a file whose name has it decomposed (as macOS writes it): the record looks
+    /// paths up by their bytes, so the link's dependency must be recorded in the file's spelling, or a rebuild would
+    /// miss that the heading it points at went (and a full build would not).
+    @Test func aLinkInTheOtherUnicodeFormFollowsItsPage() throws {
+        var comparison = try BuildComparison(baseURL: nil)
+        defer { comparison.removeSite() }
+        func target(_ heading: String, _ words: String = "Words.") throws {
+            try comparison.write("en/se\u{301}ance.md", "---\ntitle: Session\n---\n# Session\n\n## \(heading)\n\n\(words)\n")
+        }
+        try target("Care")
+        try comparison.write("en/link.md", "---\ntitle: Link\n---\n# Link\n\nSee [it](s\u{E9}ance.md#care).\n")
+        _ = try comparison.rebuild()
+        try target("Care", "Other words.")
+        #expect(try comparison.rebuild() == 1)
+        try target("Other")
+        #expect(try comparison.rebuild() == nil)
+        try target("Care")
+        #expect(try comparison.rebuild() == 1)
+    }
+
     /// A name in decomposed Unicode (as macOS writes "séance") beside one it sorts differently from by its bytes
     /// and as a string: an edit of either is still one page laid out, and the output a full build's.
     @Test func aDecomposedFileNameKeepsEditsToOnePage() throws {

@@ -25,7 +25,8 @@ final class Reads {
     }
 
     /// The page at `source`, for a link; each anchor is recorded as it is asked for.
-    func linkTarget(_ source: String) -> LinkTarget? {
+    func linkTarget(_ written: String) -> LinkTarget? {
+        let source = facts.spelling(of: written) ?? written
         record(.address(source))
         if facts.failed.contains(source) {
             return LinkTarget(outputPath: "", draft: false, hasAnchor: { _ in nil }, anchorsForHint: [])

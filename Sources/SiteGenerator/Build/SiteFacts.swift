@@ -36,9 +36,17 @@ final class SiteFacts: Sendable {
 
     /// The page read from `source`, drafts included; nil when there is none or it failed.
     func page(_ source: String) -> PageFacts? {
+        guard let source = spelling(of: source) else { return nil }
         if let page = fresh[source] { return page }
-        if gone.contains(source) || failed.contains(source) || !pageSources.contains(source) { return nil }
+        if gone.contains(source) || failed.contains(source) { return nil }
         return previous?.page(source)
+    }
+
+    /// The path of a page's file as it is spelled on disk, for a path written another way that Swift takes as the
+    /// same (é composed in a link, decomposed in the file name, as macOS writes it); the record looks paths up by
+    /// their bytes, and keys are recorded in this spelling so a change of the file finds them.
+    func spelling(of source: String) -> String? {
+        pageSources.firstIndex(of: source).map { pageSources[$0] }
     }
 
     /// The published pages of `language` with a menu position, by position, then title, then key.
