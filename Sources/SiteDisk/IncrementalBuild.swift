@@ -99,8 +99,11 @@ public enum IncrementalBuild {
         var (record, compared) = (given, given?.compare(listed) ?? InputComparison())
         var sources = try SiteSources.load(root: root, listed: listed, unchanged: compared.unchanged, removed: compared.removed)
         if let known = record, SharedInputs.fingerprint(of: sources, options: options) != known.shared {
+            // What every output shares changed: nothing recorded is reused, and the files left unread are read too.
+            let unread = try SiteSources.load(root: root, listed: listed.filter { compared.unchanged.contains($0.path) }, unchanged: [], removed: [])
+            sources.files.merge(unread.files) { $1 }
+            (sources.unchanged, sources.removed) = ([], [])
             (record, compared) = (nil, InputComparison())
-            sources = try SiteSources.load(root: root, listed: listed, unchanged: [], removed: [])
         }
         let prints = Dictionary(sources.files.map { ($0.key, Fingerprint(of: $0.value)) }) { $1 }
         for (path, print) in prints where SiteSources.isContentFile(path) && compared.known.contains(path) && record?.print(of: path) == print {

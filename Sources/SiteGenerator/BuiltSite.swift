@@ -26,8 +26,6 @@ package struct RecordChanges: Sendable {
     package var removedPages: [String]
     /// What each output made read (`TraceText`), by path.
     package var traces: [String: String]
-    /// Outputs the record must forget.
-    package var removedOutputs: [String]
     /// How many pages are published.
     package var publishedCount: Int
 }

@@ -77,7 +77,7 @@ public enum SiteBuilder {
         made.sort { $0.file.path < $1.file.path }
         let record = RecordChanges(startsOver: previous == nil, shared: shared, pages: freshFacts,
                                    removedPages: Array(sources.removed.union(failed)), traces: Dictionary(made.map { ($0.file.path, $0.trace) }) { $1 },
-                                   removedOutputs: plan.removed, publishedCount: facts.publishedCount())
+                                   publishedCount: facts.publishedCount())
         let site = BuiltSite(files: made.map(\.file), removed: plan.removed, warnings: log.warnings, pageCount: record.publishedCount,
                              laidOut: pages.count, record: record)
         return Result(site: site, settings: settings, pages: read)

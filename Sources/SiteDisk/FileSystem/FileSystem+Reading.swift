@@ -52,22 +52,6 @@ extension FileSystem {
         return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
     }
 
-    /// `read`, straight into an array (no copy from `Data`).
-    static func readBytes(_ path: String) -> [UInt8]? {
-        withRegularFile(path) { descriptor, size -> [UInt8]? in
-            if size == 0 { return [] }
-            var complete = true
-            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                guard let base = buffer.baseAddress, let read = readAll(descriptor, into: base, size: size) else {
-                    complete = false
-                    return
-                }
-                count = read
-            }
-            return complete ? bytes : nil
-        }
-    }
-
     /// Opens `path` without waiting and calls `body` with the descriptor and size when it is a regular file.
     private static func withRegularFile<T>(_ path: String, _ body: (Int32, Int) -> T?) -> T? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

@@ -23,8 +23,7 @@ final class SiteFacts: Sendable {
     private let freshByOutput: [String: [PageFacts]]
     private let menus = Mutex<[String: [PageFacts]]>([:])
     private let menuEntries = Mutex<[String: [MenuEntry]]>([:])
-    private let sitemapEntries = Mutex<[Sitemap.Entry]?>(nil)
-    private let summaries = Mutex<[PageSummary]?>(nil)
+    private let everyPublished = Mutex<[PageFacts]?>(nil)
     private let memo = Mutex<[ReadKey: Fingerprint]>([:])
 
     init(fresh: [String: PageFacts], failed: Set<String>, gone: Set<String>, pageSources: Set<String>, publishedFiles: Set<String>,
@@ -67,21 +66,22 @@ final class SiteFacts: Sendable {
         return entries
     }
 
+    /// Every published page, in source order: asked of the record once per build, for the sitemap and the list of pages.
+    private func allPublished() -> [PageFacts] {
+        if let known = everyPublished.withLock({ $0 }) { return known }
+        let pages = published(in: (previous?.allPages() ?? []).filter { isCurrent($0.page.source) } + fresh.values)
+        everyPublished.withLock { $0 = pages }
+        return pages
+    }
+
     /// Every published page's sitemap entry, in source order.
     func sitemap() -> [Sitemap.Entry] {
-        if let known = sitemapEntries.withLock({ $0 }) { return known }
-        let pages = published(in: (previous?.allPages() ?? []).filter { isCurrent($0.page.source) } + fresh.values)
-        let entries = pages.map { Sitemap.Entry($0.page) }
-        sitemapEntries.withLock { $0 = entries }
-        return entries
+        allPublished().map { Sitemap.Entry($0.page) }
     }
 
     /// Every published page's summary, in source order.
     func pages() -> [PageSummary] {
-        if let known = summaries.withLock({ $0 }) { return known }
-        let pages = published(in: (previous?.allPages() ?? []).filter { isCurrent($0.page.source) } + fresh.values).map(PageSummary.init)
-        summaries.withLock { $0 = pages }
-        return pages
+        allPublished().map(PageSummary.init)
     }
 
     /// The published pages whose address is `output`, in source order.
