@@ -106,7 +106,7 @@ public enum IncrementalBuild {
             (record, compared) = (nil, InputComparison())
         }
         let prints = Dictionary(sources.files.map { ($0.key, Fingerprint(of: $0.value)) }) { $1 }
-        for (path, print) in prints where SiteSources.isContentFile(path) && compared.known.contains(path) && record?.print(of: path) == print {
+        for (path, print) in prints where SiteSources.isContentFile(path) && record?.print(of: path) == print {
             // Saved again without a change: as good as unread.
             sources.files[path] = nil
             sources.unchanged.insert(path)

@@ -37,11 +37,8 @@ extension FileSystem {
         defer { closedir(directory) }
         var count = 0
         while let entry = readdir(directory) {
-            let listed = withUnsafeBytes(of: entry.pointee.d_name) { name -> Bool in
-                let length = strnlen(name.baseAddress!.assumingMemoryBound(to: CChar.self), name.count)
-                return length > 0 && name[0] != UInt8(ascii: ".") && name[length - 1] != UInt8(ascii: "~")
-            }
-            guard listed else { continue }
+            let name = entry.pointee.nameBytes
+            guard let first = name.first, first != UInt8(ascii: "."), name.last != UInt8(ascii: "~") else { continue }
             var type = Int32(entry.pointee.d_type)
             if type == DT_UNKNOWN {
                 // Some file systems do not say; ask as `walk` does.

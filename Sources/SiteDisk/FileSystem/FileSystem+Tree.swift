@@ -17,7 +17,7 @@ extension FileSystem {
         defer { closedir(directory) }
         var ok = true
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = String(decoding: entry.pointee.nameBytes, as: UTF8.self)
             if name == "." || name == ".." { continue }
             if entry.pointee.d_type == UInt8(DT_DIR) {
                 ok = linkTree(from: source + "/" + name, to: target + "/" + name) && ok

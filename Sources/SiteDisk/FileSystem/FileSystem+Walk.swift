@@ -69,11 +69,9 @@ extension FileSystem {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(validatingCString: $0.bindMemory(to: CChar.self).baseAddress!) }
             // A name that is not UTF-8 cannot be given a path: it is listed unreadable, as its path with U+FFFD, so a build reports it.
-            guard let name else {
-                let raw = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                result.append(WalkedFile(path: prefix + raw, info: stat()))
+            guard let name = entry.pointee.name else {
+                result.append(WalkedFile(path: prefix + String(decoding: entry.pointee.nameBytes, as: UTF8.self), info: stat()))
                 continue
             }
             if !name.hasPrefix("."), !name.hasSuffix("~") { names.append(name) }

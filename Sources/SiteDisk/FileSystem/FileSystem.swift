@@ -103,3 +103,15 @@ enum FileSystem {
         }
     }
 }
+
+extension dirent {
+    /// The entry's name as its bytes: `d_name` is a fixed C array, holding the name up to its terminating zero.
+    var nameBytes: [UInt8] {
+        withUnsafeBytes(of: d_name) { Array($0.prefix { $0 != 0 }) }
+    }
+
+    /// The entry's name; nil when it is not UTF-8.
+    var name: String? {
+        String(validating: nameBytes, as: UTF8.self)
+    }
+}

@@ -8,10 +8,8 @@ import Glibc
 
 /// The inputs of a build against the last build's record.
 struct InputComparison {
-    /// Every recorded input.
-    var known: Set<String> = []
-    /// Inputs whose stamps are the recorded ones.
-    var sameStamp: Set<String> = []
+    /// Inputs whose stamps are not the recorded ones, or that the record does not know.
+    var changed: Set<String> = []
     /// Files of the language folders whose stamps are the recorded ones: not read.
     var unchanged: Set<String> = []
     /// Recorded inputs that are gone.
@@ -48,7 +46,7 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
     static func open(for output: URL) -> BuildRecord? {
         let path = location(for: output)
         guard let expected = try? String(contentsOfFile: path + ".sum", encoding: .utf8),
-              let bytes = FileSystem.read(path), Fingerprint(of: bytes).description == expected,
+              FileSystem.fingerprint(ofFile: path)?.description == expected,
               let database = SQLite(path: path) else { return nil }
         return BuildRecord(path: path, database: database)
     }
@@ -136,21 +134,24 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
             var index = 0
             database.statement("SELECT path, size, modified, changed, inode FROM files ORDER BY path")?.rows { row in
                 row.withBytes(0) { path in
-                    while index < listed.count, listed[index].path.utf8.lexicographicallyPrecedes(path) { index += 1 }
+                    while index < listed.count, listed[index].path.utf8.lexicographicallyPrecedes(path) {
+                        comparison.changed.insert(listed[index].path)
+                        index += 1
+                    }
                     guard index < listed.count, listed[index].path.utf8.elementsEqual(path) else {
-                        let gone = String(decoding: path, as: UTF8.self)
-                        comparison.known.insert(gone)
-                        comparison.removed.insert(gone)
+                        comparison.removed.insert(String(decoding: path, as: UTF8.self))
                         return
                     }
                     let file = listed[index]
                     index += 1
-                    comparison.known.insert(file.path)
-                    guard (1...4).allSatisfy({ row.integer(Int32($0)) == file.stamp[$0 - 1] }) else { return }
-                    comparison.sameStamp.insert(file.path)
+                    guard (1...4).allSatisfy({ row.integer(Int32($0)) == file.stamp[$0 - 1] }) else {
+                        comparison.changed.insert(file.path)
+                        return
+                    }
                     if SiteSources.isContentFile(file.path) { comparison.unchanged.insert(file.path) }
                 }
             }
+            comparison.changed.formUnion(listed[index...].map(\.path))
             return comparison
         }
     }

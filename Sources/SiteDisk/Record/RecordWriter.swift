@@ -56,11 +56,11 @@ struct RecordWriter: Sendable {
             }
             var ok = database.statement("INSERT OR REPLACE INTO meta VALUES ('twin', ?)")?.bind([.text(twin)]).run() ?? false
             for entry in made { ok = ok && setWritten.bind([.text(entry.path), .integer(entry.size), .integer(entry.modified)]).run() }
-            guard ok, database.execute("COMMIT"), target == path || rename(target, path) == 0, let bytes = FileSystem.read(path) else {
+            guard ok, database.execute("COMMIT"), target == path || rename(target, path) == 0, let print = FileSystem.fingerprint(ofFile: path) else {
                 abandon(target: target, path: path)
                 return false
             }
-            try? FileSystem.replace(path: path + ".sum", with: Data(Fingerprint(of: bytes).description.utf8))
+            try? FileSystem.replace(path: path + ".sum", with: Data(print.description.utf8))
             return true
         }
 
@@ -106,7 +106,7 @@ struct RecordWriter: Sendable {
                                    "published": String(changes.publishedCount)]) { $1 }
         for (key, value) in values { ok = ok && setMeta.bind([.text(key), .text(value)]).run() }
         // Into the last record, only the rows of inputs whose stamps changed; into a new one, every input's.
-        for file in inputs where known == nil || !compared.sameStamp.contains(file.path) {
+        for file in inputs where known == nil || compared.changed.contains(file.path) {
             guard let print = prints[file.path] else { continue }
             ok = ok && setFile.bind([.text(file.path)] + file.stamp.map { .integer($0) } + [.text(print.description)]).run()
         }

@@ -19,7 +19,8 @@ final class Reads {
         var anchorsForHint: [String]
     }
 
-    /// Records that the output depends on the bytes of `path` (the page it is made from, a file copied).
+    /// Records that the output depends on the bytes of `path`: only the output made from it (its page, or the
+    /// file copied) asks this, and a rebuild makes that output whenever `path` is read, without asking the record.
     func source(_ path: String) {
         record(.source(path))
     }

@@ -144,9 +144,10 @@ final class SiteFacts: Sendable {
                                                                      Fingerprint(text: "yes"), Fingerprint(text: "no"))
 
     /// Whether the value of `key` may differ from the last build's, given that only the pages at `touched`
-    /// were read again, came or went. A menu, the sitemap and the list of pages are made of what each page
-    /// shows of itself there (`shown(in:by:)`): unless that changed for a touched page, the whole is the same,
-    /// and the whole (every page's facts) need not be asked for.
+    /// were read again, came or went: the record is asked which outputs read a key only when it may. A page's
+    /// address and anchors are compared with what the record holds for that page; a menu, the sitemap and the
+    /// list of pages are made of what each page shows of itself there (`shown(in:by:)`): unless that changed
+    /// for a touched page, the whole is the same, and the whole (every page's facts) need not be asked for.
     func mayDiffer(_ key: ReadKey, touched: Set<String>) -> Bool {
         guard let previous else { return true }
         switch key {
@@ -154,8 +155,16 @@ final class SiteFacts: Sendable {
             return touched.contains { source in
                 failed.contains(source) || shown(in: key, by: previous.page(source)) != shown(in: key, by: page(source))
             }
-        default:
-            return true
+        case .address(let path):
+            return failed.contains(path) || previous.page(path)?.addressPrint != page(path)?.addressPrint
+        case .anchors(let path), .anchor(let path, _):
+            return failed.contains(path) || previous.page(path)?.anchors != page(path)?.anchors
+        case .asset(let path):
+            // Whether a file is published as it is follows from its path: only a file that came or went changes it.
+            return previous.page(path) == nil && !pageSources.contains(path)
+        case .source:
+            // Only the output made from a source reads it (`Reads.source`), and that output is made whenever its source is read.
+            return false
         }
     }
 

@@ -68,13 +68,12 @@ public enum ContentCheck {
         }
         guard !long.isEmpty else { return [] }
         let index = WordOccurrences(paragraphs.joined(separator: "\n").lowercased())
-        return index.bytes.withUnsafeBufferPointer { text in
-            long.filter { word in
-                // Every place the word appears is looked at for an explanation around it.
-                !index.places(of: word).contains { place in
-                    explanationsBefore.contains { text[..<place.lowerBound].ends(with: $0) }
-                        || explanationsAfter.contains { text[place.upperBound...].starts(with: $0) }
-                }
+        let text = index.bytes
+        return long.filter { word in
+            // Every place the word appears is looked at for an explanation around it.
+            !index.places(of: word).contains { place in
+                explanationsBefore.contains { text.has($0, endingAt: place.lowerBound) }
+                    || explanationsAfter.contains { text.has($0, startingAt: place.upperBound) }
             }
         }.sorted()
     }

@@ -21,16 +21,16 @@ struct ContentFiles: Sendable {
     init(paths: [String], settings: Settings, log: inout DiagnosticLog) {
         var warnings: [Diagnostic] = []
         for path in paths where path.hasPrefix("content/") {
-            let parts = path.split(separator: "/")
             let ext = Self.fileExtension(of: path)
-            if parts.count == 2 {
+            let folder = path.utf8.dropFirst("content/".utf8.count)
+            guard let slash = folder.firstIndex(of: UInt8(ascii: "/")) else {
                 if ext == "md" {
                     warnings.append(.warning(file: path, "this page is not inside a language folder, so it is not published",
                                              hint: "move it to content/\(settings.defaultLanguage)/", code: .notPublished))
                 }
                 continue
             }
-            let language = String(parts[1])
+            let language = String(path[folder.startIndex..<slash])
             guard settings.languages.contains(language) else {
                 if ext == "md" {
                     warnings.append(.warning(file: path, "the language '\(language)' is not listed in site.yml, so this page is not published",
@@ -57,6 +57,7 @@ struct ContentFiles: Sendable {
     /// The extension of a path, in lower case ("" when it has none). Trailing dots are passed over, and a
     /// name without a dot is its own extension.
     static func fileExtension(of path: String) -> String {
+        if path.utf8.reversed().starts(with: "dm.".utf8) { return "md" }
         guard let last = path.utf8.lastIndex(where: { $0 != UInt8(ascii: ".") }) else { return "" }
         let trimmed = path[...last]
         let start = trimmed.utf8.lastIndex(of: UInt8(ascii: ".")).map { trimmed.utf8.index(after: $0) } ?? trimmed.startIndex

@@ -42,37 +42,34 @@ struct LayoutSlots: Sendable {
     /// `layout` with every marker replaced by its value, or nil when a marker was used in a way this cannot
     /// account for.
     func fill(_ layout: String, with values: [Value]) -> Data? {
-        var layout = layout
-        return layout.withUTF8 { bytes -> Data? in
-            var output = Data(capacity: bytes.count + values.reduce(0) { $0 + $1.bytes })
-            var copiedUpTo = 0
-            var position = 0
-            while let found = bytes.firstIndex(of: token, from: position) {
-                guard let (index, end) = bytes.decimalNumber(at: found + token.count), index < values.count else { return nil }
-                let before = bytes[..<found], after = bytes[end...]
-                let escaped: Bool
-                if before.ends(with: Self.open), after.starts(with: Self.close) {
-                    output.append(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<(found - Self.open.count)]))
-                    copiedUpTo = end + Self.close.count
-                    escaped = false
-                } else if before.ends(with: Self.escapedOpen), after.starts(with: Self.escapedClose) {
-                    output.append(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<(found - Self.escapedOpen.count)]))
-                    copiedUpTo = end + Self.escapedClose.count
-                    escaped = true
-                } else {
-                    return nil
-                }
-                switch (values[index], escaped) {
-                case (.text(let text), false): output.append(contentsOf: text.utf8)
-                case (.text(let text), true): output.append(contentsOf: XMLText.escape(text).utf8)
-                case (.html(let html), false): output.append(contentsOf: html)
-                case (.html(let html), true): output.append(contentsOf: XMLText.escape(String(decoding: html, as: UTF8.self)).utf8)
-                }
-                position = copiedUpTo
+        let bytes = Array(layout.utf8)
+        var output = Data(capacity: bytes.count + values.reduce(0) { $0 + $1.bytes })
+        var copiedUpTo = 0
+        var position = 0
+        while let found = bytes.firstIndex(of: token, from: position) {
+            guard let (index, end) = bytes.decimalNumber(at: found + token.count), index < values.count else { return nil }
+            let escaped: Bool
+            if bytes.has(Self.open, endingAt: found), bytes.has(Self.close, startingAt: end) {
+                output.append(contentsOf: bytes[copiedUpTo..<(found - Self.open.count)])
+                copiedUpTo = end + Self.close.count
+                escaped = false
+            } else if bytes.has(Self.escapedOpen, endingAt: found), bytes.has(Self.escapedClose, startingAt: end) {
+                output.append(contentsOf: bytes[copiedUpTo..<(found - Self.escapedOpen.count)])
+                copiedUpTo = end + Self.escapedClose.count
+                escaped = true
+            } else {
+                return nil
             }
-            output.append(UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
-            return output
+            switch (values[index], escaped) {
+            case (.text(let text), false): output.append(contentsOf: text.utf8)
+            case (.text(let text), true): output.append(contentsOf: XMLText.escape(text).utf8)
+            case (.html(let html), false): output.append(contentsOf: html)
+            case (.html(let html), true): output.append(contentsOf: XMLText.escape(String(decoding: html, as: UTF8.self)).utf8)
+            }
+            position = copiedUpTo
         }
+        output.append(contentsOf: bytes[copiedUpTo...])
+        return output
     }
 }
 

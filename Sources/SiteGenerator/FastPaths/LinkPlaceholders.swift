@@ -11,28 +11,26 @@ extension MarkdownBody {
     func filled(with urls: [Int: String]) -> [UInt8] {
         guard !placeholders.isEmpty else { return html }
         let marker = Array(("\"" + placeholderPrefix).utf8)
-        return html.withUnsafeBufferPointer { source -> [UInt8] in
-            var output: [UInt8] = []
-            output.reserveCapacity(source.count + 256)
-            var position = 0
-            var copiedUpTo = 0
-            while let found = source.firstIndex(of: marker, from: position) {
-                position = found
-                guard let (index, end) = source.decimalNumber(at: position + marker.count), end < source.count,
-                      source[end] == UInt8(ascii: "\""), let url = urls[index] else {
-                    position += 1
-                    continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copiedUpTo..<position]))
-                output.append(UInt8(ascii: "\""))
-                Self.appendEscapedHref(url, to: &output)
-                output.append(UInt8(ascii: "\""))
-                position = end + 1
-                copiedUpTo = position
+        var output: [UInt8] = []
+        output.reserveCapacity(html.count + 256)
+        var position = 0
+        var copiedUpTo = 0
+        while let found = html.firstIndex(of: marker, from: position) {
+            position = found
+            guard let (index, end) = html.decimalNumber(at: position + marker.count), end < html.count,
+                  html[end] == UInt8(ascii: "\""), let url = urls[index] else {
+                position += 1
+                continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copiedUpTo...]))
-            return output
+            output.append(contentsOf: html[copiedUpTo..<position])
+            output.append(UInt8(ascii: "\""))
+            Self.appendEscapedHref(url, to: &output)
+            output.append(UInt8(ascii: "\""))
+            position = end + 1
+            copiedUpTo = position
         }
+        output.append(contentsOf: html[copiedUpTo...])
+        return output
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)

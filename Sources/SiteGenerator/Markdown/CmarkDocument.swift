@@ -66,7 +66,7 @@ final class CmarkDocument {
                 guard setsText, let literal = cmark_node_get_literal(node) else { return }
                 // Read as bytes first: most text nodes need nothing, and then no string is made.
                 let mayChange = literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
-                    typography.mayChange(UnsafeBufferPointer(start: $0, count: strlen(literal)))
+                    typography.mayChange(UnsafeBufferPointer(start: $0, count: strlen(literal)).span)
                 }
                 guard mayChange else { return }
                 let text = String(cString: literal)

@@ -39,15 +39,11 @@ extension PersonalTimelines {
     /// The one sheet of a printed handout: its `<article class="sheet" …>` element, which carries its language.
     public static func sheet(in page: String) -> Substring? {
         // Byte search: Foundation's `range(of:)` on every patient's page was a sixth of a batch's time.
-        var bytes = page
-        let found = bytes.withUTF8 { buffer -> (Int, Int)? in
-            let closing = Array("</article>".utf8)
-            guard let start = buffer.firstIndex(of: Array("<article class=\"sheet\"".utf8), from: 0),
-                  var end = buffer.firstIndex(of: closing, from: start) else { return nil }
-            while let later = buffer.firstIndex(of: closing, from: end + 1) { end = later }
-            return (start, end + closing.count)
-        }
-        guard let (start, end) = found else { return nil }
+        let bytes = Array(page.utf8), closing = Array("</article>".utf8)
+        guard let start = bytes.firstIndex(of: Array("<article class=\"sheet\"".utf8), from: 0),
+              var last = bytes.firstIndex(of: closing, from: start) else { return nil }
+        while let later = bytes.firstIndex(of: closing, from: last + 1) { last = later }
+        let end = last + closing.count
         let utf8 = page.utf8
         return page[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
     }

@@ -1,21 +1,25 @@
 import Foundation
 
-/// Searching UTF-8 bytes: the markers and placeholders filled into rendered pages, the manifest's numbers.
-extension UnsafeBufferPointer where Element == UInt8 {
-    /// Where `needle` first starts at or after `start`: `memchr` finds each candidate for the needle's last
-    /// byte, `memcmp` checks the rest. The markers begin with a quote, and stopping at every quote of a page
-    /// cost more than the search; they end with a byte rare in HTML.
+/// Searching UTF-8 bytes: the markers and placeholders filled into rendered pages, a handout's sheet.
+extension Array where Element == UInt8 {
+    /// Where `needle` first starts at or after `start`: libc's `memchr` finds each candidate for the needle's
+    /// last byte, `memcmp` checks the rest (a loop in Swift took 15 times as long over a 20 KB page). The
+    /// markers begin with a quote, and stopping at every quote of a page cost more than the search; they end
+    /// with a byte rare in HTML.
     package func firstIndex(of needle: [UInt8], from start: Int) -> Int? {
-        guard let base = baseAddress, let last = needle.last, start >= 0 else { return nil }
+        guard let last = needle.last, start >= 0 else { return nil }
         let before = needle.count - 1
-        var position = start + before
-        while position < count {
-            guard let hit = memchr(base + position, Int32(last), count - position) else { return nil }
-            let found = UnsafeRawPointer(hit) - UnsafeRawPointer(base) - before
-            if memcmp(base + found, needle, before) == 0 { return found }
-            position = found + before + 1
+        return withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var position = start + before
+            while position < count {
+                guard let hit = memchr(base + position, Int32(last), count - position) else { return nil }
+                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - before
+                if memcmp(base + found, needle, before) == 0 { return found }
+                position = found + before + 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// The decimal number whose digits start at `start`, and the index after its last digit; nil when there
@@ -32,11 +36,14 @@ extension UnsafeBufferPointer where Element == UInt8 {
         }
         return end > start ? (value, end) : nil
     }
-}
 
-extension Slice where Base == UnsafeBufferPointer<UInt8> {
-    /// Whether these bytes end with `suffix`.
-    package func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
+    /// Whether the bytes just before `end` are `piece`.
+    package func has(_ piece: [UInt8], endingAt end: Int) -> Bool {
+        end >= piece.count && end <= count && self[(end - piece.count)..<end].elementsEqual(piece)
+    }
+
+    /// Whether the bytes from `start` on begin with `piece`.
+    package func has(_ piece: [UInt8], startingAt start: Int) -> Bool {
+        start >= 0 && start <= count && self[start...].starts(with: piece)
     }
 }

@@ -6,7 +6,9 @@ enum ControlCharacter {
     /// The first line holding one, and the character as `U+0007`; nil when there is none.
     static func firstLine(in text: String) -> (number: Int, code: String)? {
         // Almost every page has none: a pass eight bytes at a time says so before lines are counted.
-        if text.utf8.withContiguousStorageIfAvailable({ mayHoldOne(UnsafeRawBufferPointer($0)) }) == false { return nil }
+        var text = text
+        text.makeContiguousUTF8()
+        if !mayHoldOne(text.utf8.span) { return nil }
         var line = 1
         for byte in text.utf8 {
             if byte == UInt8(ascii: "\n") {
@@ -22,12 +24,13 @@ enum ControlCharacter {
 extension ControlCharacter {
     /// False when no byte is below 0x20 other than a line feed, or is 0x7F; true may be wrong (a tab, a
     /// carriage return). Eight bytes at a time, with the usual bit tricks for "some byte is less than n".
-    static func mayHoldOne(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    static func mayHoldOne(_ bytes: Span<UInt8>) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let newlines = ones &* 0x0A, deletes = ones &* 0x7F
         var offset = 0
         while offset + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            var word: UInt64 = 0
+            for byte in 0..<8 { word |= UInt64(bytes[offset + byte]) << UInt64(8 * byte) }
             // A byte below 0x20, once line feeds are made 0x20 (0x0A ^ 0x2A): only real controls remain.
             let lifted = word ^ (zeroBytes(word ^ newlines) >> 7 &* 0x2A)
             if (lifted &- ones &* 0x20) & ~lifted & highs != 0 || zeroBytes(word ^ deletes) != 0 { return true }

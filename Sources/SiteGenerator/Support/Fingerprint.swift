@@ -47,13 +47,12 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 
     /// XXH3's canonical form: the 128 bits in 32 hexadecimal digits, high half first.
     public var description: String {
-        String(unsafeUninitializedCapacity: 32) { buffer in
-            for index in 0..<16 {
-                buffer[index] = Self.digits[Int((high >> UInt64(60 - 4 * index)) & 15)]
-                buffer[16 + index] = Self.digits[Int((low >> UInt64(60 - 4 * index)) & 15)]
-            }
-            return 32
+        var text: [UInt8] = []
+        text.reserveCapacity(32)
+        for shift in stride(from: 124, through: 0, by: -4) {
+            text.append(Self.digits[Int(((shift >= 64 ? high : low) >> UInt64(shift % 64)) & 15)])
         }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static let digits = Array("0123456789abcdef".utf8)

@@ -83,36 +83,32 @@ public struct Typography: Sendable {
             byte < 64 ? ascii.0 & (1 << UInt64(byte)) != 0 : ascii.1 & (1 << UInt64(byte - 64)) != 0
         }
 
-        func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            if bytes.contains(where: { $0 < 128 && hasASCII($0) }) { return true }
+        func occurs(in bytes: Span<UInt8>) -> Bool {
+            for index in bytes.indices where bytes[index] < 128 && hasASCII(bytes[index]) { return true }
             return others.contains { Typography.contains($0, in: bytes) }
         }
     }
 
     /// Whether `piece` occurs in `bytes` (an empty piece always does).
-    static func contains(_ piece: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func contains(_ piece: [UInt8], in bytes: Span<UInt8>) -> Bool {
         guard let first = piece.first else { return true }
         guard bytes.count >= piece.count else { return false }
-        var start = 0
-        let last = bytes.count - piece.count
-        while start <= last {
-            guard let found = bytes[start...last].firstIndex(of: first) else { return false }
-            if piece.indices.allSatisfy({ bytes[found + $0] == piece[$0] }) { return true }
-            start = found + 1
+        for start in 0...(bytes.count - piece.count) where bytes[start] == first {
+            if piece.indices.allSatisfy({ bytes[start + $0] == piece[$0] }) { return true }
         }
         return false
     }
 
     /// Whether rule number `index` can change text with these UTF-8 bytes; `triggered` when one of its `when`
     /// characters is known to be there.
-    private func mayApply(_ index: Int, to bytes: UnsafeBufferPointer<UInt8>, triggered: Bool = false) -> Bool {
+    private func mayApply(_ index: Int, to bytes: Span<UInt8>, triggered: Bool = false) -> Bool {
         if !triggered, let when = quickWhens[index], !when.occurs(in: bytes) { return false }
         if let pieces = needs[index], !pieces.contains(where: { Self.contains($0, in: bytes) }) { return false }
         return true
     }
 
     /// Whether any rule can change text with these UTF-8 bytes: when not, `apply` returns the text as it is.
-    func mayChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func mayChange(_ bytes: Span<UInt8>) -> Bool {
         guard !rules.isEmpty else { return false }
         guard let triggerTable else {
             if let quickTriggers, !quickTriggers.occurs(in: bytes) { return false }
@@ -121,9 +117,7 @@ public struct Typography: Sendable {
         // One pass finds every rule the text may need; testing each rule's characters in turn took up to one
         // pass per rule, and text with an apostrophe but no digit made all of them.
         var candidates = alwaysTried
-        triggerTable.withUnsafeBufferPointer { table in
-            for byte in bytes { candidates |= table[Int(byte)] }
-        }
+        for index in bytes.indices { candidates |= triggerTable[Int(bytes[index])] }
         while candidates != 0 {
             let index = candidates.trailingZeroBitCount
             if mayApply(index, to: bytes, triggered: exactlyTriggered & (1 << UInt64(index)) != 0) { return true }
@@ -133,7 +127,9 @@ public struct Typography: Sendable {
     }
 
     private func mayChange(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { mayChange($0) } ?? true
+        var text = text
+        text.makeContiguousUTF8()
+        return mayChange(text.utf8.span)
     }
 
     /// `text` with every rule applied in order. Applying it twice gives the same text as once.
@@ -168,7 +164,8 @@ public struct Typography: Sendable {
         var current = text
         for (index, rule) in rules.enumerated() {
             // Each rule is checked against the text as the rules before it left it.
-            guard current.withUTF8({ mayApply(index, to: $0) }) else { continue }
+            current.makeContiguousUTF8()
+            guard mayApply(index, to: current.utf8.span) else { continue }
             guard !stalls.has(index) else { continue }
             switch RegexReplacement.replacing(rule.expression, in: current, with: rule.replace, budget: Self.budget) {
             case .replaced(let result): current = result
