@@ -24,8 +24,9 @@ package struct RecordChanges: Sendable {
     package var pages: [PageFacts]
     /// Sources of pages the record must forget.
     package var removedPages: [String]
-    /// What each output made read (`TraceText`), by path.
-    package var traces: [String: String]
+    /// What each output made read (`TraceText`), in the order of the paths (rows in key order are the
+    /// cheapest to add to the record's tables).
+    package var traces: [(path: String, trace: String)]
     /// How many pages are published.
     package var publishedCount: Int
 }

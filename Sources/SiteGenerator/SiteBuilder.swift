@@ -76,7 +76,7 @@ public enum SiteBuilder {
         }
         made.sort { $0.file.path < $1.file.path }
         let record = RecordChanges(startsOver: previous == nil, shared: shared, pages: freshFacts,
-                                   removedPages: Array(sources.removed.union(failed)), traces: Dictionary(made.map { ($0.file.path, $0.trace) }) { $1 },
+                                   removedPages: Array(sources.removed.union(failed)), traces: made.map { ($0.file.path, $0.trace) },
                                    publishedCount: facts.publishedCount())
         let site = BuiltSite(files: made.map(\.file), removed: plan.removed, warnings: log.warnings, pageCount: record.publishedCount,
                              laidOut: pages.count, record: record)
@@ -110,7 +110,7 @@ public enum SiteBuilder {
             let loaded: LoadedPage
             switch item {
             case .siteFile(let path, let output):
-                return .success((OutputFile(path: path, data: output.make(with: renderer, reads: reads)), TraceText.text(reads.trace)))
+                return .success((OutputFile(path: path, data: output.make(with: renderer, reads: reads)), TraceText.text(reads.asked)))
             case .page(let page):
                 loaded = page
             }
@@ -118,7 +118,7 @@ public enum SiteBuilder {
             let (html, problems) = loaded.resolvedHTML(reads: reads)
             guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }
             let file = renderer.render(loaded.page, content: html, reads: reads)
-            return .success((file, TraceText.text(reads.trace)))
+            return .success((file, TraceText.text(reads.asked)))
         }
         var made: [(file: OutputFile, trace: String)] = []
         made.reserveCapacity(rendered.count + 8)

@@ -63,9 +63,6 @@ import Testing
         #expect(walked.count == byteOrder.count)
         let misplaced = zip(walked.map(\.path), byteOrder.map { "p/" + $0 }).first { $0 != $1 }
         #expect(misplaced == nil, "listed \(misplaced?.0 ?? "") where \(misplaced?.1 ?? "") belongs")
-        let read = try #require(FileSystem.walk(below: folder.path, prefix: "p/", reading: true))
-        #expect(read.map(\.path) == walked.map(\.path))
-        #expect(read.allSatisfy { $0.contents == ($0.path.hasSuffix("last.md") ? Data() : Data($0.path.dropFirst(2).utf8)) })
     }
 
     /// What a walk lists, read on the bytes, is what splitting the path into its parts says.

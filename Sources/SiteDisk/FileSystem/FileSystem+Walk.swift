@@ -15,17 +15,13 @@ extension FileSystem {
         /// Status change time in nanoseconds.
         var changed: Int
         var inode: UInt64
-        /// The file's bytes, for a walk that reads (`walk(below:prefix:reading: true)`); nil when not read or
-        /// when reading failed.
-        var contents: Data?
 
-        init(path: String, info: stat, contents: Data? = nil) {
+        init(path: String, info: stat) {
             self.path = path
             size = Int(info.st_size)
             modified = info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
             changed = info.st_ctim.tv_sec * 1_000_000_000 + info.st_ctim.tv_nsec
             inode = UInt64(info.st_ino)
-            self.contents = contents
         }
     }
 
@@ -46,13 +42,12 @@ extension FileSystem {
 
     /// The regular files below `folder`, sorted by path, skipping what `files(below:)` skips (hidden names,
     /// editor backups, symbolic links); nil when `folder` is not a readable directory. `prefix` is put before
-    /// every path (`content/`). `reading` also reads every file (`WalkedFile.contents`): each is opened, then
-    /// statted through its open descriptor. A file that cannot be read is listed with nil contents.
-    static func walk(below folder: String, prefix: String = "", reading: Bool = false) -> [WalkedFile]? {
+    /// every path (`content/`).
+    static func walk(below folder: String, prefix: String = "") -> [WalkedFile]? {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return nil }
         var result: [WalkedFile] = []
-        walk(descriptor: top, prefix: prefix, reading: reading, into: &result)
+        walk(descriptor: top, prefix: prefix, into: &result)
         // By the bytes of the paths (the order SQLite keeps the record's rows in), compared as arrays: comparing
         // the strings' UTF-8 views element by element took most of a walk.
         let keys = result.map { Array($0.path.utf8) }
@@ -60,8 +55,8 @@ extension FileSystem {
     }
 
     /// Walks the open folder `descriptor` (and closes it), adding its files with `prefix` before their names;
-    /// the names of one folder are statted (or read) on all cores.
-    private static func walk(descriptor: Int32, prefix: String, reading: Bool, into result: inout [WalkedFile]) {
+    /// the names of one folder are statted on all cores.
+    private static func walk(descriptor: Int32, prefix: String, into result: inout [WalkedFile]) {
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return
@@ -76,56 +71,23 @@ extension FileSystem {
             }
             if !name.hasPrefix("."), !name.hasSuffix("~") { names.append(name) }
         }
-        let found = names.parallelMap { name in (reading ? opened(name, in: descriptor) : statted(name, in: descriptor)).map { (name, $0) } }
-        for case let (name, item)? in found {
-            switch item.info.st_mode & S_IFMT {
+        let found = names.parallelMap { name in statted(name, in: descriptor).map { (name, $0) } }
+        for case let (name, info)? in found {
+            switch info.st_mode & S_IFMT {
             case S_IFREG:
-                result.append(WalkedFile(path: prefix + name, info: item.info, contents: item.contents))
+                result.append(WalkedFile(path: prefix + name, info: info))
             case S_IFDIR:
-                let child = item.folder ?? openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                if child >= 0 { walk(descriptor: child, prefix: prefix + name + "/", reading: reading, into: &result) }
+                let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                if child >= 0 { walk(descriptor: child, prefix: prefix + name + "/", into: &result) }
             default:
-                if let folder = item.folder { close(folder) }
+                break
             }
         }
     }
 
-    /// What statting or opening a name gave.
-    private struct Found: @unchecked Sendable {
-        var info: stat
-        var contents: Data?
-        var folder: Int32?
-    }
-
-    private static func statted(_ name: String, in folder: Int32) -> Found? {
+    /// The status of `name` in the open folder, not following a symbolic link.
+    private static func statted(_ name: String, in folder: Int32) -> stat? {
         var info = stat()
-        return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? Found(info: info) : nil
-    }
-
-    /// Opens `name` without following a symbolic link (one is skipped, as `lstat` would show it) and
-    /// without waiting (a FIFO cannot hang the walk); reads it when it is a regular file.
-    private static func opened(_ name: String, in folder: Int32) -> Found? {
-        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        if descriptor < 0 {
-            // Unreadable but there: listed with no contents, so the build can say which file it could not read.
-            var info = stat()
-            guard errno != ELOOP, fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-            return Found(info: info)
-        }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            close(descriptor)
-            return nil
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR:
-            return Found(info: info, folder: descriptor)
-        case S_IFREG:
-            defer { close(descriptor) }
-            return Found(info: info, contents: readContents(descriptor, size: Int(info.st_size)))
-        default:
-            close(descriptor)
-            return Found(info: info)
-        }
+        return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
     }
 }

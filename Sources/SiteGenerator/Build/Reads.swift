@@ -1,9 +1,10 @@
 /// The only way the making of one output learns anything of other pages: each question records its key
-/// and the fingerprint of the answer (`trace`), so a rebuild knows when this output must be made again.
+/// and the fingerprint of the answer (`asked`), so a rebuild knows when this output must be made again.
 /// One per output, used on one thread.
 final class Reads {
     private let facts: SiteFacts
-    private(set) var trace: Trace = [:]
+    /// Every question in the order asked, repeats included (`TraceText` keeps one line per key).
+    private(set) var asked: [(key: ReadKey, print: Fingerprint)] = []
 
     init(_ facts: SiteFacts) {
         self.facts = facts
@@ -77,6 +78,6 @@ final class Reads {
     }
 
     private func record(_ key: ReadKey) {
-        if trace[key] == nil { trace[key] = facts.fingerprint(of: key) }
+        asked.append((key, facts.fingerprint(of: key)))
     }
 }

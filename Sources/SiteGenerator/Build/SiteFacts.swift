@@ -35,8 +35,8 @@ final class SiteFacts: Sendable {
 
     /// The page read from `source`, drafts included; nil when there is none or it failed.
     func page(_ source: String) -> PageFacts? {
-        guard let source = spelling(of: source) else { return nil }
         if let page = fresh[source] { return page }
+        guard let source = spelling(of: source) else { return nil }
         if gone.contains(source) || failed.contains(source) { return nil }
         return previous?.page(source)
     }

@@ -2,7 +2,22 @@
 /// (`ReadKey.text`), a tab and the fingerprint of the value it got, sorted. Found by `instr(text, "\nKEY\t")`.
 package enum TraceText {
     package static func text(_ trace: Trace) -> String {
-        "\n" + trace.map { $0.key.text + "\t" + $0.value.description + "\n" }.sorted().joined()
+        text(trace.map { ($0.key, $0.value) })
+    }
+
+    /// The text of keys as `Reads` asked them: in any order, a key asked twice written once.
+    static func text(_ asked: [(key: ReadKey, print: Fingerprint)]) -> String {
+        var text = "\n"
+        text.reserveCapacity(asked.count * 80)
+        var last: String?
+        for (key, print) in asked.map({ ($0.key.text, $0.print) }).sorted(by: { $0.0 < $1.0 }) where key != last {
+            text += key
+            text += "\t"
+            text += print.description
+            text += "\n"
+            last = key
+        }
+        return text
     }
 
     package static func trace(_ text: String) -> Trace {

@@ -17,7 +17,8 @@ final class LayoutCache: Sendable {
     }
 
     private let slots = LayoutSlots()
-    private let layouts = Mutex<[String: String]>([:])
+    /// Each shape's layout as UTF-8 bytes, the form `LayoutSlots.fill` reads.
+    private let layouts = Mutex<[String: [UInt8]]>([:])
 
     /// The page, rendered once per shape and filled in; `describe` takes a page's own values through the
     /// `LayoutValues` it is given (markers here, the values themselves on the slow path).
@@ -25,12 +26,12 @@ final class LayoutCache: Sendable {
         var values = LayoutValues(slots: slots)
         let request = describe(&values)
         let key = request.shape + "|" + values.shape
-        let layout: String
+        let layout: [UInt8]
         if let known = layouts.withLock({ $0[key] }) {
             layout = known
         } else {
             // Two threads may render the same shape at once; both get the same text.
-            layout = request.render()
+            layout = Array(request.render().utf8)
             layouts.withLock { $0[key] = layout }
         }
         // A transform that changed a marker leaves a trace `fill` cannot account for: render directly then.

@@ -42,7 +42,11 @@ struct LayoutSlots: Sendable {
     /// `layout` with every marker replaced by its value, or nil when a marker was used in a way this cannot
     /// account for.
     func fill(_ layout: String, with values: [Value]) -> Data? {
-        let bytes = Array(layout.utf8)
+        fill(Array(layout.utf8), with: values)
+    }
+
+    /// `fill` for a layout kept as its UTF-8 bytes.
+    func fill(_ bytes: [UInt8], with values: [Value]) -> Data? {
         var output = Data(capacity: bytes.count + values.reduce(0) { $0 + $1.bytes })
         var copiedUpTo = 0
         var position = 0

@@ -27,7 +27,7 @@ struct LayoutValues {
     }
 
     /// The layout with these values put in; nil when the layout must be rendered directly instead.
-    func fill(_ layout: String) -> Data? {
+    func fill(_ layout: [UInt8]) -> Data? {
         slots?.fill(layout, with: values)
     }
 
