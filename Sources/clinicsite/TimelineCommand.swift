@@ -11,8 +11,9 @@ struct TimelineCommand: ParsableCommand {
         discussion: """
         One patient:   clinicsite timeline --date 2026-12-01 --name "Ann Smith" --lang en --format html --output ann.html
         Many patients: clinicsite timeline --patients patients.csv --output timelines/
-        The CSV has a header row with the columns id,name,date,lang,sessions (id and date required); each row \
-        gives ID.html and ID.ics. Personal timelines are never written inside the website folder.
+        The CSV has a header row with the columns id,name,date,lang,sessions (id and date required), separated by \
+        commas, semicolons (French Excel) or tabs; each row gives ID.html and ID.ics. Dates are YYYY-MM-DD, or as \
+        patient_dates in site.yml says (DD/MM/YYYY or MM/DD/YYYY). Personal timelines are never written inside the website folder.
         """
     )
 
@@ -89,10 +90,13 @@ struct TimelineCommand: ParsableCommand {
                 }
             }
         }
-        Terminal.report(report.problems)
+        Terminal.report(report.warnings + report.problems)
         print("Wrote \(report.written) personal timelines (HTML and calendar) to \(output.path).")
         if !report.problems.isEmpty {
-            Terminal.printError("clinicsite: \(report.problems.count) row\(report.problems.count == 1 ? "" : "s") could not be used; all other rows were written.")
+            let rows = report.problems.count == 1 ? "1 row" : "\(report.problems.count) rows"
+            let held = report.written == 0 ? "no print-all.html was written"
+                : "print-all.html holds the \(report.written) patient\(report.written == 1 ? "" : "s") written, not the \(rows) with problems"
+            Terminal.printError("clinicsite: \(rows) could not be used; all other rows were written, and \(held).")
             throw ExitCode.failure
         }
     }

@@ -57,7 +57,7 @@ import SiteGenerator
         let (report, output) = try Self.run(csv)
         #expect(report.written == 2)
         #expect(report.problems.map(\.location) == ["patients.csv:3", "patients.csv:4", "patients.csv:6", "patients.csv:7", "patients.csv:8", "patients.csv:9"])
-        #expect(report.problems[1].message == "the quote opened on line 4 is not closed until line 5, so lines 4–5 were read as one row and not used")
+        #expect(report.problems[1].message.hasPrefix("column 2 holds a line break inside its quotes, so this row runs from line 4 to line 5"))
         #expect(report.problems[2].message == "'2026-02-30' is not a valid date (id ok3)")
         #expect(report.problems[3].message == "the id 'ok1' is already used on line 2")
         #expect(!report.problems.map(\.description).joined().contains("Multi"))
@@ -102,23 +102,63 @@ import SiteGenerator
         #expect(Self.names(in: mergedOutput) == ["a1.html", "a1.ics", "a4.html", "a4.ics", "print-all.html"])
     }
 
-    @Test func aFileThatIsNotUTF8IsRefusedBeforeAnythingIsWritten() throws {
+    static func runBytes(_ bytes: Data) throws -> (Result<PatientBatch.Report, DiagnosticError>, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("patients.csv")
-        // Windows-1252, as Excel's plain "CSV" saves it: é is the single byte E9.
+        try bytes.write(to: file)
+        let output = folder.appendingPathComponent("out")
+        let timelines = try Fixture.timelines()
+        do throws(DiagnosticError) {
+            return (.success(try PatientBatch.run(csv: file, displayPath: "patients.csv", output: output, timelines: timelines)), output)
+        } catch {
+            return (.failure(error), output)
+        }
+    }
+
+    /// Windows-1252, as Excel's plain "CSV" saves it (é is the single byte E9): read, with a warning at the
+    /// first line that is not UTF-8.
+    @Test func aWindows1252FileIsReadWithAWarning() throws {
         var bytes = Data("id,name,date,lang,sessions\na1,A,2026-12-01,en,1\na2,Ren".utf8)
         bytes.append(0xE9)
         bytes.append(Data(",2026-12-01,fr,1\r\na3,C,2026-12-01,en,1\n".utf8))
-        try bytes.write(to: file)
-        let output = folder.appendingPathComponent("out")
-        let error = #expect(throws: DiagnosticError.self) {
-            try PatientBatch.run(csv: file, displayPath: "patients.csv", output: output, timelines: Fixture.timelines())
+        let (result, output) = try Self.runBytes(bytes)
+        let report = try result.get()
+        #expect(report.written == 3 && report.problems.isEmpty)
+        #expect(report.warnings.map(\.location) == ["patients.csv:3"])
+        #expect(try String(contentsOf: output.appendingPathComponent("a2.html"), encoding: .utf8).contains("<dd>René</dd>"))
+    }
+
+    /// Bytes neither encoding allows, or UTF-8 accents beside bytes that are not UTF-8: refused before anything is written.
+    @Test func aFileInNoKnownEncodingIsRefusedBeforeAnythingIsWritten() throws {
+        for bad in [Data([0x81]), Data("é".utf8) + Data([0xE9])] {
+            var bytes = Data("id,name,date,lang,sessions\na1,A,2026-12-01,en,1\na2,Ren".utf8)
+            bytes.append(bad)
+            bytes.append(Data(",2026-12-01,fr,1\r\na3,C,2026-12-01,en,1\n".utf8))
+            let (result, output) = try Self.runBytes(bytes)
+            guard case .failure(let error) = result else {
+                Issue.record("read \(Array(bad))")
+                continue
+            }
+            #expect(error.diagnostics.map(\.location) == ["patients.csv:3"])
+            #expect(error.diagnostics.first?.message == "this line is neither UTF-8 nor Windows-1252 text")
+            #expect(!FileManager.default.fileExists(atPath: output.path))
         }
-        #expect(error?.diagnostics.map(\.location) == ["patients.csv:3"])
-        #expect(error?.diagnostics.first?.message == "this line is not UTF-8 text")
-        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    /// The separator is the one that splits the header into known columns; dates follow `patient_dates`.
+    @Test func separatorsAndDateOrdersAreThoseTheFileUses() throws {
+        #expect(CSVTextCheck.separator(ofHeader: "id;name;date", columns: PatientBatch.columns) == ";")
+        #expect(CSVTextCheck.separator(ofHeader: "id\tname\tdate;x", columns: PatientBatch.columns) == "\t")
+        #expect(CSVTextCheck.separator(ofHeader: "\u{FEFF}ID , Date", columns: PatientBatch.columns) == ",")
+        #expect(CSVTextCheck.separator(ofHeader: "a;b;c,d", columns: PatientBatch.columns) == ";")
+        #expect(PatientDateFormat.dayMonthYear.date("06/12/2026") == CivilDate(year: 2026, month: 12, day: 6))
+        #expect(PatientDateFormat.monthDayYear.date("06/12/2026") == CivilDate(year: 2026, month: 6, day: 12))
+        #expect(PatientDateFormat.dayMonthYear.date("6.1.2027") == CivilDate(year: 2027, month: 1, day: 6))
+        #expect(PatientDateFormat.dayMonthYear.date("2026-12-06") == CivilDate(year: 2026, month: 12, day: 6))
+        #expect(PatientDateFormat.dayMonthYear.date("31/02/2026") == nil)
+        #expect(PatientDateFormat.dayMonthYear.date("06/12/26") == nil)
+        #expect(PatientDateFormat.iso.date("06/12/2026") == nil)
     }
 
     @Test func headerProblemsStopTheBatch() throws {

@@ -1,18 +1,20 @@
 import Foundation
 import SiteGenerator
 
-/// Reads a patients CSV once, before any row is used or any file written, and refuses it when a line is
-/// not UTF-8 text.
+/// Reads a patients CSV once, before any row is used or any file written, to learn its encoding: UTF-8,
+/// or Windows-1252 (what Excel's plain "CSV" writes in Western Europe), read with a warning. A file that is
+/// neither (bytes Windows-1252 leaves undefined, or UTF-8 accents beside bytes that are not) is refused,
+/// naming its lines.
 ///
-/// CSV.swift stops decoding at the first invalid byte, so every later row would silently vanish; a file
-/// saved in a legacy encoding (Excel's "CSV" rather than "CSV UTF-8") would also print names wrongly.
-/// The file is streamed in blocks, so memory stays flat however many patients it lists.
-enum CSVTextCheck {
+/// CSV.swift stops decoding at the first invalid byte, so every later row would silently vanish. A UTF-8
+/// file is streamed in blocks here and again by the reader, so memory stays flat however many patients it
+/// lists; a Windows-1252 one is turned into UTF-8 in memory (a list of 10,000 patients is about half a megabyte).
+package enum CSVTextCheck {
     /// At most this many lines are named; a file in the wrong encoding usually has many.
     static let reportedLines = 5
 
-    /// Throws one diagnostic per bad line (the first few), or nothing when the file is UTF-8 throughout.
-    static func requireUTF8(_ file: URL, displayPath: String) throws(DiagnosticError) {
+    /// The file's text: nil when it is UTF-8 (read it from the file), else its UTF-8 bytes and a warning.
+    static func text(of file: URL, displayPath: String) throws(DiagnosticError) -> (utf8: Data, warning: Diagnostic)? {
         guard let handle = try? FileHandle(forReadingFrom: file) else {
             throw DiagnosticError(Diagnostic(file: displayPath, message: "cannot open this file", hint: "check the path and that the file can be read"))
         }
@@ -22,10 +24,16 @@ enum CSVTextCheck {
             lines.feed(block)
         }
         lines.finish()
-        guard !lines.badLines.isEmpty else { return }
+        guard let firstBad = lines.badLines.first else { return nil }
+        if !lines.sawUTF8Accent, let bytes = try? Data(contentsOf: file), let text = String(data: bytes, encoding: .windowsCP1252) {
+            let warning = Diagnostic.warning(file: displayPath, line: firstBad,
+                                             "this file is not UTF-8, so it was read as Windows-1252 (the Western European encoding Excel uses for plain \"CSV\")",
+                                             hint: "check the accented names on the handouts; saving as \"CSV UTF-8\" in Excel avoids the guess")
+            return (Data(text.utf8), warning)
+        }
         let hint = "save the file as \"CSV UTF-8\" (in Excel: File › Save As › CSV UTF-8); nothing was written"
         var problems = lines.badLines.prefix(reportedLines).map {
-            Diagnostic(file: displayPath, line: $0, message: "this line is not UTF-8 text", hint: hint)
+            Diagnostic(file: displayPath, line: $0, message: "this line is neither UTF-8 nor Windows-1252 text", hint: hint)
         }
         if lines.badLines.count > reportedLines {
             problems.append(Diagnostic(file: displayPath, line: lines.badLines[reportedLines],
@@ -33,11 +41,25 @@ enum CSVTextCheck {
         }
         throw DiagnosticError(problems)
     }
+
+    /// The separator of a CSV whose first line is `header`: the one of `,` `;` and tab that splits it into
+    /// known column names; else the one it holds most of (French Excel writes `;`, since `,` is its decimal mark).
+    package static func separator(ofHeader header: Substring, columns: [String]) -> Unicode.Scalar {
+        let candidates: [Unicode.Scalar] = [",", ";", "\t"]
+        for candidate in candidates {
+            let names = header.split(separator: Character(candidate), omittingEmptySubsequences: false)
+                .map { $0.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespaces).lowercased() }
+            if names.count > 1, names.allSatisfy({ columns.contains($0) || $0.isEmpty }) { return candidate }
+        }
+        return candidates.max { a, b in header.count(where: { $0 == Character(a) }) < header.count(where: { $0 == Character(b) }) } ?? ","
+    }
 }
 
 /// Splits bytes into lines the way `RowReader` counts them (CR LF, LF or CR ends a line) and validates each.
 private struct LineSplitter {
     private(set) var badLines: [Int] = []
+    /// Whether a line held valid UTF-8 beyond ASCII: then bytes that are not UTF-8 are damage, not another encoding.
+    private(set) var sawUTF8Accent = false
     private var line = 1
     private var current: [UInt8] = []
     private var previousWasCR = false
@@ -59,6 +81,10 @@ private struct LineSplitter {
 
     private mutating func endLine() {
         if String(validating: current, as: UTF8.self) == nil { badLines.append(line) }
+        if current.contains(where: { $0 >= 0x80 }),
+           String(decoding: current, as: UTF8.self).unicodeScalars.contains(where: { $0.value >= 0x80 && $0 != "\u{FFFD}" }) {
+            sawUTF8Accent = true
+        }
         current.removeAll(keepingCapacity: true)
         line += 1
     }

@@ -15,9 +15,11 @@ public enum PatientBatch {
         public var written: Int
         /// One error per bad row (or for the file itself).
         public var problems: [Diagnostic]
+        /// What was read but may need a look (a file read as Windows-1252).
+        public var warnings: [Diagnostic] = []
     }
 
-    static let columns = ["id", "name", "date", "lang", "sessions"]
+    package static let columns = ["id", "name", "date", "lang", "sessions"]
     static let chunkSize = 512
 
     /// Runs the batch. `displayPath` names the CSV in messages; `progress` is called with the running count.
@@ -26,15 +28,20 @@ public enum PatientBatch {
         func fail(_ message: String, line: Int = 0, hint: String? = nil) -> DiagnosticError {
             DiagnosticError(Diagnostic(file: displayPath, line: line, message: message, hint: hint))
         }
-        try CSVTextCheck.requireUTF8(csv, displayPath: displayPath)
-        guard let stream = InputStream(url: csv), FileManager.default.isReadableFile(atPath: csv.path) else {
+        let converted = try CSVTextCheck.text(of: csv, displayPath: displayPath)
+        let start = converted?.utf8.prefix(1 << 16) ?? (try? FileHandle(forReadingFrom: csv).read(upToCount: 1 << 16)) ?? Data()
+        let separator = CSVTextCheck.separator(ofHeader: String(decoding: start, as: UTF8.self).split(whereSeparator: \.isNewline).first ?? "",
+                                               columns: columns)
+        guard let stream = converted.map({ InputStream(data: $0.utf8) }) ?? InputStream(url: csv),
+              FileManager.default.isReadableFile(atPath: csv.path) else {
             throw fail("cannot open this file", hint: "check the path and that the file can be read")
         }
         let reader: CSVReader
-        do { reader = try CSVReader(stream: stream, hasHeaderRow: false) } catch { throw fail("cannot read this file as CSV: \(error)") }
+        do { reader = try CSVReader(stream: stream, hasHeaderRow: false, delimiter: separator) } catch { throw fail("cannot read this file as CSV: \(error)") }
         var rows = RowReader(reader: reader)
         // The header is judged before the folder is made, so a file that cannot be used leaves nothing behind.
-        let position = try columnPositions(of: rows.next(), fail: fail)
+        let header = try columnPositions(of: rows.next(), fail: fail)
+        let table = Table(position: header.position, width: header.width, separator: Character(separator), dates: timelines.patientDates)
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
@@ -44,7 +51,7 @@ public enum PatientBatch {
         let startedEmpty = (try? FileManager.default.contentsOfDirectory(atPath: output.path))?.isEmpty ?? false
         let folder = output.path
 
-        var report = Report(written: 0, problems: [])
+        var report = Report(written: 0, problems: [], warnings: converted.map { [$0.warning] } ?? [])
         var seen: [String: Int] = [:]
         var chunk: [Patient] = []
         let writer = BatchWriter(folder: folder, mayExist: !startedEmpty, output: output.path, printAllParts: timelines.printAllParts)
@@ -59,7 +66,7 @@ public enum PatientBatch {
         }
         while let row = rows.next() {
             if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-            switch patient(from: row, position: position, timelines: timelines, seen: &seen, file: displayPath) {
+            switch patient(from: row, table: table, timelines: timelines, seen: &seen, file: displayPath) {
             case .success(let patient):
                 chunk.append(patient)
                 if chunk.count == chunkSize { flush() }
@@ -79,30 +86,42 @@ public enum PatientBatch {
         return report
     }
 
-    /// Where each known column is, from the header row; throws when the header is missing or wrong.
+    /// What the header says of every row: where each known column is, how many fields a row has, the separator
+    /// and how dates are written.
+    struct Table {
+        var position: [String: Int]
+        var width: Int
+        var separator: Character
+        var dates: PatientDateFormat
+    }
+
+    /// Where each known column is and how many fields a row has (empty names at the end of the header, which
+    /// Excel writes for formatted empty columns, count but are not read); throws when the header is missing or wrong.
     private static func columnPositions(of header: RowReader.Row?,
-                                        fail: (String, Int, String?) -> DiagnosticError) throws(DiagnosticError) -> [String: Int] {
+                                        fail: (String, Int, String?) -> DiagnosticError) throws(DiagnosticError) -> (position: [String: Int], width: Int) {
         let expected = "the first line must be: id,name,date,lang,sessions"
         guard let header else { throw fail("the file is empty", 1, expected) }
-        let names = header.fields.enumerated().map { index, name in
+        var names = header.fields.enumerated().map { index, name in
             (index == 0 ? name.replacingOccurrences(of: "\u{FEFF}", with: "") : name).trimmingSpaces.lowercased()
         }
+        while names.count > 1, names.last?.isEmpty == true { names.removeLast() }
         var position: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             guard columns.contains(name) else {
-                throw fail("unknown column '\(name)'", header.line, "the columns are: \(columns.joined(separator: ", ")) (id and date are required)")
+                throw fail(name.isEmpty ? "column \(index + 1) of the header has no name" : "unknown column '\(name)'", header.line,
+                           "the columns are: \(columns.joined(separator: ", ")) (id and date are required)")
             }
             guard position[name] == nil else { throw fail("the column '\(name)' appears twice", header.line, nil) }
             position[name] = index
         }
         guard position["id"] != nil, position["date"] != nil else { throw fail("the columns id and date are required", header.line, expected) }
-        return position
+        return (position, header.fields.count)
     }
 
-    private static func patient(from row: RowReader.Row, position: [String: Int], timelines: PersonalTimelines,
+    private static func patient(from row: RowReader.Row, table: Table, timelines: PersonalTimelines,
                                 seen: inout [String: Int], file: String) -> Result<Patient, DiagnosticError> {
         func value(_ column: String) -> String? {
-            guard let index = position[column], index < row.fields.count else { return nil }
+            guard let index = table.position[column], index < row.fields.count else { return nil }
             let field = row.fields[index]
             let text = (field.utf8.contains(13) ? field.replacingOccurrences(of: "\r\n", with: "\n") : field).trimmingSpaces
             return text.isEmpty ? nil : text
@@ -110,19 +129,7 @@ public enum PatientBatch {
         func problem(_ message: String, hint: String? = nil) -> Result<Patient, DiagnosticError> {
             .failure(DiagnosticError(Diagnostic(file: file, line: row.line, message: message, hint: hint)))
         }
-        if let lineBreak = row.fields.firstIndex(where: { $0.contains(where: \.isNewline) }) {
-            // Names never span lines; a field that does is a quote left open, and the rows it swallowed are lost.
-            if row.fields[lineBreak].last?.isNewline == true {
-                return problem("the quote opened on line \(row.line) is never closed, so every line from \(row.line) to the end of the file was read as one row and not used",
-                               hint: "add the missing closing quote (\") in column \(lineBreak + 1) of line \(row.line)")
-            }
-            let last = row.line + row.lineCount - 1
-            return problem("the quote opened on line \(row.line) is not closed until line \(last), so lines \(row.line)–\(last) were read as one row and not used",
-                           hint: "add the missing closing quote (\") in column \(lineBreak + 1) of line \(row.line)")
-        }
-        if row.fields.count > position.count {
-            return problem("this row has \(row.fields.count) fields but the header has \(position.count)", hint: "put text containing commas in double quotes")
-        }
+        if let (message, hint) = shapeProblem(of: row, table: table) { return problem(message, hint: hint) }
         guard let id = value("id") else { return problem("the id is missing") }
         guard Patient.isValidID(id) else {
             return problem("the id must be 1 to 64 letters, digits, '-' or '_'", hint: "ids name the output files, so they cannot contain spaces or slashes")
@@ -132,8 +139,14 @@ public enum PatientBatch {
             return problem("the id '\(id)' is already used on line \(first)", hint: "ids must differ by more than upper and lower case")
         }
         guard let dateText = value("date") else { return problem("the date is missing (id \(id))") }
-        guard let date = CivilDate(iso: dateText) else {
-            return problem("'\(dateText)' is not a valid date (id \(id))", hint: "write dates as YYYY-MM-DD, for example 2026-12-01")
+        guard let date = table.dates.date(dateText) else {
+            if table.dates == .iso, PatientDateFormat.looksDayOrMonthFirst(dateText) {
+                return problem("'\(dateText)' could be day/month or month/day, and clinicsite cannot tell which (id \(id))",
+                               hint: "add patient_dates: DD/MM/YYYY (or MM/DD/YYYY) to \(Settings.path), or write dates as YYYY-MM-DD")
+            }
+            return problem("'\(dateText)' is not a valid date (id \(id))",
+                           hint: table.dates == .iso ? "write dates as YYYY-MM-DD, for example 2026-12-01"
+                                                     : "write dates as \(table.dates.rawValue) (patient_dates in \(Settings.path)) or as YYYY-MM-DD")
         }
         guard date.isSupported else {
             return problem("the date \(dateText) is outside the supported range \(CivilDate.supportedRangeText) (id \(id))")
@@ -151,5 +164,34 @@ public enum PatientBatch {
         }
         seen[id.lowercased()] = row.line
         return .success(Patient(id: id, name: value("name"), procedure: date, language: language, sessions: sessions))
+    }
+
+    /// What is wrong with a row's fields as a whole: a quote left open (it swallowed the rows after it), a line
+    /// break inside a closed quote, more fields than the header; nil when nothing is.
+    private static func shapeProblem(of row: RowReader.Row, table: Table) -> (message: String, hint: String)? {
+        let separator = table.separator == "\t" ? "tab" : "'\(table.separator)'"
+        if let column = row.fields.firstIndex(where: { $0.contains(where: \.isNewline) }) {
+            let field = row.fields[column]
+            let last = row.line + row.lineCount - 1
+            let missing = "add the missing closing quote (\") in column \(column + 1) of line \(row.line)"
+            if field.last?.isNewline == true {
+                return ("the quote opened on line \(row.line) is never closed, so every line from \(row.line) to the end of the file was read as one row and not used", missing)
+            }
+            // A quote left open takes in the rest of its row, separators and all; a name with a line break in it does not.
+            let lines = field.split(whereSeparator: \.isNewline).map { $0.count(where: { $0 == table.separator }) }
+            let rowsInside = lines.dropFirst().dropLast().contains { $0 >= table.width - 1 }
+            if rowsInside || (column < table.width - 1 && (lines.first ?? 0) >= table.width - column - 1) {
+                return ("the quote opened on line \(row.line) is not closed until line \(last), so lines \(row.line)–\(last) were read as one row and not used", missing)
+            }
+            return ("column \(column + 1) holds a line break inside its quotes, so this row runs from line \(row.line) to line \(last); names and the other values must each fit on one line",
+                    "join the value into one line (in Excel, a line break inside a cell is typed with Alt+Enter: delete it)")
+        }
+        guard row.fields.count > table.width else { return nil }
+        if row.fields[table.width...].allSatisfy({ $0.trimmingSpaces.isEmpty }) {
+            return ("this row ends with \(row.fields.count - table.width) \(separator) more than the header has",
+                    "remove the \(separator) at the end of line \(row.line), or add the same at the end of the header")
+        }
+        return ("this row has \(row.fields.count) fields but the header has \(table.width)",
+                "put text containing \(separator == "tab" ? "a tab" : separator) in double quotes")
     }
 }

@@ -31,6 +31,8 @@ public struct Settings: Sendable, Equatable {
     public var readingGrade: Double
     /// The days the clinic is closed (`closed_weekdays`, `closures`), which move appointments.
     public var calendar: ClinicCalendar
+    /// How dates are written in the patients CSV (`patient_dates`).
+    public var patientDates: PatientDateFormat = .iso
 
     /// Where the settings live, relative to the site root.
     public static let path = "content/site.yml"
@@ -80,7 +82,7 @@ public struct Settings: Sendable, Equatable {
     }
 
     static let keys = ["clinic_name", "phone", "email", "address", "hours", "after_hours", "procedure", "base_url", "default_language",
-                       "languages", "allow_raw_html", "review_months", "reading_grade", "closed_weekdays", "closures"]
+                       "languages", "allow_raw_html", "review_months", "reading_grade", "closed_weekdays", "closures", "patient_dates"]
 
     /// Reads settings from the text of `site.yml`, reporting every problem at once.
     public static func parse(_ text: String, file: String) throws(DiagnosticError) -> Settings {
@@ -129,6 +131,13 @@ public struct Settings: Sendable, Equatable {
                 case "review_months": settings.reviewMonths = try value.int(named: "review_months", in: 1...120)
                 case "reading_grade": settings.readingGrade = Double(try value.int(named: "reading_grade", in: 1...20))
                 case "closed_weekdays": settings.calendar.closedWeekdays = try closedWeekdays(value)
+                case "patient_dates":
+                    let text = try value.string(named: "patient_dates").uppercased()
+                    guard let format = PatientDateFormat(rawValue: text) else {
+                        throw value.error("patient_dates must be one of \(PatientDateFormat.allCases.map(\.rawValue).joined(separator: ", ")), found \(value.shown)",
+                                          hint: "French and British Excel write DD/MM/YYYY, American Excel MM/DD/YYYY")
+                    }
+                    settings.patientDates = format
                 default: settings.calendar.closures = try closures(value)
                 }
             }

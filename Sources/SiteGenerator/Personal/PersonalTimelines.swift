@@ -52,6 +52,9 @@ public struct PersonalTimelines: Sendable {
 
     /// The site's languages; a patient's language must be one of them.
     public var languages: [String] { settings.languages }
+
+    /// How the clinic writes dates in a patients CSV (`patient_dates` in `site.yml`).
+    public var patientDates: PatientDateFormat { settings.patientDates }
     /// The language used when a patient has none.
     public var defaultLanguage: String { settings.defaultLanguage }
 
