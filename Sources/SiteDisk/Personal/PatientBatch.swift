@@ -28,16 +28,7 @@ public enum PatientBatch {
         func fail(_ message: String, line: Int = 0, hint: String? = nil) -> DiagnosticError {
             DiagnosticError(Diagnostic(file: displayPath, line: line, message: message, hint: hint))
         }
-        let converted = try CSVTextCheck.text(of: csv, displayPath: displayPath)
-        let start = converted?.utf8.prefix(1 << 16) ?? (try? FileHandle(forReadingFrom: csv).read(upToCount: 1 << 16)) ?? Data()
-        let separator = CSVTextCheck.separator(ofHeader: String(decoding: start, as: UTF8.self).split(whereSeparator: \.isNewline).first ?? "",
-                                               columns: columns)
-        guard let stream = converted.map({ InputStream(data: $0.utf8) }) ?? InputStream(url: csv),
-              FileManager.default.isReadableFile(atPath: csv.path) else {
-            throw fail("cannot open this file", hint: "check the path and that the file can be read")
-        }
-        let reader: CSVReader
-        do { reader = try CSVReader(stream: stream, hasHeaderRow: false, delimiter: separator) } catch { throw fail("cannot read this file as CSV: \(error)") }
+        let (reader, separator, converted) = try openReader(csv, displayPath: displayPath, fail: fail)
         var rows = RowReader(reader: reader)
         // The header is judged before the folder is made, so a file that cannot be used leaves nothing behind.
         let header = try columnPositions(of: rows.next(), fail: fail)
@@ -84,6 +75,24 @@ public enum PatientBatch {
                                               hint: "save it as UTF-8 CSV"))
         }
         return report
+    }
+
+    /// A reader of the file's rows in UTF-8, the separator its header uses, and the file converted from Windows-1252 (nil when UTF-8).
+    private static func openReader(_ csv: URL, displayPath: String, fail: (String, Int, String?) -> DiagnosticError)
+        throws(DiagnosticError) -> (CSVReader, Unicode.Scalar, (utf8: Data, warning: Diagnostic)?) {
+        let converted = try CSVTextCheck.text(of: csv, displayPath: displayPath)
+        let start = converted?.utf8.prefix(1 << 16) ?? (try? FileHandle(forReadingFrom: csv).read(upToCount: 1 << 16)) ?? Data()
+        let separator = CSVTextCheck.separator(ofHeader: String(decoding: start, as: UTF8.self).split(whereSeparator: \.isNewline).first ?? "",
+                                               columns: columns)
+        guard let stream = converted.map({ InputStream(data: $0.utf8) }) ?? InputStream(url: csv),
+              FileManager.default.isReadableFile(atPath: csv.path) else {
+            throw fail("cannot open this file", 0, "check the path and that the file can be read")
+        }
+        do {
+            return (try CSVReader(stream: stream, hasHeaderRow: false, delimiter: separator), separator, converted)
+        } catch {
+            throw fail("cannot read this file as CSV: \(error)", 0, nil)
+        }
     }
 
     /// What the header says of every row: where each known column is, how many fields a row has, the separator
