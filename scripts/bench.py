@@ -121,7 +121,7 @@ def measure(size, runs, binary):
     for run in range(runs):
         settle(root / "clinicsite", root / "patients.csv")
         out = out_root / f"timelines-{run}"
-        timelines.append(timed([binary, "timeline", "--patients", str(root / "patients.csv"), "--output", str(out)]))
+        timelines.append(timed([binary, "timeline", "--patients", str(root / "patients.csv"), "--output", str(out), "--confirm-dates"]))
 
     cs, hugo = rows["clinicsite"], rows["hugo"]
     body = changes[0][1]

@@ -97,11 +97,13 @@ def build(binary, work):
     result = run([binary, "build", "--root", ".", "--output", str(site), "--base-url", BASE_URL])
     if result.returncode != 0:
         sys.exit(f"verify: the site did not build:\n{result.stderr}")
-    result = run([binary, "timeline", "--patients", "samples/patients.csv", "--output", str(timelines), "--base-url", BASE_URL])
+    # The samples' dates reach into 2028 (a leap day): confirmed, as a clinic would for a date it means.
+    result = run([binary, "timeline", "--patients", "samples/patients.csv", "--output", str(timelines), "--base-url", BASE_URL,
+                  "--confirm-dates"])
     if result.returncode != 0:
         sys.exit(f"verify: the sample timelines did not build:\n{result.stderr}")
     # One more calendar from the single-patient command, to check that path too.
-    single = subprocess.run([binary, "timeline", "--date", "2026-12-01", "--lang", "fr", "--sessions", "3", "--format", "ics",
+    single = subprocess.run([binary, "timeline", "--date", "2026-12-01", "--confirm-dates", "--lang", "fr", "--sessions", "3", "--format", "ics",
                              "--name", "Zoë; \"Test\", \\ long name " + "x" * 80], capture_output=True, check=True)
     (timelines / "single.ics").write_bytes(single.stdout)
     return site, timelines
@@ -777,7 +779,7 @@ def check_french(binary, site, timelines):
         for fault in french_faults("".join(parser.parts))[:5]:
             report.fail(name, f"French spacing: {fault!r}")
     for sessions in ("1", "3"):
-        text = run([binary, "timeline", "--date", "2027-03-01", "--lang", "fr", "--sessions", sessions, "--format", "text"]).stdout
+        text = run([binary, "timeline", "--date", "2027-03-01", "--confirm-dates", "--lang", "fr", "--sessions", sessions, "--format", "text"]).stdout
         for fault in french_faults(text)[:5]:
             report.fail(f"timeline --format text ({sessions} sessions)", f"French spacing: {fault!r}")
     for path in sorted(timelines.glob("*.ics")):

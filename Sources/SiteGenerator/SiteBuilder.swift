@@ -66,6 +66,10 @@ public enum SiteBuilder {
         made += copies(plan.copies, sources: sources, log: &log)
         if plan.templateAssets { made += assets.files.map { ($0, TraceText.text([:])) } }
         log.add(contentsOf: StalledRules.diagnostics(basics.typography, sources: sources))
+        log.add(contentsOf: facts.reviewedAfter(options.today).map { page in
+            ReviewAge.future(file: page.page.source, text: sources.bytes(page.page.source).map { String(decoding: $0, as: UTF8.self) },
+                             reviewed: page.page.reviewed!, today: options.today)
+        })
         if log.hasErrors { throw DiagnosticError(log.diagnostics) }
         log.add(contentsOf: facts.reviewsDue(today: options.today, months: settings.reviewMonths).map {
             ReviewAge.warning(file: $0.page.source, reviewed: $0.page.reviewed!, months: settings.reviewMonths)

@@ -41,9 +41,11 @@ enum Terminal {
         (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// Today's date on this computer's calendar (its time zone, or `TZ`). Asked of the C library: Foundation's
-    /// `Calendar.current` sets up a calendar, locale and time zone first, a millisecond of every command.
+    /// Today's date on this computer's calendar (its time zone, or `TZ`), or the date in `CLINICSITE_TODAY`
+    /// (YYYY-MM-DD: a handout prepared ahead, tests that must not depend on the day they run). Asked of the C
+    /// library: Foundation's `Calendar.current` sets up a calendar, locale and time zone first, a millisecond of every command.
     static var today: CivilDate {
+        if let text = getenv("CLINICSITE_TODAY").map({ String(cString: $0) }), let date = CivilDate(iso: text), date.isSupported { return date }
         var now = time(nil)
         var parts = tm()
         guard localtime_r(&now, &parts) != nil,

@@ -45,6 +45,10 @@ struct TimelineCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write: a file for one patient (default: standard output), a folder with --patients.", valueName: "path"))
     var output: String?
 
+    @Flag(name: .customLong("confirm-dates"),
+          help: "Make timelines for procedure dates more than 60 days ago or more than a year ahead (refused otherwise, as likely typos).")
+    var confirmDates = false
+
     func validate() throws {
         if (date == nil) == (patients == nil) { throw ValidationError("give either --date for one patient or --patients FILE.csv for many") }
         if patients != nil && output == nil { throw ValidationError("--patients needs --output DIR, the folder for the files") }
@@ -65,6 +69,10 @@ struct TimelineCommand: ParsableCommand {
     }
 
     private func runOne(date: CivilDate, output: URL?, timelines: PersonalTimelines) throws {
+        if !confirmDates, let unusual = DateWindow(today: Terminal.today).problem(with: date) {
+            Terminal.printError("clinicsite: --date \(unusual): is it right?\n    hint: \(DateWindow.hint)")
+            throw ExitCode.validationFailure
+        }
         let language = lang?.code ?? timelines.defaultLanguage
         guard timelines.languages.contains(language) else {
             Terminal.printError("clinicsite: --lang must be one of the site's languages: \(timelines.languages.joined(separator: ", "))")
@@ -83,7 +91,8 @@ struct TimelineCommand: ParsableCommand {
     private func runBatch(csv: String, output: URL, timelines: PersonalTimelines) throws {
         var lastShown = 0
         let report = try Terminal.run { () throws(DiagnosticError) in
-            try PatientBatch.run(csv: URL(fileURLWithPath: csv), displayPath: csv, output: output, timelines: timelines) { done in
+            try PatientBatch.run(csv: URL(fileURLWithPath: csv), displayPath: csv, output: output, timelines: timelines,
+                                 window: confirmDates ? nil : DateWindow(today: Terminal.today)) { done in
                 if done - lastShown >= 1000 {
                     Terminal.printError("clinicsite: \(done) timelines written...")
                     lastShown = done

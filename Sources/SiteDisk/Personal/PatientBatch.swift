@@ -22,8 +22,9 @@ public enum PatientBatch {
     package static let columns = ["id", "name", "date", "lang", "sessions"]
     static let chunkSize = 512
 
-    /// Runs the batch. `displayPath` names the CSV in messages; `progress` is called with the running count.
-    public static func run(csv: URL, displayPath: String, output: URL, timelines: PersonalTimelines,
+    /// Runs the batch. `displayPath` names the CSV in messages; a row whose date lies outside `window` (when
+    /// given) is refused as a likely typo; `progress` is called with the running count.
+    public static func run(csv: URL, displayPath: String, output: URL, timelines: PersonalTimelines, window: DateWindow? = nil,
                            progress: (Int) -> Void = { _ in }) throws(DiagnosticError) -> Report {
         func fail(_ message: String, line: Int = 0, hint: String? = nil) -> DiagnosticError {
             DiagnosticError(Diagnostic(file: displayPath, line: line, message: message, hint: hint))
@@ -32,7 +33,8 @@ public enum PatientBatch {
         var rows = RowReader(reader: reader)
         // The header is judged before the folder is made, so a file that cannot be used leaves nothing behind.
         let header = try columnPositions(of: rows.next(), fail: fail)
-        let table = Table(position: header.position, width: header.width, separator: Character(separator), dates: timelines.patientDates)
+        let table = Table(position: header.position, width: header.width, separator: Character(separator), dates: timelines.patientDates,
+                          window: window)
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
@@ -102,6 +104,7 @@ public enum PatientBatch {
         var width: Int
         var separator: Character
         var dates: PatientDateFormat
+        var window: DateWindow?
     }
 
     /// Where each known column is and how many fields a row has (empty names at the end of the header, which
@@ -160,6 +163,7 @@ public enum PatientBatch {
         guard date.isSupported else {
             return problem("the date \(dateText) is outside the supported range \(CivilDate.supportedRangeText) (id \(id))")
         }
+        if let unusual = table.window?.problem(with: date) { return problem("the date \(unusual) (id \(id))", hint: DateWindow.hint) }
         let language = value("lang")?.lowercased() ?? timelines.defaultLanguage
         guard timelines.languages.contains(language) else {
             return problem("unknown language '\(language)' (id \(id))", hint: "use one of: \(timelines.languages.joined(separator: ", "))")

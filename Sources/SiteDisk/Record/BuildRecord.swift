@@ -58,7 +58,7 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
         (self.path, self.database, self.shared, self.publishedCount) = (path, database, shared, count)
         var statements: [String: SQLite.Statement] = [:]
         for (name, condition) in ["page": "source = ?1", "menu": "language = ?1 AND ord IS NOT NULL", "all": "1", "output": "output = ?1",
-                                  "due": "reviewed IS NOT NULL AND reviewed < ?1"] {
+                                  "due": "reviewed IS NOT NULL AND reviewed < ?1", "future": "reviewed IS NOT NULL AND reviewed > ?1"] {
             guard let statement = database.statement("SELECT \(PageRow.columns) FROM pages WHERE \(condition)") else { return nil }
             statements[name] = statement
         }
@@ -97,6 +97,10 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
 
     func pages(writing output: String) -> [PageFacts] {
         pages("output", .text(output))
+    }
+
+    func reviewedAfter(_ today: CivilDate) -> [PageFacts] {
+        pages("future", .text(today.iso))
     }
 
     func reviewsDue(today: CivilDate, months: Int) -> [PageFacts] {

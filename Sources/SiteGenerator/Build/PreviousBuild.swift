@@ -38,6 +38,8 @@ package protocol PreviousBuild: Sendable {
     func pages(writing output: String) -> [PageFacts]
     /// At least every page whose review date, plus `months`, is before `today`.
     func reviewsDue(today: CivilDate, months: Int) -> [PageFacts]
+    /// The pages whose review date is after `today`, drafts included.
+    func reviewedAfter(_ today: CivilDate) -> [PageFacts]
     /// The trace of every output that read one of `keys` (at least), by output path.
     func outputs(reading keys: Set<ReadKey>) -> [String: Trace]
 }

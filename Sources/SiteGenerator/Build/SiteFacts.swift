@@ -98,6 +98,12 @@ final class SiteFacts: Sendable {
         }
     }
 
+    /// The published pages whose review date is after `today`, in source order.
+    func reviewedAfter(_ today: CivilDate) -> [PageFacts] {
+        let earlier = (previous?.reviewedAfter(today) ?? []).filter { isCurrent($0.page.source) }
+        return published(in: earlier + fresh.values).filter { $0.page.reviewed.map { $0 > today } ?? false }
+    }
+
     /// The number of published pages.
     func publishedCount() -> Int {
         guard let previous else { return fresh.values.count { !$0.page.draft } }
