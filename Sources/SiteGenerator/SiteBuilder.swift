@@ -37,7 +37,11 @@ public enum SiteBuilder {
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
         let shared = SharedInputs.fingerprint(of: sources, options: options)
         let previous = given?.shared == shared ? given : nil
-        let files = ContentFiles(paths: sources.paths, settings: settings, log: &log)
+        // Settings that could not be read are defaults: warnings judged against them (a language "not listed") would be false.
+        var unheard = DiagnosticLog()
+        let settingsFailed = log.diagnostics.contains { $0.file == Settings.path && $0.severity == .error }
+        let files = settingsFailed ? ContentFiles(paths: sources.paths, settings: settings, log: &unheard)
+                                   : ContentFiles(paths: sources.paths, settings: settings, log: &log)
         let reading = PageReading(settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [], typography: basics.typography,
                                   keepingProse: keepingProse)
         let toRead = files.pages.filter { previous == nil || sources.files[$0.path] != nil }.sorted { $0.path < $1.path }
@@ -66,18 +70,7 @@ public enum SiteBuilder {
         made += copies(plan.copies, sources: sources, log: &log)
         if plan.templateAssets { made += assets.files.map { ($0, TraceText.text([:])) } }
         log.add(contentsOf: StalledRules.diagnostics(basics.typography, sources: sources))
-        log.add(contentsOf: facts.reviewedAfter(options.today).map { page in
-            ReviewAge.future(file: page.page.source, text: sources.bytes(page.page.source).map { String(decoding: $0, as: UTF8.self) },
-                             reviewed: page.page.reviewed!, today: options.today)
-        })
-        if log.hasErrors { throw DiagnosticError(log.diagnostics) }
-        log.add(contentsOf: facts.reviewsDue(today: options.today, months: settings.reviewMonths).map {
-            ReviewAge.warning(file: $0.page.source, reviewed: $0.page.reviewed!, months: settings.reviewMonths)
-        })
-        if settings.baseURL == nil {
-            log.add(.warning(file: Settings.path, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
-                             hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url", code: .missingBaseURL))
-        }
+        try addSiteProblems(facts: facts, settings: settings, sources: sources, today: options.today, to: &log)
         made.sort { $0.file.path < $1.file.path }
         let record = RecordChanges(startsOver: previous == nil, shared: shared, pages: freshFacts,
                                    removedPages: Array(sources.removed.union(failed)), traces: made.map { ($0.file.path, $0.trace) },
@@ -85,6 +78,25 @@ public enum SiteBuilder {
         let site = BuiltSite(files: made.map(\.file), removed: plan.removed, warnings: log.warnings, pageCount: record.publishedCount,
                              laidOut: pages.count, record: record)
         return Result(site: site, settings: settings, pages: read)
+    }
+
+    /// What concerns the whole site rather than one output: review dates after today (errors, thrown with every
+    /// other error), overdue reviews, example contact details and a missing `base_url` (warnings).
+    private static func addSiteProblems(facts: SiteFacts, settings: Settings, sources: SiteSources, today: CivilDate,
+                                        to log: inout DiagnosticLog) throws(DiagnosticError) {
+        func text(_ path: String) -> String? { sources.bytes(path).map { String(decoding: $0, as: UTF8.self) } }
+        log.add(contentsOf: facts.reviewedAfter(today).map { page in
+            ReviewAge.future(file: page.page.source, text: text(page.page.source), reviewed: page.page.reviewed!, today: today)
+        })
+        if log.hasErrors { throw DiagnosticError(log.diagnostics) }
+        log.add(contentsOf: facts.reviewsDue(today: today, months: settings.reviewMonths).map {
+            ReviewAge.warning(file: $0.page.source, reviewed: $0.page.reviewed!, months: settings.reviewMonths)
+        })
+        log.add(contentsOf: ExampleContact.warnings(settings, text: text(Settings.path)))
+        if settings.baseURL == nil {
+            log.add(.warning(file: Settings.path, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
+                             hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url", code: .missingBaseURL))
+        }
     }
 
     /// The pages at `sources`, those not read yet read now (their bytes are those the last build read).

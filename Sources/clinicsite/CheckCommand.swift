@@ -46,9 +46,13 @@ struct CheckCommand: ParsableCommand {
         var lines: [String] = []
         for page in report.pages {
             lines.append("\(page.file) (\(page.language)): \(page.title)")
-            var level = "  reading level: grade \(page.grade)"
-            if let ease = page.ease { level += " (Kandel–Moles reading ease \(ease))" } else { level += " (Flesch–Kincaid)" }
-            lines.append(level + ", LIX \(page.lix); \(page.words) words in \(page.sentences) sentences")
+            if page.words < Readability.wordsToGrade {
+                lines.append("  reading level: too short to grade (\(page.words) words; a grade needs about \(Readability.wordsToGrade))")
+            } else {
+                var level = "  reading level: grade \(page.grade)"
+                if let ease = page.ease { level += " (Kandel–Moles reading ease \(ease))" } else { level += " (Flesch–Kincaid)" }
+                lines.append(level + ", LIX \(page.lix); \(page.words) words in \(page.sentences) sentences")
+            }
             for sentence in page.longestSentences.prefix(2) {
                 lines.append("  long sentence (\(sentence.words) words): \(sentence.text)")
             }

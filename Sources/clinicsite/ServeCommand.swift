@@ -53,7 +53,14 @@ struct ServeCommand: AsyncParsableCommand {
             // folder is removed and the exit status is 0.
             try await server.run(stopSignals: [.sigint, .sigterm])
         } catch {
-            Terminal.printError("clinicsite: cannot serve on \(host):\(port): \(error)")
+            // NIO's error names the system call; staff need to know the port is taken and what to do.
+            let text = "\(error)"
+            if text.contains("Address already in use") || text.contains("errno: 98") {
+                Terminal.printError("clinicsite: port \(port) is already in use on \(host) (another preview, or another program, is listening there)\n"
+                                    + "    hint: stop that one, or choose another port: clinicsite serve --port \(port == 8000 ? 8001 : port + 1) (or --port 0 for any free port)")
+            } else {
+                Terminal.printError("clinicsite: cannot serve on \(host):\(port): \(error)")
+            }
             throw ExitCode.failure
         }
         Terminal.printError("Stopped.")

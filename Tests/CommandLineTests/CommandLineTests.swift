@@ -85,15 +85,23 @@ import Testing
     @Test func jsonReportAndStrictExitStatus() throws {
         let root = try Fixture.scratchSite()
         defer { try? FileManager.default.removeItem(at: root) }
+        let example = try Executable.run(["check", "--root", root.path, "--strict"])
+        #expect(example.status == 1)
+        #expect(example.output.contains("content/site.yml:5: warning: the clinic's phone is still an example or a placeholder: +1 555 010 0199"))
+        let settings = root.appendingPathComponent("content/site.yml")
+        try String(contentsOf: settings, encoding: .utf8).replacingOccurrences(of: "+1 555 010 0199", with: "+44 20 7946 1234")
+            .replacingOccurrences(of: "care@riverside-skin.example", with: "care@riverside-skin.co.uk")
+            .replacingOccurrences(of: "12 Riverside Walk, Suite 3, Springfield", with: "3 Mill Lane, Bristol")
+            .write(to: settings, atomically: true, encoding: .utf8)
         let clean = try Executable.run(["check", "--root", root.path, "--format", "json", "--strict"])
-        #expect(clean.status == 0)
+        #expect(clean.status == 0, "\(clean.output)")
         let json = try JSONSerialization.jsonObject(with: Data(clean.output.utf8)) as? [String: Any]
         let pages = try #require(json?["pages"] as? [[String: Any]])
         #expect(pages.count == 8)
         #expect(pages.allSatisfy { ($0["grade"] as? Double ?? 99) <= 8 })
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
 
-        let hard = "---\nreviewed: 2026-01-01\n---\n# Hard\n\nNotwithstanding considerable methodological heterogeneity, dermatological investigations demonstrate significantly improved cicatricial morphology.\n"
+        let hard = "---\nreviewed: 2026-01-01\n---\n# Hard\n\n" + String(repeating: "Notwithstanding considerable methodological heterogeneity, dermatological investigations demonstrate significantly improved cicatricial morphology. ", count: 12) + "\n"
         try hard.write(to: root.appendingPathComponent("content/en/hard.md"), atomically: true, encoding: .utf8)
         let lenient = try Executable.run(["check", "--root", root.path])
         #expect(lenient.status == 0)
@@ -170,8 +178,11 @@ import Testing
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("new-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: parent) }
         let folder = parent.appendingPathComponent("my-clinic")
-        let made = try Executable.run(["new", folder.path, "--lang", "fr", "--clinic-name", "Clinique du Parc"])
+        let made = try Executable.run(["new", folder.path, "--lang", "fr", "--clinic-name", "Clinique du Parc", "--phone", "01 23 45 67 89",
+                                       "--email", "accueil@clinique-du-parc.fr", "--address", "2 rue du Parc, Lyon"])
         #expect(made.status == 0, "\(made.errors)")
+        let settings = try String(contentsOf: folder.appendingPathComponent("content/site.yml"), encoding: .utf8)
+        #expect(settings.contains("phone: \"01 23 45 67 89\"\nemail: \"accueil@clinique-du-parc.fr\"\naddress: \"2 rue du Parc, Lyon\""))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".gitignore").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("content/en").path))
         let built = try Executable.run(["build", "--root", folder.path])
@@ -182,6 +193,23 @@ import Testing
         let again = try Executable.run(["new", folder.path])
         #expect(again.status == 1)
         #expect(again.errors.contains("this folder is not empty, so no site was written into it"))
+        // Not told the details: never the example's, but marked placeholders that build warns about and strict refuses.
+        let unnamed = parent.appendingPathComponent("unnamed")
+        let bare = try Executable.run(["new", unnamed.path])
+        #expect(bare.output.contains("Before publishing, write the clinic's phone, email, address in content/site.yml (marked TO FILL IN)."))
+        let bareSettings = try String(contentsOf: unnamed.appendingPathComponent("content/site.yml"), encoding: .utf8)
+        #expect(!bareSettings.contains("555 010 0199") && !bareSettings.contains("care@riverside") && !bareSettings.contains("Riverside Walk"))
+        let warned = try Executable.run(["build", "--root", unnamed.path])
+        #expect(warned.status == 0)
+        #expect(warned.errors.contains("content/site.yml:5: warning: the clinic's phone is still an example or a placeholder: TO FILL IN: the clinic's phone"))
+        #expect(try Executable.run(["check", "--root", unnamed.path, "--strict"]).status == 1)
+        // --force lists every file it replaces.
+        let page = unnamed.appendingPathComponent("content/en/healing.md")
+        try "edited by staff".write(to: page, atomically: true, encoding: .utf8)
+        let forced = try Executable.run(["new", unnamed.path, "--force"])
+        #expect(forced.status == 0)
+        #expect(forced.output.contains("Replaced "))
+        #expect(forced.output.contains("\n  content/en/healing.md\n"))
         let german = try Executable.run(["new", parent.appendingPathComponent("de").path, "--lang", "de"])
         #expect(german.status == 1)
         #expect(german.errors.contains("there are no interface words for 'de' yet"))

@@ -15,7 +15,7 @@ import Testing
 
     @Test func settingsGetTheClinicsNameAndLanguages() throws {
         let shipped = "# notes\nclinic_name: Riverside\ndefault_language: en\nlanguages:\n  - en\n  - fr\n\nreview_months: 12\n"
-        let made = StarterSite.settings(shipped, languages: ["fr"], clinicName: "Dr \"Smith\" \\ Co")
+        let made = StarterSite.settings(shipped, languages: ["fr"], clinic: .init(name: "Dr \"Smith\" \\ Co"))
         #expect(made == "# notes\nclinic_name: \"Dr \\\"Smith\\\" \\\\ Co\"\ndefault_language: fr\nlanguages:\n  - fr\n\nreview_months: 12\n")
         #expect(try Settings.parse(made, file: "site.yml").clinicName == "Dr \"Smith\" \\ Co")
     }

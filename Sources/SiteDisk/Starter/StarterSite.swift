@@ -10,9 +10,24 @@ public enum StarterSite {
         }.sorted()
     }
 
-    /// Writes the starter site into `folder` and returns the paths written, relative to it. A folder that
-    /// exists and is not empty is refused unless `force` is set.
-    public static func write(to folder: URL, languages: [String], clinicName: String, force: Bool) throws(DiagnosticError) -> [String] {
+    /// The clinic a new site is for: its name, and its contact details (nil: a marked placeholder, which `build`
+    /// warns about until it is replaced; never the example clinic's).
+    public struct Clinic: Sendable {
+        public var name: String
+        public var phone: String?
+        public var email: String?
+        public var address: String?
+
+        public init(name: String, phone: String? = nil, email: String? = nil, address: String? = nil) {
+            (self.name, self.phone, self.email, self.address) = (name, phone, email, address)
+        }
+    }
+
+    /// Writes the starter site into `folder` and returns the paths written and, of those, the ones that were
+    /// already there and were replaced, relative to it. A folder that exists and is not empty is refused unless
+    /// `force` is set.
+    public static func write(to folder: URL, languages: [String], clinic: Clinic, force: Bool) throws(DiagnosticError)
+        -> (written: [String], replaced: [String]) {
         func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
             DiagnosticError(Diagnostic(file: folder.path, message: message, hint: hint))
         }
@@ -31,9 +46,11 @@ public enum StarterSite {
             throw failure("this folder is not empty, so no site was written into it", hint: "choose a new folder, or add --force to write over it")
         }
         var written: [String] = []
+        var replaced: [String] = []
         do {
-            for (path, text) in files(languages: languages, clinicName: clinicName) {
+            for (path, text) in files(languages: languages, clinic: clinic) {
                 let target = folder.appendingPathComponent(path)
+                if FileManager.default.fileExists(atPath: target.path) { replaced.append(path) }
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileSystem.write(text, to: target.path)
                 written.append(path)
@@ -41,7 +58,7 @@ public enum StarterSite {
         } catch {
             throw failure("cannot write the new site: \(error)")
         }
-        return written
+        return (written, replaced)
     }
 
     /// The place for the new site must be a folder or nothing yet; a symbolic link that leads nowhere, or a file,
@@ -62,7 +79,7 @@ public enum StarterSite {
 
     /// Every file of the new site, by path: the shipped ones for these languages, with `site.yml` made for
     /// this clinic, and a `.gitignore` and `README.md` for staff.
-    static func files(languages: [String], clinicName: String) -> [(String, Data)] {
+    static func files(languages: [String], clinic: Clinic) -> [(String, Data)] {
         let left = Set(Self.languages).subtracting(languages)
         func isForLeftOutLanguage(_ path: String) -> Bool {
             left.contains { path.hasPrefix("content/\($0)/") || path == "templates/strings/\($0).yml" || path == "templates/typography/\($0).yml" }
@@ -71,17 +88,17 @@ public enum StarterSite {
         for file in StarterFiles.files where !isForLeftOutLanguage(file.path) {
             guard var data = Data(base64Encoded: file.base64) else { continue }
             if file.path == Settings.path {
-                data = Data(settings(String(decoding: data, as: UTF8.self), languages: languages, clinicName: clinicName).utf8)
+                data = Data(settings(String(decoding: data, as: UTF8.self), languages: languages, clinic: clinic).utf8)
             }
             result.append((file.path, data))
         }
         result.append((".gitignore", Data(StarterText.gitignore.utf8)))
-        result.append(("README.md", Data(StarterText.readme(clinicName: clinicName).utf8)))
+        result.append(("README.md", Data(StarterText.readme(clinicName: clinic.name).utf8)))
         return result
     }
 
     /// The shipped `site.yml` with this clinic's name and languages.
-    static func settings(_ shipped: String, languages: [String], clinicName: String) -> String {
+    static func settings(_ shipped: String, languages: [String], clinic: Clinic) -> String {
         var lines: [String] = []
         var skippingList = false
         for line in shipped.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -90,7 +107,10 @@ public enum StarterSite {
                 skippingList = false
             }
             if line.hasPrefix("clinic_name:") {
-                lines.append("clinic_name: \(yamlQuoted(clinicName))")
+                lines.append("clinic_name: \(yamlQuoted(clinic.name))")
+            } else if let key = ["phone", "email", "address"].first(where: { line.hasPrefix("\($0):") }) {
+                let given = key == "phone" ? clinic.phone : key == "email" ? clinic.email : clinic.address
+                lines.append("\(key): \(yamlQuoted(given ?? ExampleContact.placeholder(key)))")
             } else if line.hasPrefix("default_language:") {
                 lines.append("default_language: \(languages[0])")
             } else if line.hasPrefix("languages:") {

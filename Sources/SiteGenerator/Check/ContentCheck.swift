@@ -16,7 +16,21 @@ public enum ContentCheck {
         }
         // Overdue reviews are already among the build's warnings.
         warnings += checked.flatMap(\.warnings).filter { $0.code != .reviewOverdue }
+        warnings += missingTwins(build.pages.map(\.page).filter { !$0.draft }, languages: settings.languages)
         return CheckReport(pages: checked.map(\.page), warnings: warnings.sorted())
+    }
+
+    /// A warning for each published page that has no page of the same name in another of the site's languages:
+    /// a patient who switches language finds nothing there, and a translation nobody made falls behind unseen.
+    static func missingTwins(_ pages: [Page], languages: [String]) -> [Diagnostic] {
+        let present = Set(pages.map { "\($0.language)/\($0.key)" })
+        return pages.compactMap { page in
+            let missing = languages.filter { $0 != page.language && !present.contains("\($0)/\(page.key)") }
+            guard !missing.isEmpty else { return nil }
+            let paths = missing.map { "content/\($0)/\(page.key).md" }
+            return .warning(file: page.source, line: 1, "this page has no twin in \(missing.joined(separator: ", ")) (\(paths.joined(separator: ", ")) is missing)",
+                            hint: "translate it into \(paths.joined(separator: " and ")), or mark this page draft: true until it is", code: .missingTwin)
+        }
     }
 
     /// One page's report, and its warnings as diagnostics.
@@ -35,7 +49,7 @@ public enum ContentCheck {
                                unexplainedWords: unexplainedLongWords(paragraphs, words: split.flatMap(\.words), language: language),
                                reviewed: page.reviewed?.iso, reviewAgeMonths: nil, warnings: [])
         var warnings: [Diagnostic] = []
-        if counts.words > 0 && grade > settings.readingGrade {
+        if counts.words >= Readability.wordsToGrade && grade > settings.readingGrade {
             warnings.append(.warning(file: page.source, line: 1, "the reading level is grade \(grade), above the target of \(Int(settings.readingGrade))",
                                      code: .readingLevel))
         }

@@ -13,10 +13,14 @@ public enum Readability {
         public var longWords: Int
     }
 
-    /// Flesch–Kincaid grade level: 0.39 × words/sentence + 11.8 × syllables/word − 15.59.
+    /// Fewer words than this give a grade that says little (the formulas were fitted on passages of 100 words or more).
+    public static let wordsToGrade = 100
+
+    /// Flesch–Kincaid grade level: 0.39 × words/sentence + 11.8 × syllables/word − 15.59, never below 0 (very short
+    /// sentences of short words give negative numbers, which are no school grade).
     public static func fleschKincaidGrade(_ counts: Counts) -> Double {
         guard counts.sentences > 0, counts.words > 0 else { return 0 }
-        return 0.39 * Double(counts.words) / Double(counts.sentences) + 11.8 * Double(counts.syllables) / Double(counts.words) - 15.59
+        return max(0, 0.39 * Double(counts.words) / Double(counts.sentences) + 11.8 * Double(counts.syllables) / Double(counts.words) - 15.59)
     }
 
     /// Kandel–Moles reading ease (0 hard to 100 easy): 207 − 1.015 × words/sentence − 73.6 × syllables/word.

@@ -30,16 +30,22 @@ struct YAMLValue {
             guard let node = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8) else { return nil }
             return YAMLValue(node: YAMLNode(node), file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
-            throw DiagnosticError(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            throw DiagnosticError(diagnostic(for: error, in: text, file: file, lineOffset: lineOffset))
         } catch {
             throw DiagnosticError(Diagnostic(file: file, line: lineOffset + 1, message: "cannot read YAML: \(error)"))
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, in text: String, file: String, lineOffset: Int) -> Diagnostic {
         let hint = "YAML is indentation-sensitive: check the spaces at the start of the line, and put text containing ': ' or '#' in quotes"
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // A tab where the indentation is: what editors insert unseen, and what libyaml names only as "a character".
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if let tabbed = lines.indices.first(where: { lines[$0].prefix { $0 == " " || $0 == "\t" }.contains("\t") }), tabbed + 1 <= mark.line {
+                return Diagnostic(file: file, line: tabbed + 1 + lineOffset, message: "line \(tabbed + 1 + lineOffset) is indented with a tab, and YAML indents with spaces only",
+                                  hint: "replace the tab at the start of the line with spaces (or remove it)")
+            }
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: "invalid YAML: \(what)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):

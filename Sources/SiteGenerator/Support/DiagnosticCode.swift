@@ -14,4 +14,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable {
     case notPublished
     /// A file of the output folder could not be written in place; the build then writes a new folder instead.
     case outputNotWritable
+    /// The clinic's phone, email or address in `site.yml` is the example's or a placeholder.
+    case exampleContact
+    /// A published page has no page of the same name in another of the site's languages (`clinicsite check`).
+    case missingTwin
 }

@@ -42,7 +42,8 @@ import Testing
     }
 
     @Test func hardPageAndOldReviewAreWarnings() throws {
-        let hard = "---\ntitle: Hard\nreviewed: 2024-01-01\n---\n# Hard\n\nNotwithstanding considerable methodological heterogeneity, dermatological investigations demonstrate significantly improved cicatricial morphology characteristics subsequently.\n"
+        let sentence = "Notwithstanding considerable methodological heterogeneity, dermatological investigations demonstrate significantly improved cicatricial morphology characteristics subsequently. "
+        let hard = "---\ntitle: Hard\nreviewed: 2024-01-01\n---\n# Hard\n\n" + String(repeating: sentence, count: 8) + "\n"
         let sources = Fixture.site(pages: ["content/en/hard.md": hard, "content/en/index.md": "---\nreviewed: 2026-10-01\n---\n# Home\n\nShort and plain. It is easy to read.\n"])
         let report = try ContentCheck.run(sources: sources, today: Fixture.today)
         let page = try #require(report.pages.first { $0.file == "content/en/hard.md" })
@@ -56,6 +57,15 @@ import Testing
         #expect(home.warnings.isEmpty && home.grade <= 8)
     }
 
+    /// A grade is never below 0, and a page too short to grade gets no reading-level warning however it reads.
+    @Test func shortPagesAreNotGraded() throws {
+        #expect(Readability.fleschKincaidGrade(.init(sentences: 3, words: 3, syllables: 3, longWords: 0)) == 0)
+        let short = "---\nreviewed: 2026-10-01\n---\n# Short\n\nNotwithstanding considerable methodological heterogeneity, dermatological investigations demonstrate.\n"
+        let report = try ContentCheck.run(sources: Fixture.site(pages: ["content/en/index.md": short]), today: Fixture.today)
+        #expect(!report.warnings.contains { $0.code == .readingLevel })
+        #expect(try #require(report.pages.first).words < Readability.wordsToGrade)
+    }
+
     @Test func explainedWordsAreNotReported() {
         let words = ContentCheck.unexplainedLongWords(["The dermis (the middle layer) is here.",
                                                         "A layer called the epidermis. Inflammation is redness. Fibroblastocytes go here."], language: "en")
@@ -66,6 +76,8 @@ import Testing
         let report = try ContentCheck.run(sources: try Fixture.shippedSources(), today: Fixture.today)
         #expect(report.pages.count == 8)
         for page in report.pages { #expect(page.warnings.isEmpty, "\(page.file): \(page.warnings)") }
-        #expect(report.warnings.isEmpty)
+        // The shipped site is the example clinic: its contact details are the only warnings, one per detail, at its line.
+        #expect(report.warnings.map(\.location) == ["content/site.yml:5", "content/site.yml:6", "content/site.yml:7"])
+        #expect(report.warnings.allSatisfy { $0.code == .exampleContact })
     }
 }
