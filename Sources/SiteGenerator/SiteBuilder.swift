@@ -42,8 +42,11 @@ public enum SiteBuilder {
         let settingsFailed = log.diagnostics.contains { $0.file == Settings.path && $0.severity == .error }
         let files = settingsFailed ? ContentFiles(paths: sources.paths, settings: settings, log: &unheard)
                                    : ContentFiles(paths: sources.paths, settings: settings, log: &log)
-        let reading = PageReading(settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [], typography: basics.typography,
+        var reading = PageReading(settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [], typography: basics.typography,
                                   keepingProse: keepingProse)
+        reading.calloutLabels = Dictionary(uniqueKeysWithValues: settings.languages.map { language in
+            (language, CmarkDocument.calloutKinds.compactMapValues { basics.strings?[language][$0] })
+        })
         let toRead = files.pages.filter { previous == nil || sources.files[$0.path] != nil }.sorted { $0.path < $1.path }
         let (read, failed) = reading.read(toRead, bytes: sources.bytes, log: &log)
         PhaseClock.mark("content")

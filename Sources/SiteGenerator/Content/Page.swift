@@ -54,6 +54,11 @@ package struct Page: Sendable, Equatable {
         let outputName = front.slug ?? Slug.make(from: fileName, fallback: "page")
         let outputPath = "\(language)/\(folder)\(outputName).html"
         let markdown = render(split.body)
+        if let table = markdown.tableLine {
+            throw DiagnosticError(Diagnostic(file: source, line: split.bodyLine + table - 1,
+                                             message: "this is a table, and tables are not supported (they would be published as lines of bars and dashes)",
+                                             hint: "write it as a list, one item per row, for example:\n  - **Days 1–2**: the skin is red, like a sunburn.\n  - **Days 3–5**: it feels dry and tight."))
+        }
         let title = front.title ?? markdown.headings.first { $0.level == 1 }?.text ?? Self.title(fromFileName: fileName)
         let page = Page(source: source, language: language, key: key,
                         outputPath: outputPath,

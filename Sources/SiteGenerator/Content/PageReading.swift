@@ -8,6 +8,8 @@ struct PageReading: Sendable {
     var typography: [String: Typography]
     /// Whether each page keeps its paragraphs, for `clinicsite check`.
     var keepingProse = false
+    /// Each language's labels of the callout kinds (`NOTE`: "Note"), from its interface strings.
+    var calloutLabels: [String: [String: String]] = [:]
 
     /// The pages at `files` that read without a problem, in their order, and the sources of the others;
     /// every problem goes to `log`. `bytes` gives a file's bytes (nil when it cannot be read).
@@ -42,7 +44,7 @@ struct PageReading: Sendable {
     private func page(_ file: ContentFiles.PageFile, text: String, nonce: String) throws(DiagnosticError) -> LoadedPage {
         let typography = typography[file.language] ?? .none
         var (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
-            CmarkDocument(markdown: body, reservedIDs: reservedIDs, typography: typography)
+            CmarkDocument(markdown: body, reservedIDs: reservedIDs, typography: typography, calloutLabels: calloutLabels[file.language] ?? [:])
                 .renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce, keepingProse: keepingProse)
         }
         page.title = typography.apply(page.title)

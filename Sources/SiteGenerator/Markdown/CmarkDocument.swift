@@ -29,11 +29,19 @@ final class CmarkDocument {
     private(set) var headings: [Heading] = []
     /// Every link and image, in document order.
     private(set) var links: [Link] = []
+    /// The line (in the Markdown) of the first pipe table, which cmark cannot render; nil when there is none.
+    private(set) var tableLine: Int?
+    /// Block quotes that open with `[!NOTE]` and the like, found by the walk and made callouts after it.
+    private var callouts: [(quote: OpaquePointer, kind: String, marker: [OpaquePointer])] = []
+    /// Where each paragraph starts and ends, for finding tables.
+    private var paragraphLines: [(start: Int, end: Int)] = []
 
     /// Parses `markdown`, with smart punctuation unless `smart` is false (the CommonMark spec check turns it
     /// off). Heading ids are assigned at once, so `headings` is complete. `typography` is applied to the
     /// text (never to code, addresses or raw HTML) after the ids are made, so anchors do not move with it.
-    init<Text: StringProtocol>(markdown: Text, smart: Bool = true, reservedIDs: Set<String> = [], typography: Typography = .none) {
+    /// `calloutLabels` names each callout kind (`NOTE`: "Note") in the page's language.
+    init<Text: StringProtocol>(markdown: Text, smart: Bool = true, reservedIDs: Set<String> = [], typography: Typography = .none,
+                               calloutLabels: [String: String] = [:]) {
         // Swift strings are always valid UTF-8, so cmark need not check it again.
         let options = smart ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT
         func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
@@ -46,6 +54,15 @@ final class CmarkDocument {
             root = copy.withUTF8(parse)
         }
         let typeset = readTree(typography: typography)
+        for callout in callouts {
+            Self.makeCallout(callout.quote, kind: callout.kind, marker: callout.marker,
+                             label: calloutLabels[callout.kind] ?? callout.kind.prefix(1) + callout.kind.dropFirst().lowercased())
+        }
+        callouts = []
+        if !paragraphLines.isEmpty, markdown.contains("|") {
+            let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
+            tableLine = paragraphLines.lazy.compactMap { Self.tableLine(in: lines, start: $0.start, end: $0.end) }.first
+        }
         assignHeadingIDs(reserved: reservedIDs)
         if typeset { for index in headings.indices { headings[index].text = plainText(of: headingNodes[index]).trimmingSpaces } }
     }
@@ -79,6 +96,10 @@ final class CmarkDocument {
                 headingNodes.append(node)
                 let explicit = takeExplicitID(from: node)
                 headingSources.append((explicit, plainText(of: node).trimmingSpaces))
+            case CMARK_NODE_BLOCK_QUOTE:
+                if let found = Self.callout(in: node) { callouts.append((node, found.kind, found.marker)) }
+            case CMARK_NODE_PARAGRAPH:
+                paragraphLines.append((Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node))))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 linkNodes.append(node)
@@ -113,7 +134,8 @@ final class CmarkDocument {
             placeholders.append(index)
         }
         let html = renderHTMLBytes(allowRawHTML: allowRawHTML)
-        return MarkdownBody(html: html, headings: headings, links: links, placeholderPrefix: prefix, placeholders: placeholders, prose: prose)
+        return MarkdownBody(html: html, headings: headings, links: links, placeholderPrefix: prefix, placeholders: placeholders, prose: prose,
+                            tableLine: tableLine)
     }
 
     /// Renders the tree to HTML, once: headings are swapped for their rendered HTML with ids on the way.

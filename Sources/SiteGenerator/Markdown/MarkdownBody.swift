@@ -15,6 +15,8 @@ struct MarkdownBody: Sendable {
     let placeholders: [Int]
     /// The prose of the page, one string per paragraph, when the build was asked to keep it (for `check`).
     var prose: [String] = []
+    /// The line (in the Markdown body) of the first pipe table, which is refused; nil when there is none.
+    var tableLine: Int?
 }
 
 extension MarkdownBody {
