@@ -96,6 +96,7 @@ public enum SiteBuilder {
             ReviewAge.warning(file: $0.page.source, reviewed: $0.page.reviewed!, months: settings.reviewMonths)
         })
         log.add(contentsOf: ExampleContact.warnings(settings, text: text(Settings.path)))
+        log.add(contentsOf: facts.pageWarnings())
         if settings.baseURL == nil {
             log.add(.warning(file: Settings.path, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
                              hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url", code: .missingBaseURL))

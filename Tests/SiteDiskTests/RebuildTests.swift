@@ -102,6 +102,22 @@ import TestSupport
         #expect(changed == ["en/gen-3.html"])
     }
 
+    /// A page's own warning (raw HTML left out) is still reported by a rebuild that does not read the page again.
+    @Test func aPagesWarningOutlivesRebuildsThatDoNotReadIt() throws {
+        var site = try GeneratedSite(seed: 4)
+        defer { site.remove() }
+        site.pages["en/gen-2"]!.extra.append("<div>boxed</div>")
+        try site.write()
+        let first = try IncrementalBuild.run(root: site.root, output: nil, baseURL: nil, today: Fixture.today)
+        let warned = first.warnings.filter { $0.code == .rawHTMLLeftOut }
+        #expect(warned.count == 1 && warned.first?.file.hasSuffix("gen-2.md") == true)
+        site.pages["en/gen-3"]!.extra.append("One more sentence.")
+        try site.write()
+        let rebuilt = try IncrementalBuild.run(root: site.root, output: nil, baseURL: nil, today: Fixture.today)
+        #expect(rebuilt.pagesLaidOut == 1)
+        #expect(rebuilt.warnings.filter { $0.code == .rawHTMLLeftOut } == warned)
+    }
+
     /// A heading other pages link to, changed: only that page is laid out again when every link to it still
     /// finds its anchor (a link's address does not depend on the anchors), whether written plainly, from
     /// another language's folder or percent-encoded; when one link breaks, the build fails with a full

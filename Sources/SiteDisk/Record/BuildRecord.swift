@@ -23,7 +23,7 @@ struct InputComparison {
 /// (`.sum`), so a record damaged or changed behind the build's back is not used: the build then starts over.
 final class BuildRecord: PreviousBuild, @unchecked Sendable {
     /// Bumped when the tables change: an older record is then not used.
-    static let version = 2
+    static let version = 3
     let path: String
     private let database: SQLite
     /// SQLite connections are used by one thread at a time; the build asks from all cores.
@@ -58,7 +58,8 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
         (self.path, self.database, self.shared, self.publishedCount) = (path, database, shared, count)
         var statements: [String: SQLite.Statement] = [:]
         for (name, condition) in ["page": "source = ?1", "menu": "language = ?1 AND ord IS NOT NULL", "all": "1", "output": "output = ?1",
-                                  "due": "reviewed IS NOT NULL AND reviewed < ?1", "future": "reviewed IS NOT NULL AND reviewed > ?1"] {
+                                  "due": "reviewed IS NOT NULL AND reviewed < ?1", "future": "reviewed IS NOT NULL AND reviewed > ?1",
+                                  "warned": "warnings != ''"] {
             guard let statement = database.statement("SELECT \(PageRow.columns) FROM pages WHERE \(condition)") else { return nil }
             statements[name] = statement
         }
@@ -97,6 +98,10 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
 
     func pages(writing output: String) -> [PageFacts] {
         pages("output", .text(output))
+    }
+
+    func pagesWithWarnings() -> [PageFacts] {
+        pages("warned", nil)
     }
 
     func reviewedAfter(_ today: CivilDate) -> [PageFacts] {

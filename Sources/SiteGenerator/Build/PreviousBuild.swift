@@ -6,12 +6,16 @@ import RecoverySchedule
 package final class PageFacts: Sendable, Equatable {
     package let page: Page
     package let anchors: [String]
+    /// What reading the page found that did not stop it (raw HTML left out), kept so a rebuild that does not read
+    /// the page again still reports it.
+    package let warnings: [Diagnostic]
     /// The fingerprint of what a link needs of the page (`ReadKey.address`): its address and whether it is a draft.
     let addressPrint: Fingerprint
 
-    package init(page: Page, anchors: [String]) {
+    package init(page: Page, anchors: [String], warnings: [Diagnostic] = []) {
         self.page = page
         self.anchors = anchors
+        self.warnings = warnings
         addressPrint = Fingerprint(text: page.outputPath + (page.draft ? "\u{0}draft" : "\u{0}published"))
     }
 
@@ -40,6 +44,8 @@ package protocol PreviousBuild: Sendable {
     func reviewsDue(today: CivilDate, months: Int) -> [PageFacts]
     /// The pages whose review date is after `today`, drafts included.
     func reviewedAfter(_ today: CivilDate) -> [PageFacts]
+    /// At least every page that has warnings of its own.
+    func pagesWithWarnings() -> [PageFacts]
     /// The trace of every output that read one of `keys` (at least), by output path.
     func outputs(reading keys: Set<ReadKey>) -> [String: Trace]
 }

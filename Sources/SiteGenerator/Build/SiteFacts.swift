@@ -104,6 +104,12 @@ final class SiteFacts: Sendable {
         return published(in: earlier + fresh.values).filter { $0.page.reviewed.map { $0 > today } ?? false }
     }
 
+    /// Every page's own warnings (raw HTML left out), drafts included, in source order.
+    func pageWarnings() -> [Diagnostic] {
+        let earlier = (previous?.pagesWithWarnings() ?? []).filter { isCurrent($0.page.source) }
+        return (earlier + fresh.values).sorted { $0.page.source < $1.page.source }.flatMap(\.warnings)
+    }
+
     /// The number of published pages.
     func publishedCount() -> Int {
         guard let previous else { return fresh.values.count { !$0.page.draft } }

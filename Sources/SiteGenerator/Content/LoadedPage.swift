@@ -5,15 +5,18 @@
 final class LoadedPage: Sendable {
     let page: Page
     let markdown: MarkdownBody
+    /// What reading it found that did not stop it.
+    let warnings: [Diagnostic]
 
-    init(page: Page, markdown: MarkdownBody) {
+    init(page: Page, markdown: MarkdownBody, warnings: [Diagnostic] = []) {
         self.page = page
         self.markdown = markdown
+        self.warnings = warnings
     }
 
-    /// What other pages may know of this one.
+    /// What other pages may know of this one, with its own warnings.
     var facts: PageFacts {
-        PageFacts(page: page, anchors: markdown.headings.map(\.id))
+        PageFacts(page: page, anchors: markdown.headings.map(\.id), warnings: warnings)
     }
 
     /// Checks every link and gives the final Markdown HTML (UTF-8), links between pages rewritten to output

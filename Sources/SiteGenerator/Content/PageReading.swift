@@ -50,6 +50,11 @@ struct PageReading: Sendable {
         page.title = typography.apply(page.title)
         page.menuTitle = typography.apply(page.menuTitle)
         page.description = typography.apply(page.description)
-        return LoadedPage(page: page, markdown: markdown)
+        let warnings: [Diagnostic] = settings.allowRawHTML ? [] : markdown.rawHTML.map { html in
+            .warning(file: file.path, line: page.bodyLine + html.line - 1, "raw HTML is left out of the published page: \(html.text)",
+                     hint: "write it in Markdown (a boxed note is a quote starting with > [!NOTE]), or set allow_raw_html: true in site.yml",
+                     code: .rawHTMLLeftOut)
+        }
+        return LoadedPage(page: page, markdown: markdown, warnings: warnings)
     }
 }

@@ -33,6 +33,8 @@ final class CmarkDocument {
     private(set) var tableLine: Int?
     /// Block quotes that open with `[!NOTE]` and the like, found by the walk and made callouts after it.
     private var callouts: [(quote: OpaquePointer, kind: String, marker: [OpaquePointer])] = []
+    /// Raw HTML, comments left out: its line and its first line of text.
+    private(set) var rawHTML: [(line: Int, text: String)] = []
     /// Where each paragraph starts and ends, for finding tables.
     private var paragraphLines: [(start: Int, end: Int)] = []
 
@@ -96,6 +98,10 @@ final class CmarkDocument {
                 headingNodes.append(node)
                 let explicit = takeExplicitID(from: node)
                 headingSources.append((explicit, plainText(of: node).trimmingSpaces))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                let first = text.prefix { $0 != "\n" }.trimmingSpaces
+                if !first.hasPrefix("<!--"), !first.isEmpty { rawHTML.append((Int(cmark_node_get_start_line(node)), String(first.prefix(60)))) }
             case CMARK_NODE_BLOCK_QUOTE:
                 if let found = Self.callout(in: node) { callouts.append((node, found.kind, found.marker)) }
             case CMARK_NODE_PARAGRAPH:
@@ -135,7 +141,7 @@ final class CmarkDocument {
         }
         let html = renderHTMLBytes(allowRawHTML: allowRawHTML)
         return MarkdownBody(html: html, headings: headings, links: links, placeholderPrefix: prefix, placeholders: placeholders, prose: prose,
-                            tableLine: tableLine)
+                            tableLine: tableLine, rawHTML: rawHTML)
     }
 
     /// Renders the tree to HTML, once: headings are swapped for their rendered HTML with ids on the way.

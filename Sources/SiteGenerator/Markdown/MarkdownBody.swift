@@ -17,6 +17,8 @@ struct MarkdownBody: Sendable {
     var prose: [String] = []
     /// The line (in the Markdown body) of the first pipe table, which is refused; nil when there is none.
     var tableLine: Int?
+    /// Raw HTML in the body (comments left out): its line in the body and its first line of text.
+    var rawHTML: [(line: Int, text: String)] = []
 }
 
 extension MarkdownBody {

@@ -18,4 +18,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable {
     case exampleContact
     /// A published page has no page of the same name in another of the site's languages (`clinicsite check`).
     case missingTwin
+    /// Raw HTML in a page was left out, since `allow_raw_html` is off.
+    case rawHTMLLeftOut
 }

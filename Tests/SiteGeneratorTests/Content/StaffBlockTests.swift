@@ -37,4 +37,14 @@ import Testing
         let fine = "---\ntitle: Fine\n---\n# Fine\n\nChoose a | b.\n\n```\n| in | code |\n|----|------|\n```\n"
         #expect(throws: Never.self) { try Fixture.build(Fixture.site(pages: ["content/en/index.md": fine])) }
     }
+
+    @Test func rawHTMLLeftOutIsAWarningAtItsLine() throws {
+        let page = "---\ntitle: Raw\n---\n# Raw\n\n<div class=\"note\">Keep it clean.</div>\n\n<!-- a note to staff -->\n\nA line<br>break.\n"
+        let site = try Fixture.build(Fixture.site(pages: ["content/en/raw.md": page]))
+        let warnings = site.warnings.filter { $0.code == .rawHTMLLeftOut }
+        #expect(warnings.map(\.location) == ["content/en/raw.md:6", "content/en/raw.md:10"])
+        #expect(warnings.first?.message == "raw HTML is left out of the published page: <div class=\"note\">Keep it clean.</div>")
+        let allowed = try Fixture.build(Fixture.site(pages: ["content/en/raw.md": page], settings: Fixture.settings + "\nallow_raw_html: true\n"))
+        #expect(!allowed.warnings.contains { $0.code == .rawHTMLLeftOut })
+    }
 }
