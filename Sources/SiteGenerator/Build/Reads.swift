@@ -72,6 +72,13 @@ final class Reads {
         return facts.publishedFiles.contains(path)
     }
 
+    /// The published file whose path differs from `path` only in upper and lower case (`Week1.JPG` for
+    /// `week1.jpg`), for a hint when a link is broken (a failed build records nothing).
+    func publishedFile(spelledLike path: String) -> String? {
+        let lowered = path.lowercased()
+        return facts.publishedFiles.filter { $0.lowercased() == lowered }.min()
+    }
+
     /// The page sources in `folder`, for a hint when a link is broken (a failed build records nothing).
     func pageNames(in folder: String) -> [String] {
         facts.pageSources.filter { RelativePath.folder(of: $0) == folder }.map { String($0.dropFirst(folder.count + 1)) }

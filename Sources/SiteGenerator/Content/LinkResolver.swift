@@ -58,8 +58,9 @@ enum LinkResolver {
             return encoded
         }
         let kind = link.isImage ? "image" : "link"
-        throw failure("the \(kind) '\(destination)' points to \(resolved), which does not exist",
-                      hint: link.isImage ? "put the image file in that folder, or correct the file name" : nearestPageHint(resolved, reads: reads))
+        let hint = reads.publishedFile(spelledLike: resolved).map { "the file is \($0): upper and lower case must match, since web servers tell them apart" }
+            ?? (link.isImage ? "put the image file in that folder, or correct the file name" : nearestPageHint(resolved, reads: reads))
+        throw failure("the \(kind) '\(destination)' points to \(resolved), which does not exist", hint: hint)
     }
 
     /// The source path a relative link points at (`content/en/healing.md`, `content/en/img/a.png`); nil for

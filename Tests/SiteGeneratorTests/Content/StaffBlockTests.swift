@@ -47,4 +47,15 @@ import Testing
         let allowed = try Fixture.build(Fixture.site(pages: ["content/en/raw.md": page], settings: Fixture.settings + "\nallow_raw_html: true\n"))
         #expect(!allowed.warnings.contains { $0.code == .rawHTMLLeftOut })
     }
+
+    /// A photo linked as week1.jpg when the phone named it Week1.JPG: the hint names the file as it is.
+    @Test func aCaseOnlyMismatchNamesTheFile() throws {
+        let page = "---\ntitle: Photos\n---\n# Photos\n\n![Week one](img/week1.jpg)\n"
+        let error = #expect(throws: DiagnosticError.self) {
+            try Fixture.build(Fixture.site(pages: ["content/en/photos.md": page], extra: ["content/en/img/Week1.JPG": "jpeg"]))
+        }
+        let problem = try #require(error?.diagnostics.first { $0.file == "content/en/photos.md" })
+        #expect(problem.location == "content/en/photos.md:6:1")
+        #expect(problem.hint == "the file is content/en/img/Week1.JPG: upper and lower case must match, since web servers tell them apart")
+    }
 }
