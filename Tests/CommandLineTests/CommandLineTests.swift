@@ -106,6 +106,7 @@ import Testing
         let lenient = try Executable.run(["check", "--root", root.path])
         #expect(lenient.status == 0)
         #expect(lenient.output.contains("content/en/hard.md:1: warning: the reading level is grade"))
+        #expect(lenient.output.contains("content/en/hard.md:1: warning: this page has no twin in fr (content/fr/hard.md is missing)"))
         let strict = try Executable.run(["check", "--root", root.path, "--strict"])
         #expect(strict.status == 1)
         try "# Broken\n\n[x](gone.md)\n".write(to: root.appendingPathComponent("content/en/hard.md"), atomically: true, encoding: .utf8)

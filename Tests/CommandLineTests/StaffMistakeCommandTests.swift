@@ -29,4 +29,26 @@ import Testing
         #expect(second.errors.contains("hint: stop that one, or choose another port: clinicsite serve --port \(Int(first.port) + 1)"))
         #expect(!second.errors.contains("errno"))
     }
+
+    /// What staff write in pages, built by the real executable: a boxed note is published with its French label, raw
+    /// HTML left out is a warning at its line, and a pipe table stops the build at its line, leaving public/ as it was.
+    @Test func calloutsRawHTMLAndTablesInARealBuild() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let page = root.appendingPathComponent("content/fr/notes.md")
+        try "---\ntitle: Notes\n---\n# Notes\n\n> [!WARNING]\n> Appelez la clinique.\n\n<div class=\"box\">Encadré</div>\n"
+            .write(to: page, atomically: true, encoding: .utf8)
+        let built = try Executable.run(["build", "--root", root.path])
+        #expect(built.status == 0, "\(built.errors)")
+        #expect(built.errors.contains("content/fr/notes.md:9: warning: raw HTML is left out of the published page: <div class=\"box\">Encadré</div>"))
+        let html = try String(contentsOf: root.appendingPathComponent("public/fr/notes.html"), encoding: .utf8)
+        #expect(html.contains("<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-label\">Important</p>\n<p>Appelez la clinique.</p>"))
+        #expect(!html.contains("Encadré"))
+        let before = Fixture.files(in: root.appendingPathComponent("public"))
+        try "---\ntitle: Notes\n---\n# Notes\n\n| Jour | Peau |\n|---|---|\n| 1 | rouge |\n".write(to: page, atomically: true, encoding: .utf8)
+        let table = try Executable.run(["build", "--root", root.path])
+        #expect(table.status == 1)
+        #expect(table.errors.contains("content/fr/notes.md:6: error: this is a table, and tables are not supported"))
+        #expect(Fixture.files(in: root.appendingPathComponent("public")) == before)
+    }
 }
