@@ -18,7 +18,7 @@ struct UIStrings: Sendable {
                                "months_range", "booked_for", "treated_areas", "ointment_to_use", "ointment_how_often", "ointment_until",
                                "hours", "scan_to_read", "your_day_one", "print_all_title", "calendar_booking",
                                "calendar_booking_details", "calendar_care", "calendar_care_if_told", "call_title", "call_red", "call_worry",
-                               "after_hours", "calculator_link", "colon", "result_title", "span_dates", "callout_note", "callout_warning", "callout_tip"]
+                               "after_hours", "calculator_link", "colon", "result_title", "span_dates"]
 
     init(sources: SiteSources, settings: Settings) throws(DiagnosticError) {
         var result: [String: [String: String]] = [:]

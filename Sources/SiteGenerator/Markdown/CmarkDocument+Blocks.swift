@@ -5,7 +5,8 @@ import Foundation
 /// `> [!TIP]`), which stay plain CommonMark and become labelled callouts, and pipe tables, which cmark would
 /// print as a paragraph of bars and dashes and so are refused at their line.
 extension CmarkDocument {
-    /// The callout kinds, by the word in `[!WORD]`: the interface string that labels each.
+    /// The callout kinds, by the word in `[!WORD]`: the interface string that labels each (optional, so sites
+    /// made before callouts still build; without it the label is the word itself, "Note").
     static let calloutKinds = ["NOTE": "callout_note", "WARNING": "callout_warning", "TIP": "callout_tip"]
 
     /// The kind (`NOTE`, `WARNING`, `TIP`) of a block quote that opens with `[!KIND]` on its own line, and the

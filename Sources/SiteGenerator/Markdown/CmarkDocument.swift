@@ -61,7 +61,7 @@ final class CmarkDocument {
                              label: calloutLabels[callout.kind] ?? callout.kind.prefix(1) + callout.kind.dropFirst().lowercased())
         }
         callouts = []
-        if !paragraphLines.isEmpty, markdown.contains("|") {
+        if !paragraphLines.isEmpty, markdown.utf8.contains(UInt8(ascii: "|")) {
             let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
             tableLine = paragraphLines.lazy.compactMap { Self.tableLine(in: lines, start: $0.start, end: $0.end) }.first
         }

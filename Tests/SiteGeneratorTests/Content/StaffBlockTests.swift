@@ -13,6 +13,9 @@ import Testing
         #expect(html.contains("<blockquote>\n<p>[!NOTE] not alone on its line</p>\n</blockquote>"))
         #expect(html.contains("<blockquote>\n<p>[!OTHER]\nstays a quote</p>\n</blockquote>"))
         #expect(!html.contains("[!WARNING]") && !html.contains("[!tip]"))
+        // A site whose interface strings predate callouts still builds: the label is the word itself.
+        let unlabelled = CmarkDocument(markdown: "> [!NOTE]\n> Keep it clean.\n").renderHTML(allowRawHTML: false)
+        #expect(unlabelled.contains("<p class=\"callout-label\">Note</p>"))
     }
 
     @Test func theShippedSiteLabelsCalloutsInEachLanguage() throws {
