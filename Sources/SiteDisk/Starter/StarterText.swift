@@ -18,12 +18,14 @@ enum StarterText {
         This folder holds the clinic's patient pages (`content/`) and their look (`templates/`).
         clinicsite turns them into a website in `public/`.
 
-        - Edit the pages in `content/en/` and `content/fr/` (Markdown), and the clinic's details in `content/site.yml`.
+        - Edit the pages in `content/en/` and `content/fr/` (Markdown), and the clinic's details in `content/site.yml`:
+          replace anything marked `TO FILL IN` there (phone, email, address); `clinicsite build` warns until you do.
         - While you edit: `clinicsite serve`, then open http://127.0.0.1:8000/ (it reloads when you save).
         - Before publishing: `clinicsite check` (reading level, review dates).
         - Publish: `clinicsite build`, then copy `public/` to the web server.
         - A patient's printed timeline: `clinicsite timeline --date 2026-12-01 --name "Ann Smith" --output ann.html`;
           a day's patients: `clinicsite timeline --patients today.csv --output timelines/`, then print `timelines/print-all.html`.
+          A list saved by Excel works as it is; if its dates read like 06/12/2026, add `patient_dates: DD/MM/YYYY` to `content/site.yml`.
 
         Personal timelines hold patient data: keep them out of `public/` and out of version control (`.gitignore` does).
 
