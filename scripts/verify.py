@@ -296,6 +296,19 @@ def check_links_from_disk(site):
     report.finish()
 
 
+def check_callouts(site):
+    """The shipped benefits page carries a tip written as `> [!TIP]`: it must be a labelled callout in its language,
+    with no trace of the marker (what was looked at on phone screenshots in session 14)."""
+    report.start("2c. Boxed notes (> [!TIP]) are labelled callouts in their page's language, the marker gone")
+    for page, label in (("en/benefits.html", "Tip"), ("fr/bienfaits.html", "Conseil")):
+        html = (site / page).read_text(encoding="utf-8")
+        if f'<div class="callout callout-tip" role="note">\n<p class="callout-label">{label}</p>' not in html:
+            report.fail(page, f"no callout labelled {label!r}")
+        if "[!TIP]" in html:
+            report.fail(page, "the [!TIP] marker is printed")
+    report.finish()
+
+
 # ---------------------------------------------------------------- browser checks
 
 def start_browser(work):
@@ -833,6 +846,7 @@ def main():
     site, timelines = build(args.binary, work)
     check_html_validity(venv, site, timelines)
     check_links_from_disk(site)
+    check_callouts(site)
     check_calendars(timelines)
     check_structured_data(site)
     check_french(args.binary, site, timelines)
