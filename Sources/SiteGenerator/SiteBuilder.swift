@@ -39,9 +39,8 @@ public enum SiteBuilder {
         let previous = given?.shared == shared ? given : nil
         // Settings that could not be read are defaults: warnings judged against them (a language "not listed") would be false.
         var unheard = DiagnosticLog()
-        let settingsFailed = log.diagnostics.contains { $0.file == Settings.path && $0.severity == .error }
-        let files = settingsFailed ? ContentFiles(paths: sources.paths, settings: settings, log: &unheard)
-                                   : ContentFiles(paths: sources.paths, settings: settings, log: &log)
+        let files = basics.settingsRead ? ContentFiles(paths: sources.paths, settings: settings, log: &log)
+                                        : ContentFiles(paths: sources.paths, settings: settings, log: &unheard)
         var reading = PageReading(settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [], typography: basics.typography,
                                   keepingProse: keepingProse)
         reading.calloutLabels = Dictionary(uniqueKeysWithValues: settings.languages.map { language in

@@ -13,8 +13,14 @@ package enum CSVTextCheck {
     /// At most this many lines are named; a file in the wrong encoding usually has many.
     static let reportedLines = 5
 
-    /// The file's text: nil when it is UTF-8 (read it from the file), else its UTF-8 bytes and a warning.
-    static func text(of file: URL, displayPath: String) throws(DiagnosticError) -> (utf8: Data, warning: Diagnostic)? {
+    /// What the one pass over the file learnt: its first line (the header, whose separator decides how rows are
+    /// split), and the file in UTF-8 with a warning when it was Windows-1252 (nil when UTF-8: read it from the file).
+    struct Text {
+        var header: String
+        var converted: (utf8: Data, warning: Diagnostic)?
+    }
+
+    static func text(of file: URL, displayPath: String) throws(DiagnosticError) -> Text {
         guard let handle = try? FileHandle(forReadingFrom: file) else {
             throw DiagnosticError(Diagnostic(file: displayPath, message: "cannot open this file", hint: "check the path and that the file can be read"))
         }
@@ -24,12 +30,14 @@ package enum CSVTextCheck {
             lines.feed(block)
         }
         lines.finish()
-        guard let firstBad = lines.badLines.first else { return nil }
+        // The header's names and separators are ASCII in either encoding.
+        let header = String(decoding: lines.firstLine, as: UTF8.self)
+        guard let firstBad = lines.badLines.first else { return Text(header: header) }
         if !lines.sawUTF8Accent, let bytes = try? Data(contentsOf: file), let text = String(data: bytes, encoding: .windowsCP1252) {
             let warning = Diagnostic.warning(file: displayPath, line: firstBad,
                                              "this file is not UTF-8, so it was read as Windows-1252 (the Western European encoding Excel uses for plain \"CSV\")",
                                              hint: "check the accented names on the handouts; saving as \"CSV UTF-8\" in Excel avoids the guess")
-            return (Data(text.utf8), warning)
+            return Text(header: header, converted: (Data(text.utf8), warning))
         }
         let hint = "save the file as \"CSV UTF-8\" (in Excel: File › Save As › CSV UTF-8); nothing was written"
         var problems = lines.badLines.prefix(reportedLines).map {
@@ -60,6 +68,8 @@ private struct LineSplitter {
     private(set) var badLines: [Int] = []
     /// Whether a line held valid UTF-8 beyond ASCII: then bytes that are not UTF-8 are damage, not another encoding.
     private(set) var sawUTF8Accent = false
+    /// The bytes of line 1.
+    private(set) var firstLine: [UInt8] = []
     private var line = 1
     private var current: [UInt8] = []
     private var previousWasCR = false
@@ -80,6 +90,7 @@ private struct LineSplitter {
     }
 
     private mutating func endLine() {
+        if line == 1 { firstLine = current }
         if String(validating: current, as: UTF8.self) == nil { badLines.append(line) }
         if current.contains(where: { $0 >= 0x80 }),
            String(decoding: current, as: UTF8.self).unicodeScalars.contains(where: { $0.value >= 0x80 && $0 != "\u{FFFD}" }) {

@@ -82,10 +82,8 @@ public enum PatientBatch {
     /// A reader of the file's rows in UTF-8, the separator its header uses, and the file converted from Windows-1252 (nil when UTF-8).
     private static func openReader(_ csv: URL, displayPath: String, fail: (String, Int, String?) -> DiagnosticError)
         throws(DiagnosticError) -> (CSVReader, Unicode.Scalar, (utf8: Data, warning: Diagnostic)?) {
-        let converted = try CSVTextCheck.text(of: csv, displayPath: displayPath)
-        let start = converted?.utf8.prefix(1 << 16) ?? (try? FileHandle(forReadingFrom: csv).read(upToCount: 1 << 16)) ?? Data()
-        let separator = CSVTextCheck.separator(ofHeader: String(decoding: start, as: UTF8.self).split(whereSeparator: \.isNewline).first ?? "",
-                                               columns: columns)
+        let text = try CSVTextCheck.text(of: csv, displayPath: displayPath)
+        let (converted, separator) = (text.converted, CSVTextCheck.separator(ofHeader: text.header[...], columns: columns))
         guard let stream = converted.map({ InputStream(data: $0.utf8) }) ?? InputStream(url: csv),
               FileManager.default.isReadableFile(atPath: csv.path) else {
             throw fail("cannot open this file", 0, "check the path and that the file can be read")

@@ -28,9 +28,7 @@ struct ReviewAge: Sendable {
     /// The error for a review date after today (a typo such as 2062 for 2026, which would hide the review's age),
     /// at the line of `reviewed:` in `text`, the page's source.
     static func future(file: String, text: String?, reviewed: CivilDate, today: CivilDate) -> Diagnostic {
-        let lines = (text ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-        let line = lines.prefix(60).firstIndex { $0.hasPrefix("reviewed:") }.map { $0 + 1 } ?? 1
-        return Diagnostic(file: file, line: line, message: "reviewed: \(reviewed.iso) is in the future (today is \(today.iso))",
+        Diagnostic(file: file, line: YAMLValue.line(ofKey: "reviewed", in: text), message: "reviewed: \(reviewed.iso) is in the future (today is \(today.iso))",
                           hint: "write the day the page was last medically checked: today or earlier")
     }
 }

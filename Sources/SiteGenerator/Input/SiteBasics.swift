@@ -9,6 +9,8 @@ struct SiteBasics {
     var rules: RecoveryRules
     /// Each language's typography (`templates/typography/LANG.yml`); the strings above already have it.
     var typography: [String: Typography]
+    /// Whether `site.yml` was read without an error; when not, `settings` are defaults and nothing is judged by them.
+    var settingsRead: Bool
 
     static func load(_ sources: SiteSources, baseURL: String? = nil, log: inout DiagnosticLog) -> SiteBasics {
         var settings = Settings()
@@ -23,6 +25,7 @@ struct SiteBasics {
         let strings = settingsRead ? log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) }?.typeset(with: typography) : nil
         let templates = log.collect { () throws(DiagnosticError) in try Templates(sources: sources) }
         let rules = RecoveryRulesFile.load(sources: sources, languages: settingsRead ? settings.languages : nil, log: &log)
-        return SiteBasics(settings: settings, strings: strings, templates: templates, rules: rules, typography: typography)
+        return SiteBasics(settings: settings, strings: strings, templates: templates, rules: rules, typography: typography,
+                          settingsRead: settingsRead)
     }
 }

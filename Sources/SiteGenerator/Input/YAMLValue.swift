@@ -60,6 +60,12 @@ struct YAMLValue {
     }
 
     var line: Int { node.line + lineOffset }
+
+    /// The line (from 1) where `key:` starts a line of `text`, or 1: for a problem found after the YAML was read,
+    /// when only the text is at hand (the settings, a page's source with its front matter).
+    static func line(ofKey key: String, in text: String?) -> Int {
+        (text ?? "").split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("\(key):") }.map { $0 + 1 } ?? 1
+    }
     var column: Int { node.column }
 
     func error(_ message: String, hint: String? = nil) -> DiagnosticError {

@@ -55,13 +55,14 @@ final class CmarkDocument {
             var copy = String(markdown)
             root = copy.withUTF8(parse)
         }
-        let typeset = readTree(typography: typography)
+        // Only text with a bar can hold a table: other pages need not note where their paragraphs are.
+        let typeset = readTree(typography: typography, findingTables: markdown.utf8.contains(UInt8(ascii: "|")))
         for callout in callouts {
             Self.makeCallout(callout.quote, kind: callout.kind, marker: callout.marker,
                              label: calloutLabels[callout.kind] ?? callout.kind.prefix(1) + callout.kind.dropFirst().lowercased())
         }
         callouts = []
-        if !paragraphLines.isEmpty, markdown.utf8.contains(UInt8(ascii: "|")) {
+        if !paragraphLines.isEmpty {
             let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
             tableLine = paragraphLines.lazy.compactMap { Self.tableLine(in: lines, start: $0.start, end: $0.end) }.first
         }
@@ -75,7 +76,7 @@ final class CmarkDocument {
     /// One walk over the tree: finds the links and the headings (each heading's id source is read as the walk
     /// enters it, before its text nodes are reached), and applies `typography` to every text node. True when
     /// typography changed some text.
-    private func readTree(typography: Typography) -> Bool {
+    private func readTree(typography: Typography, findingTables: Bool) -> Bool {
         var typeset = false
         let setsText = !typography.rules.isEmpty
         walk { node, event in
@@ -104,7 +105,7 @@ final class CmarkDocument {
                 if !first.hasPrefix("<!--"), !first.isEmpty { rawHTML.append((Int(cmark_node_get_start_line(node)), String(first.prefix(60)))) }
             case CMARK_NODE_BLOCK_QUOTE:
                 if let found = Self.callout(in: node) { callouts.append((node, found.kind, found.marker)) }
-            case CMARK_NODE_PARAGRAPH:
+            case CMARK_NODE_PARAGRAPH where findingTables:
                 paragraphLines.append((Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node))))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
