@@ -63,6 +63,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Debian's libexif: reads a photo's EXIF (what identifies, which way is up) and writes the orientation-only block kept.
+        .systemLibrary(
+            name: "CLibExif",
+            pkgConfig: "libexif",
+            providers: [.apt(["libexif-dev"])]
+        ),
         .target(name: "RecoverySchedule"),
         .target(
             name: "SiteGenerator",
@@ -71,6 +77,7 @@ let package = Package(
                 "CQRencode",
                 "CXXHash",
                 "CLibYAML",
+                "CLibExif",
                 "RecoverySchedule",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

@@ -18,6 +18,8 @@ public enum IncrementalBuild {
         public var report: OutputFolder.Report
         /// Problems that did not stop the build.
         public var warnings: [Diagnostic]
+        /// What the build did that its user should know of (what it left out of a photo it published).
+        public var notes: [Diagnostic] = []
         /// True when nothing had changed since the last build, so nothing was read or written.
         public var upToDate = false
         /// Pages laid out again by a build that used the last build's record; nil when everything was made.
@@ -48,7 +50,7 @@ public enum IncrementalBuild {
         PhaseClock.mark("record")
         if let usable, meta["inputs"] == inputs, meta["today"] == today.iso {
             return Summary(pageCount: usable.publishedCount, report: .init(written: 0, unchanged: entries.count, removed: 0),
-                           warnings: meta["warnings"].flatMap(Self.warnings) ?? [], upToDate: true)
+                           warnings: meta["warnings"].flatMap(PageRow.warnings) ?? [], upToDate: true)
         }
         let (sources, record, compared, prints) = try load(root: root, listed: listed, record: usable, options: options)
         PhaseClock.mark("load")
@@ -58,7 +60,7 @@ public enum IncrementalBuild {
         // The twin's state is known only once the output is written: until then, it is unknown ("?").
         let recording = RecordWriter(output: output, changes: site.record, inputs: listed, prints: prints, compared: compared,
                                      removed: reused ? site.removed : [],
-                                     meta: ["inputs": inputs, "today": today.iso, "warnings": Self.text(site.warnings), "twin": "?"])
+                                     meta: ["inputs": inputs, "today": today.iso, "warnings": PageRow.text(site.warnings), "twin": "?"])
             .start(over: reused ? record : nil)
         let written: OutputFolder.Written
         do {
@@ -75,7 +77,7 @@ public enum IncrementalBuild {
         }
         recording.finish(made: written.made, twin: written.twinBehind.joined(separator: "\n"))
         PhaseClock.mark("record")
-        return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings,
+        return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings, notes: site.notes,
                        upToDate: reused && report.written == 0 && report.removed == 0 && site.laidOut == 0, pagesLaidOut: reused ? site.laidOut : nil)
     }
 
@@ -125,13 +127,5 @@ public enum IncrementalBuild {
     /// The twin's differing paths as recorded; nil when unknown.
     private static func paths(_ text: String) -> [String]? {
         text == "?" ? nil : text.isEmpty ? [] : text.components(separatedBy: "\n")
-    }
-
-    private static func text(_ warnings: [Diagnostic]) -> String {
-        (try? JSONEncoder().encode(warnings)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-    }
-
-    private static func warnings(_ text: String) -> [Diagnostic]? {
-        try? JSONDecoder().decode([Diagnostic].self, from: Data(text.utf8))
     }
 }

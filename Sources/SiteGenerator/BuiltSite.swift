@@ -6,6 +6,8 @@ public struct BuiltSite: Sendable {
     public var removed: [String]
     /// Problems that did not stop the build.
     public var warnings: [Diagnostic]
+    /// What the build did that its user should know of (what it left out of a photo).
+    public var notes: [Diagnostic] = []
     /// The number of content pages published, all languages together.
     public var pageCount: Int
     /// The pages laid out.
@@ -24,9 +26,9 @@ package struct RecordChanges: Sendable {
     package var pages: [PageFacts]
     /// Sources of pages the record must forget.
     package var removedPages: [String]
-    /// What each output made read (`TraceText`), in the order of the paths (rows in key order are the
+    /// What each output made read (`TraceText`) and its own warnings, in the order of the paths (rows in key order are the
     /// cheapest to add to the record's tables).
-    package var traces: [(path: String, trace: String)]
+    package var traces: [(path: String, trace: String, warnings: [Diagnostic])]
     /// How many pages are published.
     package var publishedCount: Int
 }

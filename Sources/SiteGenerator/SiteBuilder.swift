@@ -1,5 +1,6 @@
 import Foundation
 import RecoverySchedule
+import Synchronization
 
 /// The build: sources in memory to output files in memory. It reads and writes no files, so every step can
 /// be tested with a site described in a dictionary.
@@ -52,7 +53,8 @@ public enum SiteBuilder {
         let freshFacts = read.map(\.facts)
         let facts = SiteFacts(fresh: Dictionary(freshFacts.map { ($0.page.source, $0) }) { $1 }, failed: Set(failed),
                               gone: previous == nil ? [] : sources.removed, pageSources: Set(files.pages.map(\.path)),
-                              publishedFiles: files.published, sourcePrints: printer(of: sources), previous: previous)
+                              publishedFiles: files.published, sourcePrints: printer(of: sources), imageSize: imageSizes(of: sources),
+                              previous: previous)
         log.add(contentsOf: PlaceChecks.problems(facts: facts, read: read, files: files, settings: settings, templates: basics.templates))
         let renderer = basics.strings.flatMap { strings in basics.templates.flatMap { templates in assets.map { assets in
             PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets,
@@ -70,14 +72,15 @@ public enum SiteBuilder {
         var made = try layOut(pages, siteFiles: plan.siteFiles.compactMap { path in outputs[path].map { (path, $0) } }, with: renderer,
                               facts: facts, log: &log)
         made += copies(plan.copies, sources: sources, log: &log)
-        if plan.templateAssets { made += assets.files.map { ($0, TraceText.text([:])) } }
+        if plan.templateAssets { made += assets.files.map { ($0, TraceText.text([:]), []) } }
+        log.add(contentsOf: keptWarnings(previous, made: made, removed: plan.removed))
         log.add(contentsOf: StalledRules.diagnostics(basics.typography, sources: sources))
         try addSiteProblems(facts: facts, settings: settings, sources: sources, today: options.today, to: &log)
         made.sort { $0.file.path < $1.file.path }
         let record = RecordChanges(startsOver: previous == nil, shared: shared, pages: freshFacts,
-                                   removedPages: Array(sources.removed.union(failed)), traces: made.map { ($0.file.path, $0.trace) },
+                                   removedPages: Array(sources.removed.union(failed)), traces: made.map { ($0.file.path, $0.trace, $0.warnings) },
                                    publishedCount: facts.publishedCount())
-        let site = BuiltSite(files: made.map(\.file), removed: plan.removed, warnings: log.warnings, pageCount: record.publishedCount,
+        let site = BuiltSite(files: made.map(\.file), removed: plan.removed, warnings: log.warnings, notes: log.notes, pageCount: record.publishedCount,
                              laidOut: pages.count, record: record)
         return Result(site: site, settings: settings, pages: read)
     }
@@ -112,6 +115,9 @@ public enum SiteBuilder {
         return sources.compactMap { bySource[$0] ?? again[$0] }
     }
 
+    /// An output made, with what it read (`TraceText`) and the warnings that belong to it alone.
+    typealias MadeOutput = (file: OutputFile, trace: String, warnings: [Diagnostic])
+
     /// What `layOut` makes: a page, or a site-wide output at its path.
     private enum Work: Sendable {
         case page(LoadedPage)
@@ -121,15 +127,15 @@ public enum SiteBuilder {
     /// Makes the site-wide files and lays out each page after checking its links, on all cores, each with its
     /// own `Reads`; throws every broken link at once.
     private static func layOut(_ pages: [LoadedPage], siteFiles: [(String, any SiteOutput)], with renderer: PageRenderer, facts: SiteFacts,
-                               log: inout DiagnosticLog) throws(DiagnosticError) -> [(file: OutputFile, trace: String)] {
+                               log: inout DiagnosticLog) throws(DiagnosticError) -> [MadeOutput] {
         // The site-wide files first: the sitemap, the longest to make, does not wait for the pages.
         let work = siteFiles.map { Work.siteFile($0.0, $0.1) } + pages.map { Work.page($0) }
-        let rendered = work.parallelMap { item -> Swift.Result<(file: OutputFile, trace: String), DiagnosticError> in
+        let rendered = work.parallelMap { item -> Swift.Result<MadeOutput, DiagnosticError> in
             let reads = Reads(facts)
             let loaded: LoadedPage
             switch item {
             case .siteFile(let path, let output):
-                return .success((OutputFile(path: path, data: output.make(with: renderer, reads: reads)), TraceText.text(reads.asked)))
+                return .success((OutputFile(path: path, data: output.make(with: renderer, reads: reads)), TraceText.text(reads.asked), []))
             case .page(let page):
                 loaded = page
             }
@@ -137,9 +143,9 @@ public enum SiteBuilder {
             let (html, problems) = loaded.resolvedHTML(reads: reads)
             guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }
             let file = renderer.render(loaded.page, content: html, reads: reads)
-            return .success((file, TraceText.text(reads.asked)))
+            return .success((file, TraceText.text(reads.asked), []))
         }
-        var made: [(file: OutputFile, trace: String)] = []
+        var made: [MadeOutput] = []
         made.reserveCapacity(rendered.count + 8)
         for result in rendered {
             switch result {
@@ -152,20 +158,42 @@ public enum SiteBuilder {
         return made
     }
 
-    /// The files of `content/` published as they are, each read and judged (an SVG's scripts).
-    private static func copies(_ paths: [String], sources: SiteSources, log: inout DiagnosticLog) -> [(file: OutputFile, trace: String)] {
-        var made: [(file: OutputFile, trace: String)] = []
+    /// The files of `content/` published as they are (pictures without their metadata), each read and judged (an
+    /// SVG's scripts, a picture's size): their warnings are recorded with them, for the builds that do not copy them again.
+    private static func copies(_ paths: [String], sources: SiteSources, log: inout DiagnosticLog) -> [MadeOutput] {
+        var made: [MadeOutput] = []
         for path in paths {
             guard let data = sources.bytes(path) else {
                 log.add(Diagnostic(file: path, message: "cannot read this file", hint: "check that it is readable"))
                 continue
             }
             switch ContentFiles.copied(path, data: data) {
-            case .success(let file): made.append((file, TraceText.text([.source(path): Fingerprint(of: data)])))
+            case .success(let published):
+                let file = OutputFile(path: String(path.dropFirst("content/".count)), data: published.data)
+                made.append((file, TraceText.text([.source(path): Fingerprint(of: data)]), published.warnings))
+                log.add(contentsOf: published.notes + published.warnings)
             case .failure(let error): log.add(contentsOf: error.diagnostics)
             }
         }
         return made
+    }
+
+    /// The warnings the last build recorded with outputs this one neither makes nor removes.
+    private static func keptWarnings(_ previous: (any PreviousBuild)?, made: [MadeOutput], removed: [String]) -> [Diagnostic] {
+        guard let previous else { return [] }
+        let redone = Set(made.map(\.file.path)).union(removed)
+        return previous.outputWarnings().filter { !redone.contains($0.path) }.flatMap(\.warnings)
+    }
+
+    /// Each picture's size, read from its bytes the first time a page asks.
+    private static func imageSizes(of sources: SiteSources) -> @Sendable (String) -> ImageSize? {
+        let known = Mutex<[String: ImageSize?]>([:])
+        return { path in
+            if let size = known.withLock({ $0[path] }) { return size }
+            let size = ImagePublishing.isPicture(path) ? sources.bytes(path).flatMap { ImageSize(of: [UInt8]($0)) } : nil
+            known.withLock { $0[path] = size }
+            return size
+        }
     }
 
     /// Each input's fingerprint: made once for the files read, and from the bytes for a file left unread when

@@ -30,7 +30,7 @@ struct BuildCommand: ParsableCommand {
             try IncrementalBuild.run(root: site.url, output: outputURL, baseURL: baseURL?.text, today: Terminal.today)
         }
         PhaseClock.mark("returned")
-        Terminal.report(summary.warnings)
+        Terminal.report(summary.notes + summary.warnings)
         let report = summary.report
         if summary.upToDate {
             print("Up to date: nothing changed since the last build (\(summary.pageCount) pages, \(report.unchanged) files).")

@@ -34,7 +34,8 @@ struct GeneratedSite {
     let scratch: URL
     var output: URL { root.appendingPathComponent("public") }
     var pages: [String: PageModel] = [:]
-    var hasImage = true
+    /// The picture's width (its height is three quarters of it), or nil when it is not there: 4032 is heavy (a warning).
+    var imageWidth: Int? = 64
     /// Every page links to each language's home page: this one gets a slug of its own.
     var frenchHomeMoved = false
     var generator: SeededGenerator
@@ -84,7 +85,7 @@ struct GeneratedSite {
         heading.lowercased().replacingOccurrences(of: " ", with: "-")
     }
 
-    /// Writes every page whose text changed, removes the pages gone, and the image as `hasImage` says.
+    /// Writes every page whose text changed, removes the pages gone, and the image as `imageWidth` says.
     func write() throws {
         let content = root.appendingPathComponent("content")
         for (key, page) in pages {
@@ -106,9 +107,15 @@ struct GeneratedSite {
             try moved.write(to: home, atomically: true, encoding: .utf8)
         }
         let picture = content.appendingPathComponent("en/pic.png")
-        if hasImage, !FileManager.default.fileExists(atPath: picture.path) {
-            try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).write(to: picture)
-        } else if !hasImage {
+        if let width = imageWidth {
+            // The photo as an editor left it (text, XMP and EXIF the build leaves out), its header's size changed.
+            var bytes = [UInt8](TestPhotos.editedPNG)
+            for (offset, value) in [(16, width), (20, width * 3 / 4)] {
+                bytes.replaceSubrange(offset..<offset + 4, with: (0..<4).map { UInt8(value >> (24 - 8 * $0) & 0xFF) })
+            }
+            if width > 2000 { bytes += [UInt8](repeating: 0, count: 600_000) }
+            if (try? Data(contentsOf: picture)) != Data(bytes) { try Data(bytes).write(to: picture) }
+        } else {
             try? FileManager.default.removeItem(at: picture)
         }
     }
@@ -170,8 +177,8 @@ struct GeneratedSite {
             pages[key]!.menuTitle = "Menu \(counter)"
             return Edit(description: "menu title of \(key)")
         case 10:
-            hasImage.toggle()
-            return Edit(description: "image present: \(hasImage)")
+            imageWidth = [64: 4032, 4032: nil][imageWidth] ?? 64
+            return Edit(description: "image width: \(imageWidth.map(String.init) ?? "none")")
         case 11:
             pages[key]!.brokenAnchor.toggle()
             return Edit(description: "broken anchor on \(key): \(pages[key]!.brokenAnchor)")

@@ -23,7 +23,7 @@ struct InputComparison {
 /// (`.sum`), so a record damaged or changed behind the build's back is not used: the build then starts over.
 final class BuildRecord: PreviousBuild, @unchecked Sendable {
     /// Bumped when the tables change: an older record is then not used.
-    static let version = 3
+    static let version = 4
     let path: String
     private let database: SQLite
     /// SQLite connections are used by one thread at a time; the build asks from all cores.
@@ -118,6 +118,16 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
             var found: [PageFacts] = []
             pageStatements[name]?.bind(argument.map { [$0] } ?? []).rows { row in
                 if let page = PageRow.facts(row) { found.append(page) }
+            }
+            return found
+        }
+    }
+
+    func outputWarnings() -> [(path: String, warnings: [Diagnostic])] {
+        lock.withLock { _ in
+            var found: [(path: String, warnings: [Diagnostic])] = []
+            database.statement("SELECT path, warnings FROM outputs WHERE warnings != ''")?.rows { row in
+                if let path = row.text(0), let warnings = row.text(1).flatMap(PageRow.warnings) { found.append((path, warnings)) }
             }
             return found
         }

@@ -24,7 +24,7 @@ enum PageRow {
                         order: row.integer(6), reviewed: row.text(7).flatMap(CivilDate.init(iso:)), layout: layout, procedure: row.text(9),
                         menuTitle: menuTitle, bodyLine: bodyLine, draft: draft != 0)
         return PageFacts(page: page, anchors: anchors.isEmpty ? [] : anchors.components(separatedBy: "\n"),
-                         warnings: warnings.isEmpty ? [] : (try? JSONDecoder().decode([Diagnostic].self, from: Data(warnings.utf8))) ?? [])
+                         warnings: warnings.isEmpty ? [] : Self.warnings(warnings) ?? [])
     }
 
     /// The values to insert for `facts`, in the order of `columns`.
@@ -33,7 +33,16 @@ enum PageRow {
         return [.text(page.source), .text(page.language), .text(page.key), .text(page.outputPath), .text(page.title), .text(page.description),
                 page.order.map { .integer($0) }, page.reviewed.map { .text($0.iso) }, .text(page.layout), page.procedure.map { .text($0) },
                 .text(page.menuTitle), .integer(page.bodyLine), .integer(page.draft ? 1 : 0), .text(facts.anchors.joined(separator: "\n")),
-                .text(facts.warnings.isEmpty ? "" : (try? JSONEncoder().encode(facts.warnings)).map { String(decoding: $0, as: UTF8.self) } ?? "")]
+                .text(facts.warnings.isEmpty ? "" : text(facts.warnings))]
+    }
+
+    /// Warnings as the record keeps them (JSON).
+    static func text(_ warnings: [Diagnostic]) -> String {
+        (try? JSONEncoder().encode(warnings)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    static func warnings(_ text: String) -> [Diagnostic]? {
+        try? JSONDecoder().decode([Diagnostic].self, from: Data(text.utf8))
     }
 }
 

@@ -28,7 +28,7 @@ struct RecordWriter: Sendable {
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL, changed INTEGER NOT NULL,
             inode INTEGER NOT NULL, print TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TABLE outputs (path TEXT PRIMARY KEY, reads TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE outputs (path TEXT PRIMARY KEY, reads TEXT NOT NULL, warnings TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE written (path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL) WITHOUT ROWID;
         """ + PageRow.schema
 
@@ -98,7 +98,7 @@ struct RecordWriter: Sendable {
               let dropFile = database.statement("DELETE FROM files WHERE path = ?"),
               let setPage = database.statement("INSERT OR REPLACE INTO pages (\(PageRow.columns)) VALUES (\(Array(repeating: "?", count: 15).joined(separator: ", ")))"),
               let dropPage = database.statement("DELETE FROM pages WHERE source = ?"),
-              let setOutput = database.statement("INSERT OR REPLACE INTO outputs VALUES (?, ?)"),
+              let setOutput = database.statement("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)"),
               let dropOutput = database.statement("DELETE FROM outputs WHERE path = ?"),
               let dropWritten = database.statement("DELETE FROM written WHERE path = ?") else { return false }
         var ok = true
@@ -114,7 +114,9 @@ struct RecordWriter: Sendable {
         for source in changes.removedPages { ok = ok && dropPage.bind([.text(source)]).run() }
         for page in changes.pages { ok = ok && setPage.bind(PageRow.values(page)).run() }
         for path in removed { ok = ok && dropOutput.bind([.text(path)]).run() && dropWritten.bind([.text(path)]).run() }
-        for (path, trace) in changes.traces { ok = ok && setOutput.bind([.text(path), .text(trace)]).run() }
+        for (path, trace, warnings) in changes.traces {
+            ok = ok && setOutput.bind([.text(path), .text(trace), .text(warnings.isEmpty ? "" : PageRow.text(warnings))]).run()
+        }
         return ok
     }
 }

@@ -46,6 +46,8 @@ package protocol PreviousBuild: Sendable {
     func reviewedAfter(_ today: CivilDate) -> [PageFacts]
     /// At least every page that has warnings of its own.
     func pagesWithWarnings() -> [PageFacts]
+    /// The warnings recorded with each output that had some of its own (a picture's size).
+    func outputWarnings() -> [(path: String, warnings: [Diagnostic])]
     /// The trace of every output that read one of `keys` (at least), by output path.
     func outputs(reading keys: Set<ReadKey>) -> [String: Trace]
 }

@@ -72,6 +72,12 @@ final class Reads {
         return facts.publishedFiles.contains(path)
     }
 
+    /// The size of the picture at `path` as the page shows it. Recorded by `isPublishedFile`, asked first by every
+    /// link: the fingerprint of `ReadKey.asset` covers the size.
+    func imageSize(of path: String) -> ImageSize? {
+        facts.publishedFiles.contains(path) ? facts.imageSize(path) : nil
+    }
+
     /// The published file whose path differs from `path` only in upper and lower case (`Week1.JPG` for
     /// `week1.jpg`), for a hint when a link is broken (a failed build records nothing).
     func publishedFile(spelledLike path: String) -> String? {

@@ -18,6 +18,8 @@ final class SiteFacts: Sendable {
     let publishedFiles: Set<String>
     /// Every input's fingerprint.
     let sourcePrints: @Sendable (String) -> Fingerprint?
+    /// The size of each picture published from `content/`, read from its header once.
+    let imageSize: @Sendable (String) -> ImageSize?
     let previous: (any PreviousBuild)?
     /// The published pages read in this build, by address.
     private let freshByOutput: [String: [PageFacts]]
@@ -27,9 +29,10 @@ final class SiteFacts: Sendable {
     private let memo = Mutex<[ReadKey: Fingerprint]>([:])
 
     init(fresh: [String: PageFacts], failed: Set<String>, gone: Set<String>, pageSources: Set<String>, publishedFiles: Set<String>,
-         sourcePrints: @escaping @Sendable (String) -> Fingerprint?, previous: (any PreviousBuild)?) {
+         sourcePrints: @escaping @Sendable (String) -> Fingerprint?, imageSize: @escaping @Sendable (String) -> ImageSize?,
+         previous: (any PreviousBuild)?) {
         (self.fresh, self.failed, self.gone, self.pageSources, self.publishedFiles) = (fresh, failed, gone, pageSources, publishedFiles)
-        (self.sourcePrints, self.previous) = (sourcePrints, previous)
+        (self.sourcePrints, self.imageSize, self.previous) = (sourcePrints, imageSize, previous)
         freshByOutput = Dictionary(grouping: fresh.values.filter { !$0.page.draft }) { $0.page.outputPath }
     }
 
@@ -136,7 +139,8 @@ final class SiteFacts: Sendable {
             // Never recorded: a family of keys (`ReadKey.family`), whose members are compared one by one.
             return Fingerprint(text: "anchors " + path)
         case .asset(let path):
-            return publishedFiles.contains(path) ? Self.yesPrint : Self.nonePrint
+            guard publishedFiles.contains(path) else { return Self.nonePrint }
+            return imageSize(path).map { Fingerprint(text: "yes \($0.width) \($0.height)") } ?? Self.yesPrint
         case .menu, .sitemap, .pages:
             if let known = memo.withLock({ $0[key] }) { return known }
             let text = if case .menu(let language) = key {
@@ -172,7 +176,8 @@ final class SiteFacts: Sendable {
         case .anchors(let path), .anchor(let path, _):
             return failed.contains(path) || previous.page(path)?.anchors != page(path)?.anchors
         case .asset(let path):
-            // Whether a file is published as it is follows from its path: only a file that came or went changes it.
+            // Whether a file is published follows from its path, and a picture's size from its bytes: a file that
+            // is not a page either way may have changed.
             return previous.page(path) == nil && !pageSources.contains(path)
         case .source:
             // Only the output made from a source reads it (`Reads.source`), and that output is made whenever its source is read.

@@ -43,8 +43,10 @@ struct ContentFiles: Sendable {
             } else if Self.publishedExtensions.contains(ext) {
                 published.insert(path)
             } else {
-                warnings.append(.warning(file: path, "files of type .\(ext) are not published",
-                                         hint: "pages end in .md; images can be .png, .jpg, .svg or .webp", code: .notPublished))
+                let hint = ["heic", "heif"].contains(ext)
+                    ? "most browsers cannot show HEIC pictures: save it as JPEG (on an iPhone, Settings > Camera > Formats > Most Compatible)"
+                    : "pages end in .md; images can be .png, .jpg, .svg or .webp"
+                warnings.append(.warning(file: path, "files of type .\(ext) are not published", hint: hint, code: .notPublished))
             }
         }
         log.add(contentsOf: warnings.sorted { $0.file < $1.file })
@@ -64,11 +66,12 @@ struct ContentFiles: Sendable {
         return trimmed[start...].lowercased()
     }
 
-    /// The file published as it is at `path`, or the problem that keeps it out (an SVG with scripts).
-    static func copied(_ path: String, data: Data) -> Result<OutputFile, DiagnosticError> {
+    /// The file published from `path` (a picture without its metadata, anything else as it is) with what the build
+    /// says of it, or the problem that keeps it out (an SVG with scripts, a damaged picture).
+    static func copied(_ path: String, data: Data) -> Result<ImagePublishing.Published, DiagnosticError> {
         if fileExtension(of: path) == "svg", let problem = SVGPolicy.problem(in: Array(data), file: path) {
             return .failure(DiagnosticError(problem))
         }
-        return .success(OutputFile(path: String(path.dropFirst("content/".count)), data: data))
+        return ImagePublishing.publish(path, data: data) ?? .success(ImagePublishing.Published(data: data))
     }
 }

@@ -26,10 +26,13 @@ final class LoadedPage: Sendable {
         let folder = RelativePath.folder(of: page.source)
         var problems: [Diagnostic] = []
         var urls: [Int: String] = [:]
+        var sizes: [Int: ImageSize] = [:]
         urls.reserveCapacity(markdown.placeholders.count)
         for index in markdown.placeholders {
+            let link = markdown.links[index]
             do throws(DiagnosticError) {
-                urls[index] = try LinkResolver.resolve(markdown.links[index], on: page, folder: folder, anchors: anchors, reads: reads)
+                urls[index] = try LinkResolver.resolve(link, on: page, folder: folder, anchors: anchors, reads: reads)
+                if link.isImage, let target = LinkResolver.targetPath(of: link.destination, on: page) { sizes[index] = reads.imageSize(of: target) }
             } catch {
                 problems += error.diagnostics
             }
@@ -42,6 +45,6 @@ final class LoadedPage: Sendable {
                 problems += error.diagnostics
             }
         }
-        return (problems.isEmpty ? markdown.filled(with: urls) : [], problems)
+        return (problems.isEmpty ? markdown.filled(with: urls, sizes: sizes) : [], problems)
     }
 }

@@ -7,14 +7,16 @@ import Foundation
 /// The slow equivalent keeps the tree, sets each link's destination (`CmarkDocument.setDestination`) and
 /// renders then; `MarkdownTests.placeholdersGiveWhatSettingTheDestinationGives` checks they agree byte for byte.
 extension MarkdownBody {
-    /// The HTML with each placeholder replaced by its final URL (`urls` by link index), escaped for an attribute.
-    func filled(with urls: [Int: String]) -> [UInt8] {
+    /// The HTML with each placeholder replaced by its final URL (`urls` by link index), escaped for an attribute;
+    /// a picture whose size is known (`sizes` by link index) gets its `width` and `height` (`ImageSize.attributes`).
+    func filled(with urls: [Int: String], sizes: [Int: ImageSize] = [:]) -> [UInt8] {
         guard !placeholders.isEmpty else { return html }
         let marker = Array(("\"" + placeholderPrefix).utf8)
         var output: [UInt8] = []
         output.reserveCapacity(html.count + 256)
         var position = 0
         var copiedUpTo = 0
+        var pictures = 0
         while let found = html.firstIndex(of: marker, from: position) {
             position = found
             guard let (index, end) = html.decimalNumber(at: position + marker.count), end < html.count,
@@ -26,6 +28,10 @@ extension MarkdownBody {
             output.append(UInt8(ascii: "\""))
             Self.appendEscapedHref(url, to: &output)
             output.append(UInt8(ascii: "\""))
+            if let size = sizes[index] {
+                output.append(contentsOf: size.attributes(lazy: pictures > 0 || position > ImageSize.firstScreenBytes).utf8)
+                pictures += 1
+            }
             position = end + 1
             copiedUpTo = position
         }

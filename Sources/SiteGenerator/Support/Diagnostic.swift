@@ -9,6 +9,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, 
         case error
         /// The site is still built, but somebody should look.
         case warning
+        /// What the build did that its user should know of (metadata left out of a photo): nothing to fix.
+        case note
     }
 
     /// The file, relative to the site root (for example `content/en/healing.md`).

@@ -20,4 +20,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable {
     case missingTwin
     /// Raw HTML in a page was left out, since `allow_raw_html` is off.
     case rawHTMLLeftOut
+    /// A picture in `content/` is above 500 KB or 2,000 pixels.
+    case largeImage
 }

@@ -25,4 +25,5 @@ struct DiagnosticLog: Sendable {
     }
 
     var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning }.sorted() }
+    var notes: [Diagnostic] { diagnostics.filter { $0.severity == .note }.sorted() }
 }
