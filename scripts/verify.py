@@ -309,6 +309,70 @@ def check_callouts(site):
     report.finish()
 
 
+# ---------------------------------------------------------------- photos
+
+def test_photo(name):
+    """A test photo's bytes, from the base64 the Swift tests keep (Tests/TestSupport/TestPhotos.swift)."""
+    text = Path("Tests/TestSupport/TestPhotos.swift").read_text(encoding="utf-8")
+    block = text.split(f"let {name} ", 1)[1].split("].joined()", 1)[0]
+    return base64.b64decode("".join(re.findall(r'"([A-Za-z0-9+/=]*)"', block)))
+
+
+def check_photos(driver, binary, work):
+    """A phone's photo stored turned (EXIF orientation 6) with GPS: published without the GPS, shown upright in
+    Chromium at the size written on <img> (48 x 64), at phone width too (what was looked at in session 15)."""
+    report.start("11. A phone photo is published upright, at its written size, without its GPS position")
+    root = Path(tempfile.mkdtemp(prefix="clinicsite-verify-photo-"))
+    try:
+        for folder in ("content", "templates"):
+            shutil.copytree(folder, root / folder)
+        (root / "content/en/img").mkdir(parents=True, exist_ok=True)
+        (root / "content/en/img/week1.jpg").write_bytes(test_photo("phoneJPEG"))
+        (root / "content/en/photos.md").write_text("---\ntitle: Photos\n---\n# Photos\n\n![Skin after one week](img/week1.jpg)\n",
+                                                   encoding="utf-8")
+        result = run([binary, "build", "--root", str(root)])
+        if result.returncode != 0:
+            report.fail("photos", f"the site with a photo did not build: {result.stderr}")
+            return report.finish()
+        published = (root / "public/en/img/week1.jpg").read_bytes()
+        for marker in (b"GPS", b"Phonemaker", b"2026:11:02", b"Dr Example", b"patient 1234"):
+            if marker in published:
+                report.fail("en/img/week1.jpg", f"the published photo still holds {marker!r}")
+        # Served over HTTP, not opened from disk: a canvas drawn from a file:// picture cannot be read back.
+        import functools, http.server, threading
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+        handler = functools.partial(Quiet, directory=str(root / "public"))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        for width, height in ((390, 844), (1280, 900)):
+            driver.set_window_size(width, height)
+            driver.get(f"http://127.0.0.1:{server.server_address[1]}/en/photos.html")
+            shown = driver.execute_script("""
+                const img = document.querySelector('main img');
+                const canvas = document.createElement('canvas');
+                canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+                const context = canvas.getContext('2d');
+                context.drawImage(img, 0, 0);
+                const pixel = (x, y) => Array.from(context.getImageData(x, y, 1, 1).data).slice(0, 3);
+                return {natural: [img.naturalWidth, img.naturalHeight], attributes: [img.width, img.height],
+                        ratio: img.getBoundingClientRect().height / img.getBoundingClientRect().width,
+                        topRight: pixel(img.naturalWidth - 4, 4), topLeft: pixel(4, 4)};""")
+            driver.save_screenshot(str(work / f"photo-{width}.png"))
+            if shown["natural"] != [48, 64]:
+                report.fail(f"photos at {width}px", f"the browser shows the photo {shown['natural']}, not upright 48 x 64")
+            if abs(shown["ratio"] - 64 / 48) > 0.02:
+                report.fail(f"photos at {width}px", f"the photo is shown distorted (height/width {shown['ratio']:.2f})")
+            red, white = shown["topRight"], shown["topLeft"]
+            if not (red[0] > 200 and red[1] < 80 and white[1] > 200):
+                report.fail(f"photos at {width}px", f"the red corner is not at the top right (top right {red}, top left {white})")
+        server.shutdown()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    report.finish()
+
+
 # ---------------------------------------------------------------- browser checks
 
 def start_browser(work):
@@ -866,6 +930,7 @@ def main():
         check_healing_print(driver, work, site_pages)
         check_phones(driver, work, site_pages, timeline_pages)
         check_reflow_and_focus(driver, site_pages, timeline_pages)
+        check_photos(driver, args.binary, work)
     finally:
         stop_browser(driver, service)
         stop(nginx)

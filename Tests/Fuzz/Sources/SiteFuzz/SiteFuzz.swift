@@ -5,7 +5,7 @@ import SiteGenerator
 
 /// libFuzzer's entry point. `CLINICSITE_FUZZ` picks what the bytes become: `page` (front matter and
 /// Markdown of one page of the shipped site), `rules` (its recovery.yml), `csv` (a patients file), `svg` (an
-/// SVG under content/) or `typography` (the French typography rules).
+/// SVG under content/), `typography` (the French typography rules) or `photo` (a picture under content/).
 /// A crash, a trap, or an input taking over libFuzzer's `-timeout` fails the run; so does output in which
 /// text from the input escaped its HTML escaping (checked by `Escaping.check`).
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -17,6 +17,7 @@ public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     case .csv: FuzzTarget.csv(data)
     case .svg: FuzzTarget.svg(data)
     case .typography: _ = buildReplacingTypography(data)
+    case .photo: FuzzTarget.photo(data)
     }
     return 0
 }
@@ -37,7 +38,7 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutab
                          _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
 
 enum FuzzTarget: String {
-    case page, rules, csv, svg, typography
+    case page, rules, csv, svg, typography, photo
 
     static let current = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["CLINICSITE_FUZZ"] ?? "") ?? .page
     static let shipped: SiteSources = {
@@ -88,6 +89,18 @@ enum FuzzTarget: String {
         where text.range(of: danger, options: .regularExpression) != nil {
             Escaping.fail("an SVG matching \(danger) was published")
         }
+    }
+
+    /// A picture that is published must hold nothing the build leaves out: cleaning the published copy again
+    /// finds at most the orientation-only EXIF block, which says nothing of anyone.
+    static func photo(_ data: Data) {
+        let path = data.starts(with: [0x89]) ? "content/en/photo.png" : "content/en/photo.jpg"
+        var files = shipped.files
+        files[path] = data
+        guard let site = try? SiteBuilder.build(SiteSources(files: files), options: BuildOptions(today: today)),
+              let published = site.files.first(where: { $0.path == path.dropFirst("content/".count) }) else { return }
+        let left = PictureCheck.leftIn([UInt8](published.data))
+        if !left.isEmpty { Escaping.fail("a published picture still holds: \(left)") }
     }
 
     static let timelines: PersonalTimelines = {
