@@ -58,7 +58,9 @@ public enum SiteBuilder {
         log.add(contentsOf: PlaceChecks.problems(facts: facts, read: read, files: files, settings: settings, templates: basics.templates))
         let renderer = basics.strings.flatMap { strings in basics.templates.flatMap { templates in assets.map { assets in
             PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets,
-                         recovery: RecoveryContext(rules: basics.rules, settings: settings, strings: strings, typography: basics.typography),
+                         procedures: basics.procedures, recovery: Dictionary(uniqueKeysWithValues: basics.procedures.all.map { procedure in
+                             (procedure.slug, RecoveryContext(rules: procedure.rules, settings: settings, strings: strings, typography: basics.typography))
+                         }),
                          typography: basics.typography, reusesLayouts: reusesLayouts)
         } } }
         let outputs = Dictionary((SiteOutputs.standard + options.outputs).compactMap { output in output.path(for: settings).map { ($0, output) } }) { $1 }

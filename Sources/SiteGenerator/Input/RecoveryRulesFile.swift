@@ -10,26 +10,42 @@ enum RecoveryRulesFile {
     /// could not be read, so their errors are not repeated here as missing labels.
     static func load(sources: SiteSources, languages: [String]?, log: inout DiagnosticLog) -> RecoveryRules {
         guard sources.files[path] != nil else { return .standard }
+        return load(path, sources: sources, languages: languages, log: &log).rules
+    }
+
+    /// Reads the rules at `path`; a procedure's file (`content/procedures/SLUG.yml`) also names it (`name`, once or
+    /// per language), which `names` returns.
+    static func load(_ path: String, sources: SiteSources, languages: [String]?, log: inout DiagnosticLog)
+        -> (rules: RecoveryRules, names: [String: String]) {
+        let file = String(path.split(separator: "/").last ?? "")
+        let isProcedure = path.hasPrefix(Procedures.folder)
         guard let text = log.collect({ () throws(DiagnosticError) in try sources.text(path) }),
-              let parsed = log.collect({ () throws(DiagnosticError) in try YAMLValue.parse(text, file: path) }) else { return .standard }
+              let parsed = log.collect({ () throws(DiagnosticError) in try YAMLValue.parse(text, file: path) }) else { return (.standard, [:]) }
         guard let root = parsed else {
-            log.add(Diagnostic(file: path, line: 1, message: "recovery.yml is empty", hint: "delete it to use the standard rules, or fill it in"))
-            return .standard
+            log.add(Diagnostic(file: path, line: 1, message: "\(file) is empty",
+                               hint: isProcedure ? "write the procedure's name and rules in it" : "delete it to use the standard rules, or fill it in"))
+            return (.standard, [:])
         }
         var places: [String: YAMLValue] = [:]
         var rules = RecoveryRules(phases: [], care: [], spacing: RecoveryRules.standard.spacing)
-        for (key, value) in root.mapping(named: "recovery.yml", allowed: ["phases", "care", "next_session"], log: &log) {
+        var names: [String: String] = [:]
+        let keys = (isProcedure ? ["name"] : []) + ["phases", "care", "next_session"]
+        for (key, value) in root.mapping(named: file, allowed: keys, log: &log) {
             switch key {
+            case "name": names = log.collect { () throws(DiagnosticError) in try Settings.textByLanguage(value, named: "name") } ?? [:]
             case "phases": rules.phases = steps(value, named: "phases", languages: languages, places: &places, log: &log)
             case "care": rules.care = steps(value, named: "care", languages: languages, places: &places, log: &log)
             default: rules.spacing = spacing(value, places: &places, log: &log)
             }
         }
+        if isProcedure, names.isEmpty {
+            log.add(contentsOf: root.error("the procedure has no name", hint: "add a line name: with its name, or one per language (en: …, fr: …)").diagnostics)
+        }
         for problem in rules.problems() {
             let place = places["\(problem.step).\(problem.field)"] ?? places[problem.step] ?? root
             log.add(contentsOf: place.error(problem.message).diagnostics)
         }
-        return rules
+        return (rules, names)
     }
 
     private static func steps(_ value: YAMLValue, named what: String, languages: [String]?, places: inout [String: YAMLValue], log: inout DiagnosticLog) -> [RecoveryRules.Step] {

@@ -154,7 +154,7 @@ public struct Settings: Sendable, Equatable {
     }
 
     /// A setting that is one line of text, or one line per language (`en: Mon–Fri 9–17`).
-    private static func textByLanguage(_ value: YAMLValue, named what: String) throws(DiagnosticError) -> [String: String] {
+    static func textByLanguage(_ value: YAMLValue, named what: String) throws(DiagnosticError) -> [String: String] {
         if case .mapping = value.node.content {
             var texts: [String: String] = [:]
             for (code, text) in try value.languageMapping(named: what) { texts[code] = try text.string(named: "\(what) in \(code)") }

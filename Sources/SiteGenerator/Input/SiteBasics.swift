@@ -6,7 +6,9 @@ struct SiteBasics {
     var settings: Settings
     var strings: UIStrings?
     var templates: Templates?
-    var rules: RecoveryRules
+    /// The procedures and their rules; `rules` are the main procedure's.
+    var procedures: Procedures
+    var rules: RecoveryRules { procedures.main.rules }
     /// Each language's typography (`templates/typography/LANG.yml`); the strings above already have it.
     var typography: [String: Typography]
     /// Whether `site.yml` was read without an error; when not, `settings` are defaults and nothing is judged by them.
@@ -24,8 +26,8 @@ struct SiteBasics {
         let typography = TypographyFile.load(sources: sources, languages: settings.languages, log: &log)
         let strings = settingsRead ? log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) }?.typeset(with: typography) : nil
         let templates = log.collect { () throws(DiagnosticError) in try Templates(sources: sources) }
-        let rules = RecoveryRulesFile.load(sources: sources, languages: settingsRead ? settings.languages : nil, log: &log)
-        return SiteBasics(settings: settings, strings: strings, templates: templates, rules: rules, typography: typography,
+        let procedures = Procedures.load(sources: sources, settings: settings, languages: settingsRead ? settings.languages : nil, log: &log)
+        return SiteBasics(settings: settings, strings: strings, templates: templates, procedures: procedures, typography: typography,
                           settingsRead: settingsRead)
     }
 }

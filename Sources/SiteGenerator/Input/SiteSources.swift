@@ -38,7 +38,7 @@ public struct SiteSources: Sendable {
     /// Whether a source path is in a language folder of `content/` (a page or a file published as it is),
     /// as opposed to an input every output shares.
     public static func isContentFile(_ path: String) -> Bool {
-        path.hasPrefix("content/") && path.utf8.dropFirst("content/".utf8.count).contains(UInt8(ascii: "/"))
+        path.hasPrefix("content/") && !path.hasPrefix(Procedures.folder) && path.utf8.dropFirst("content/".utf8.count).contains(UInt8(ascii: "/"))
     }
 
     /// Every path, read or not.

@@ -4,6 +4,8 @@ import Foundation
 /// Open Graph tags. Every value comes from the page's front matter and `site.yml`.
 struct PageMetadata {
     let settings: Settings
+    /// The procedures, for what a page is `about`; nil: the one `site.yml` names.
+    var procedures: Procedures?
 
     /// The JSON-LD of `page`, safe inside `<script type="application/ld+json">`: `<`, `>` and `&` are written
     /// as `\u003c`, `\u003e`, `\u0026`, so no title can end the element or open a comment.
@@ -14,7 +16,7 @@ struct PageMetadata {
         json.open()
         json.field("@context", "https://schema.org")
         json.field("@type", "MedicalWebPage")
-        let procedure = page.procedure ?? settings.procedure(in: page.language)
+        let procedure = page.procedure ?? procedures?.procedure(ofSource: page.source).name(in: page.language) ?? settings.procedure(in: page.language)
         if !procedure.isEmpty { json.object("about", [("@type", "MedicalProcedure"), ("name", procedure)]) }
         if !page.description.isEmpty { json.field("description", page.description) }
         json.field("inLanguage", page.language)

@@ -11,7 +11,9 @@ final class PageRenderer: Sendable {
     let strings: UIStrings
     let templates: Templates
     let assets: Assets
-    let recovery: RecoveryContext
+    let procedures: Procedures
+    /// Each procedure's timeline as templates see it, by slug.
+    let recovery: [String: RecoveryContext]
     /// Each language's typography, for the texts made here (the review date).
     let typography: [String: Typography]
     /// Whether layouts are rendered once per page shape and filled in per page (see `LayoutSlots`).
@@ -20,11 +22,12 @@ final class PageRenderer: Sendable {
     private let layouts = LayoutCache()
 
     init(settings: Settings, strings: UIStrings, templates: Templates, assets: Assets,
-         recovery: RecoveryContext, typography: [String: Typography] = [:], reusesLayouts: Bool = true) {
+         procedures: Procedures, recovery: [String: RecoveryContext], typography: [String: Typography] = [:], reusesLayouts: Bool = true) {
         self.settings = settings
         self.strings = strings
         self.templates = templates
         self.assets = assets
+        self.procedures = procedures
         self.recovery = recovery
         self.typography = typography
         self.reusesLayouts = reusesLayouts && !templates.transformsValues
@@ -62,7 +65,7 @@ final class PageRenderer: Sendable {
             own.reviewed = (iso: values.text(reviewed.iso), text: values.text((typography[page.language] ?? .none).apply(reviewed.writtenShort(in: page.language))))
         }
         if let base = settings.baseURL { own.canonical = values.text(base + page.outputPath) }
-        own.jsonLD = values.html(PageMetadata(settings: settings).jsonLD(for: page))
+        own.jsonLD = values.html(PageMetadata(settings: settings, procedures: procedures).jsonLD(for: page))
         own.ogLocale = PageMetadata.locale(page.language)
         own.ogAlternates = languages.filter { $0.isTranslation && $0.code != page.language }.map { PageMetadata.locale($0.code) }
         // For readers whose language is none of these: the language chooser for home pages, the default
@@ -79,7 +82,7 @@ final class PageRenderer: Sendable {
     /// context apart from their slots.
     private func shape(of page: Page, own: PageValues, menu: [MenuEntry]) -> String {
         let menuPosition = menu.firstIndex { $0.source == page.source } ?? -1
-        var key = page.layout + "|" + page.language + "|" + RelativePath.folder(of: page.outputPath)
+        var key = page.layout + "|" + page.language + "|" + RelativePath.folder(of: page.outputPath) + "|" + procedures.procedure(ofSource: page.source).slug
         key += "|\(page.isHome)|\(menuPosition)|\(page.reviewed != nil)|\(settings.baseURL != nil)"
         for link in own.languages { key += "|\(link.code):\(link.isTranslation):\(link.absolute != nil)" }
         return key
@@ -113,7 +116,13 @@ final class PageRenderer: Sendable {
     /// Values every template can use: language, links back to the root, assets, clinic details, menu and languages.
     private func commonContext(language: String, outputPath: String, current: Page?, languages: [LanguageLink], menu: [MenuEntry],
                                reads: Reads) -> [String: Any] {
-        let menu: [[String: Any]] = menu.map { entry in
+        let procedure = current.map { procedures.procedure(ofSource: $0.source) } ?? procedures.main
+        // The main procedure's pages and the site's, and those of the page's own procedure: not every procedure's.
+        let shown = menu.filter { entry in
+            let owner = procedures.procedure(ofSource: entry.source)
+            return owner == procedures.main || owner == procedure
+        }
+        let menuValues: [[String: Any]] = shown.map { entry in
             ["title": entry.title, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
              "current": entry.source == current?.source]
         }
@@ -126,12 +135,26 @@ final class PageRenderer: Sendable {
             "assets": assets.urls(from: outputPath),
             "clinic": clinicContext,
             "strings": strings[language],
-            "recovery": recovery.byLanguage[language] ?? [:],
-            "menu": menu,
+            "recovery": recovery[procedure.slug]?.byLanguage[language] ?? [:],
+            "procedure": procedure.name(in: language),
+            "procedures": procedureLinks(language: language, outputPath: outputPath, menu: menu),
+            "hasProcedures": !procedures.others.isEmpty,
+            "menu": menuValues,
             "languages": languages.map(\.context),
             "alternates": alternates,
             "hasAlternates": alternates.count > 1,
         ]
+    }
+
+    /// Each procedure's name and a link to its first page in the menu (the home page left out), for the home page's
+    /// list; only procedures with such a page in `language`.
+    private func procedureLinks(language: String, outputPath: String, menu: [MenuEntry]) -> [[String: Any]] {
+        guard !procedures.others.isEmpty else { return [] }
+        let home = "content/\(language)/index.md"
+        return procedures.all.compactMap { procedure in
+            guard let first = menu.first(where: { $0.source != home && procedures.procedure(ofSource: $0.source) == procedure }) else { return nil }
+            return ["name": procedure.name(in: language), "href": RelativePath.url(from: outputPath, to: first.outputPath)]
+        }
     }
 
     private var clinicContext: [String: Any] {
