@@ -11,7 +11,8 @@ struct TimelineCommand: ParsableCommand {
         discussion: """
         One patient:   clinicsite timeline --date 2026-12-01 --name "Ann Smith" --lang en --format html --output ann.html
         Many patients: clinicsite timeline --patients patients.csv --output timelines/
-        The CSV has a header row with the columns id,name,date,lang,sessions (id and date required), separated by \
+        The CSV has a header row with the columns id,name,date,lang,sessions,procedure (id and date required, procedure \
+        too when the site has more than one), separated by \
         commas, semicolons (French Excel) or tabs; each row gives ID.html and ID.ics. Dates are YYYY-MM-DD, or as \
         patient_dates in site.yml says (DD/MM/YYYY or MM/DD/YYYY). Personal timelines are never written inside the website folder.
         """
@@ -30,6 +31,9 @@ struct TimelineCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("How many future sessions to plan, 1 to 10: the next one gets dates, the later ones are described from the one before.", valueName: "n"))
     var sessions: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp("The procedure, by its short name (the file name in content/procedures/, or the main one's) or its name; needed when the site has more than one.", valueName: "name"))
+    var procedure: String?
 
     @Option(name: .long, help: ArgumentHelp("html (printable page), ics (calendar), json or text.", valueName: "format"))
     var format: PersonalTimelines.Format = .html
@@ -78,7 +82,14 @@ struct TimelineCommand: ParsableCommand {
             Terminal.printError("clinicsite: --lang must be one of the site's languages: \(timelines.languages.joined(separator: ", "))")
             throw ExitCode.validationFailure
         }
-        let patient = Patient(name: name, procedure: date, language: language, sessions: sessions)
+        let chosen: String
+        switch timelines.procedure(for: procedure) {
+        case .success(let slug): chosen = slug
+        case .failure(let reason):
+            Terminal.printError("clinicsite: --procedure: \(reason.message)\n    hint: \(reason.hint)")
+            throw ExitCode.validationFailure
+        }
+        let patient = Patient(name: name, procedure: date, language: language, sessions: sessions, procedureName: chosen)
         let text = timelines.render(patient, as: format)
         guard let output else {
             // The other formats escape or drop control characters themselves (and a calendar needs its CR LF).

@@ -41,3 +41,57 @@ import Testing
         #expect(try Self.text(root, "fr/index.html").contains("<li><a href=\"moonlight-facial/index.html\">Soin clair de lune (fictif)</a></li>"))
     }
 }
+
+/// Personal timelines of a two-procedure site, made by the real executable: each patient's own rules, name and calendar.
+@Suite struct ProcedureTimelineCommandTests {
+    /// One patient: `--procedure` picks the rules (by short name or name), is required on a site with two, and an
+    /// unknown name is refused with the names listed.
+    @Test func oneTimelinePerProcedure() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FictionalProcedure.install(in: root)
+        let base = ["timeline", "--root", root.path, "--date", "2026-12-01", "--format", "json"]
+        let moonlight = try Executable.run(base + ["--procedure", "Moonlight facial (fictional)"])
+        #expect(moonlight.status == 0, "\(moonlight.errors)")
+        #expect(moonlight.output.contains("\"procedureName\" : \"Moonlight facial (fictional)\""))
+        #expect(moonlight.output.contains("\"label\" : \"The skin glows (fictional)\""))
+        // Three weeks after Tuesday 1 December is Tuesday 22 December; skin needling's six would be 12 January.
+        #expect(moonlight.output.contains("\"earliest\" : \"2026-12-22\""), "\(moonlight.output)")
+        let needling = try Executable.run(base + ["--procedure", "skin-needling"])
+        #expect(needling.output.contains("\"earliest\" : \"2027-01-12\"") && !needling.output.contains("fictional"), "\(needling.output)")
+        let missing = try Executable.run(base)
+        #expect(missing.status != 0)
+        #expect(missing.errors.contains("clinicsite: --procedure: the procedure is missing, and this site has 2\n    hint: the procedures are: skin-needling, moonlight-facial"))
+        let unknown = try Executable.run(base + ["--procedure", "peeling"])
+        #expect(unknown.status != 0 && unknown.errors.contains("unknown procedure 'peeling'"))
+        let calendar = try Executable.run(["timeline", "--root", root.path, "--date", "2026-12-01", "--format", "ics", "--lang", "fr",
+                                           "--procedure", "moonlight-facial"])
+        let unfolded = calendar.output.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("X-WR-CALNAME:Récupération après le soin clair de lune"), "\(unfolded)")
+        #expect(unfolded.contains("pour votre prochain soin clair de lune"))
+    }
+
+    /// A CSV with a procedure column: each row gets its own procedure's handout and calendar, print-all.html keeps the
+    /// CSV's order, and a row with an unknown or missing procedure is refused at its line, the others written.
+    @Test func aPatientListMixesProcedures() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FictionalProcedure.install(in: root)
+        let csv = root.appendingPathComponent("patients.csv")
+        try "id,name,date,lang,procedure\nann,Ann,2026-12-01,en,moonlight-facial\nbob,Bob,2026-12-01,fr,skin-needling\ncid,Cid,2026-12-01,en,peeling\ndee,Dee,2026-12-01,en,\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let output = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + "-timelines")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let run = try Executable.run(["timeline", "--root", root.path, "--patients", csv.path, "--output", output.path])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("patients.csv:4: error: unknown procedure 'peeling' (id cid)\n    hint: the procedures are: skin-needling, moonlight-facial"))
+        #expect(run.errors.contains("patients.csv:5: error: the procedure is missing, and this site has 2 (id dee)"))
+        let ann = try String(contentsOf: output.appendingPathComponent("ann.html"), encoding: .utf8)
+        #expect(ann.contains("Your recovery after a moonlight facial (fictional)") && ann.contains("The skin glows (fictional)"))
+        let bob = try String(contentsOf: output.appendingPathComponent("bob.ics"), encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(bob.contains("X-WR-CALNAME:Cicatrisation après le micro-needling"))
+        let all = try String(contentsOf: output.appendingPathComponent("print-all.html"), encoding: .utf8)
+        let annAt = try #require(all.range(of: "moonlight facial (fictional)")), bobAt = try #require(all.range(of: "Votre cicatrisation après le micro-needling"))
+        #expect(annAt.lowerBound < bobAt.lowerBound)
+    }
+}

@@ -13,6 +13,15 @@ public enum FictionalProcedure {
             name:
               en: Moonlight facial (fictional)
               fr: Soin clair de lune (fictif)
+            strings:
+              en:
+                personal_title: Your recovery after a moonlight facial (fictional)
+                calendar_name: Recovery after a moonlight facial
+                calendar_booking: "Call {clinic} to book your next moonlight facial"
+              fr:
+                personal_title: Votre récupération après le soin clair de lune (fictif)
+                calendar_name: Récupération après le soin clair de lune
+                calendar_booking: "Appeler {clinic} pour votre prochain soin clair de lune"
             phases:
               - id: glow
                 label:

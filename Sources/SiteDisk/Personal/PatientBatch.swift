@@ -19,7 +19,7 @@ public enum PatientBatch {
         public var warnings: [Diagnostic] = []
     }
 
-    package static let columns = ["id", "name", "date", "lang", "sessions"]
+    package static let columns = ["id", "name", "date", "lang", "sessions", "procedure"]
     static let chunkSize = 512
 
     /// Runs the batch. `displayPath` names the CSV in messages; a row whose date lies outside `window` (when
@@ -173,8 +173,13 @@ public enum PatientBatch {
             }
             sessions = number
         }
+        let procedure: String
+        switch timelines.procedure(for: value("procedure")) {
+        case .success(let slug): procedure = slug
+        case .failure(let reason): return problem("\(reason.message) (id \(id))", hint: reason.hint)
+        }
         seen[id.lowercased()] = row.line
-        return .success(Patient(id: id, name: value("name"), procedure: date, language: language, sessions: sessions))
+        return .success(Patient(id: id, name: value("name"), procedure: date, language: language, sessions: sessions, procedureName: procedure))
     }
 
     /// What is wrong with a row's fields as a whole: a quote left open (it swallowed the rows after it), a line

@@ -7,12 +7,16 @@ import RecoverySchedule
 /// `content/LANG/SLUG/`.
 struct Procedures: Sendable {
     static let folder = "content/procedures/"
+    /// The interface strings that name the procedure, which each procedure's file gives in every language.
+    static let wordingKeys = ["personal_title", "calendar_name", "calendar_booking"]
 
     /// One procedure: its short name, its name in each language (`""`: every language) and its rules.
     struct Procedure: Sendable, Equatable {
         var slug: String
         var names: [String: String]
         var rules: RecoveryRules
+        /// Its own interface strings (`wordingKeys`) by language; none for the main procedure (the templates' are its).
+        var strings: [String: [String: String]] = [:]
         /// The rules file (`content/recovery.yml` for the main procedure, even when it has none).
         var file: String
         /// Whether its pages are in a folder of its own (`content/LANG/SLUG/`): every procedure but the main one.
@@ -65,8 +69,8 @@ struct Procedures: Sendable {
                                    hint: "give this procedure another file name"))
                 continue
             }
-            let (rules, names) = RecoveryRulesFile.load(path, sources: sources, languages: languages, log: &log)
-            others.append(Procedure(slug: slug, names: names, rules: rules, file: path, hasFolder: true))
+            let (rules, names, strings) = RecoveryRulesFile.load(path, sources: sources, languages: languages, log: &log)
+            others.append(Procedure(slug: slug, names: names, rules: rules, strings: strings, file: path, hasFolder: true))
         }
         return Procedures(main: main, others: others.sorted { $0.slug < $1.slug })
     }

@@ -16,23 +16,25 @@ enum RecoveryRulesFile {
     /// Reads the rules at `path`; a procedure's file (`content/procedures/SLUG.yml`) also names it (`name`, once or
     /// per language), which `names` returns.
     static func load(_ path: String, sources: SiteSources, languages: [String]?, log: inout DiagnosticLog)
-        -> (rules: RecoveryRules, names: [String: String]) {
+        -> (rules: RecoveryRules, names: [String: String], strings: [String: [String: String]]) {
         let file = String(path.split(separator: "/").last ?? "")
         let isProcedure = path.hasPrefix(Procedures.folder)
         guard let text = log.collect({ () throws(DiagnosticError) in try sources.text(path) }),
-              let parsed = log.collect({ () throws(DiagnosticError) in try YAMLValue.parse(text, file: path) }) else { return (.standard, [:]) }
+              let parsed = log.collect({ () throws(DiagnosticError) in try YAMLValue.parse(text, file: path) }) else { return (.standard, [:], [:]) }
         guard let root = parsed else {
             log.add(Diagnostic(file: path, line: 1, message: "\(file) is empty",
                                hint: isProcedure ? "write the procedure's name and rules in it" : "delete it to use the standard rules, or fill it in"))
-            return (.standard, [:])
+            return (.standard, [:], [:])
         }
         var places: [String: YAMLValue] = [:]
         var rules = RecoveryRules(phases: [], care: [], spacing: RecoveryRules.standard.spacing)
         var names: [String: String] = [:]
-        let keys = (isProcedure ? ["name"] : []) + ["phases", "care", "next_session"]
+        var strings: [String: [String: String]] = [:]
+        let keys = (isProcedure ? ["name", "strings"] : []) + ["phases", "care", "next_session"]
         for (key, value) in root.mapping(named: file, allowed: keys, log: &log) {
             switch key {
             case "name": names = log.collect { () throws(DiagnosticError) in try Settings.textByLanguage(value, named: "name") } ?? [:]
+            case "strings": strings = wording(value, log: &log)
             case "phases": rules.phases = steps(value, named: "phases", languages: languages, places: &places, log: &log)
             case "care": rules.care = steps(value, named: "care", languages: languages, places: &places, log: &log)
             default: rules.spacing = spacing(value, places: &places, log: &log)
@@ -45,7 +47,28 @@ enum RecoveryRulesFile {
             let place = places["\(problem.step).\(problem.field)"] ?? places[problem.step] ?? root
             log.add(contentsOf: place.error(problem.message).diagnostics)
         }
-        return (rules, names)
+        if isProcedure, let languages {
+            for language in languages {
+                let missing = Procedures.wordingKeys.filter { strings[language]?[$0] == nil }
+                guard !missing.isEmpty else { continue }
+                log.add(contentsOf: root.error("the procedure's wording in \(language) lacks \(missing.joined(separator: ", "))",
+                    hint: "add them under strings: \(language): (they name the procedure on handouts and in calendars)").diagnostics)
+            }
+        }
+        return (rules, names, strings)
+    }
+
+    /// A procedure's own interface strings (`strings: en: personal_title: …`), only those that name it.
+    private static func wording(_ value: YAMLValue, log: inout DiagnosticLog) -> [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        log.collect { () throws(DiagnosticError) in
+            for (language, texts) in try value.languageMapping(named: "strings") {
+                for (key, text) in try texts.mapping(named: "strings in \(language)", allowed: Procedures.wordingKeys) {
+                    result[language, default: [:]][key] = try text.string(named: key)
+                }
+            }
+        }
+        return result
     }
 
     private static func steps(_ value: YAMLValue, named what: String, languages: [String]?, places: inout [String: YAMLValue], log: inout DiagnosticLog) -> [RecoveryRules.Step] {

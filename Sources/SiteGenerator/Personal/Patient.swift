@@ -13,14 +13,17 @@ public struct Patient: Sendable, Hashable {
     public var language: String
     /// How many future sessions to plan (1 to 10).
     public var sessions: Int
+    /// The procedure the patient had, by its short name or its name in any language; nil for the site's main one.
+    public var procedureName: String?
 
     /// Creates a patient request.
-    public init(id: String? = nil, name: String? = nil, procedure: CivilDate, language: String, sessions: Int = 1) {
+    public init(id: String? = nil, name: String? = nil, procedure: CivilDate, language: String, sessions: Int = 1, procedureName: String? = nil) {
         self.id = id
         self.name = name
         self.procedure = procedure
         self.language = language
         self.sessions = sessions
+        self.procedureName = procedureName
     }
 
     /// Whether `id` can name files and calendar events.

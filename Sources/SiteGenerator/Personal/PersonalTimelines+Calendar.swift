@@ -11,9 +11,9 @@ extension PersonalTimelines {
         let timeline = timeline(for: patient)
         let words = words(patient)
         let language = patient.language
-        let text = strings[language]
+        let text = texts(patient)
         let location = settings.address.isEmpty ? nil : settings.address
-        let call = callClinic(timeline, words: words).lines(colon: words.colon, strings: text).map(words.typeset).joined(separator: "\n")
+        let call = callClinic(patient, timeline, words: words).lines(colon: words.colon, strings: text).map(words.typeset).joined(separator: "\n")
         var events: [CalendarEvent] = []
         for step in timeline.care {
             let name = words.calendarLabel(step.rule)
@@ -35,7 +35,7 @@ extension PersonalTimelines {
         let clinic = settings.clinicName.isEmpty ? (text["contact"] ?? "") : settings.clinicName
         let window = words.filled("calendar_booking_details", [
             "earliest": next.earliest.written(in: language), "usual": next.usual.written(in: language),
-            "months": words.monthsRange(from: rules.spacing.spanFromMonths, to: rules.spacing.spanToMonths),
+            "months": words.monthsRange(from: procedure(of: patient).rules.spacing.spanFromMonths, to: procedure(of: patient).rules.spacing.spanToMonths),
             "until": next.spanTo.written(in: language),
         ])
         let booking = [window, words.laterSessions(timeline), words.typeset(text["new_sheet"] ?? ""), call].compactMap { $0 }.filter { !$0.isEmpty }

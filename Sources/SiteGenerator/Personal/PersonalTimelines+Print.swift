@@ -65,12 +65,12 @@ extension PersonalTimelines {
         let timeline = timeline(for: patient)
         let words = words(patient)
         let language = patient.language
-        let text = strings[language]
+        let text = texts(patient)
         let year = timeline.procedure.year
         func brief(_ date: CivilDate) -> String { values.text(words.typeset(date.writtenBrief(in: language, sayingYearUnless: year))) }
         let see: [[String: String]] = timeline.phases.map { ["label": words.label($0.rule), "when": values.text(words.briefDates($0, year: year))] }
         let later = words.laterSessions(timeline)
-        var shape = "\(language)|\(later != nil)|\(patient.name?.isEmpty == false)"
+        var shape = "\(language)|\(procedure(of: patient).slug)|\(later != nil)|\(patient.name?.isEmpty == false)"
         let care: [[String: Any]] = timeline.care.map { step in
             shape += "|" + step.days.map { $0.certain ? "c" : "n" }.joined()
             return [
@@ -82,8 +82,8 @@ extension PersonalTimelines {
                 },
             ]
         }
-        let next = timeline.nextSession, spacing = rules.spacing
-        let call = callClinic(timeline, words: words, brief: true)
+        let next = timeline.nextSession, spacing = procedure(of: patient).rules.spacing
+        let call = callClinic(patient, timeline, words: words, brief: true)
         var context: [String: Any] = [
             "lang": language,
             "title": text["personal_title"] ?? "",
@@ -107,7 +107,7 @@ extension PersonalTimelines {
         for reason in call.reasons { reasons.append(values.text(reason)) }
         context["call"] = ["title": call.title, "reasons": reasons, "afterHours": call.afterHours].filter { ($0.value as? String)?.isEmpty != true }
         if let later { context["later"] = values.text(later) }
-        if let svg = qrCodes[language] { context["qr"] = ["svg": svg] }
+        if let svg = qrCodes[procedure(of: patient).slug]?[language] { context["qr"] = ["svg": svg] }
         if let name = patient.name, !name.isEmpty { context["name"] = values.text(name) }
         return (shape, context)
     }

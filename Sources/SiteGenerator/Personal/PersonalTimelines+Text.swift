@@ -12,6 +12,8 @@ extension PersonalTimelines {
             var language: String
             var name: String?
             var procedure: String
+            /// The procedure's name in the patient's language.
+            var procedureName: String
             var phases: [Step]
             var care: [Step]
             var nextSession: Next
@@ -25,9 +27,10 @@ extension PersonalTimelines {
         }
         let next = timeline.nextSession
         let output = Output(language: patient.language, name: patient.name, procedure: timeline.procedure.iso,
+                            procedureName: procedure(of: patient).name(in: patient.language),
                             phases: timeline.phases.map(step), care: timeline.care.map(step),
                             nextSession: Output.Next(earliest: next.earliest.iso, usual: next.usual.iso, spanFrom: next.spanFrom.iso, spanTo: next.spanTo.iso),
-                            laterSessions: timeline.laterSessions, callClinicIf: callClinic(timeline, words: words).reasons)
+                            laterSessions: timeline.laterSessions, callClinicIf: callClinic(patient, timeline, words: words).reasons)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self) + "\n"
@@ -38,7 +41,7 @@ extension PersonalTimelines {
         let timeline = timeline(for: patient)
         let words = words(patient)
         let language = patient.language
-        let text = strings[language]
+        let text = texts(patient)
         let colon = words.colon
         var lines = [text["personal_title"] ?? ""]
         if let name = patient.name, !name.isEmpty { lines.append("\(text["patient"] ?? "")\(colon) \(name)") }
@@ -47,7 +50,7 @@ extension PersonalTimelines {
         lines += ["", text["you_will_see"] ?? ""] + timeline.phases.map { "- \(words.label($0.rule))\(colon) \(words.dates($0))" }
         lines += ["", text["you_will_do"] ?? ""] + timeline.care.map { "- \(words.label($0.rule))\(colon) \(words.careDates($0))" }
         lines += ["", text["book_title"] ?? ""]
-        let next = timeline.nextSession, spacing = rules.spacing
+        let next = timeline.nextSession, spacing = procedure(of: patient).rules.spacing
         lines.append("- \(text["not_before"] ?? "") \(next.earliest.written(in: language)) "
                      + words.filled("earliest_note", ["weeks": "\(spacing.minimumWeeks)"]))
         lines.append("- \(text["usually_from"] ?? "") \(next.usual.written(in: language)) " + words.filled("usual_note", ["weeks": "\(spacing.usualWeeks)"]))
@@ -56,7 +59,7 @@ extension PersonalTimelines {
         if let later = words.laterSessions(timeline) { lines.append(later) }
         lines.append(text["new_sheet"] ?? "")
         lines.append("")
-        lines += callClinic(timeline, words: words).lines(colon: colon, strings: text)
+        lines += callClinic(patient, timeline, words: words).lines(colon: colon, strings: text)
         return lines.map(words.typeset).joined(separator: "\n") + "\n"
     }
 }

@@ -12,12 +12,13 @@ public struct PersonalTimelines: Sendable {
     let settings: Settings
     let strings: UIStrings
     let templates: Templates
-    let rules: RecoveryRules
+    let procedures: Procedures
     let calendar: ClinicCalendar
     let printStyle: String
     let typography: [String: Typography]
-    /// The QR code (inline SVG) for each language's healing page; empty without a base URL.
-    let qrCodes: [String: String]
+    /// The QR code (inline SVG) for each procedure's healing page in each language, by slug then language; empty
+    /// without a base URL.
+    let qrCodes: [String: [String: String]]
     let layouts = LayoutCache()
 
     static let printTemplate = "timeline-print"
@@ -28,7 +29,7 @@ public struct PersonalTimelines: Sendable {
     public init(sources: SiteSources, baseURL: String? = nil) throws(DiagnosticError) {
         var log = DiagnosticLog()
         let basics = SiteBasics.load(sources, log: &log)
-        let (settings, strings, templates, rules) = (basics.settings, basics.strings, basics.templates, basics.rules)
+        let (settings, strings, templates) = (basics.settings, basics.strings, basics.templates)
         let style = log.collect { () throws(DiagnosticError) in try sources.text(Self.printStylePath) }
         if let templates, !templates.names.contains(Self.printTemplate) {
             log.add(Diagnostic(file: "templates/\(Self.printTemplate).mustache", message: "the printed timeline template is missing"))
@@ -37,14 +38,19 @@ public struct PersonalTimelines: Sendable {
         self.settings = settings
         self.strings = strings
         self.templates = templates
-        self.rules = rules
+        self.procedures = basics.procedures
         self.calendar = settings.calendar
         self.printStyle = style
         self.typography = basics.typography
-        var codes: [String: String] = [:]
+        var codes: [String: [String: String]] = [:]
         if let base = baseURL ?? settings.baseURL {
-            for (language, address) in HealingPageLink.addresses(in: sources, languages: settings.languages, baseURL: base) {
-                codes[language] = QRCode.svg(for: address, label: strings[language]["scan_to_read"] ?? address)
+            for procedure in basics.procedures.all {
+                let pages = HealingPageLink.addresses(in: sources, languages: settings.languages, baseURL: base) {
+                    basics.procedures.procedure(ofSource: $0) == procedure
+                }
+                for (language, address) in pages {
+                    codes[procedure.slug, default: [:]][language] = QRCode.svg(for: address, label: strings[language]["scan_to_read"] ?? address)
+                }
             }
         }
         self.qrCodes = codes
@@ -58,9 +64,42 @@ public struct PersonalTimelines: Sendable {
     /// The language used when a patient has none.
     public var defaultLanguage: String { settings.defaultLanguage }
 
+    /// The short names of the site's procedures, the main one first.
+    public var procedureNames: [String] { procedures.all.map(\.slug) }
+
+    /// Why a procedure name given for a patient cannot be used.
+    public struct UnknownProcedure: Error, Sendable {
+        public var message: String
+        public var hint: String
+    }
+
+    /// The short name of the procedure `name` names (its short name or its name in any language, any case); with no
+    /// name, the site's only procedure. Refused: a name no procedure has, and no name when the site has several.
+    public func procedure(for name: String?) -> Result<String, UnknownProcedure> {
+        let known = "the procedures are: \(procedureNames.joined(separator: ", "))"
+        guard let name, !name.trimmingSpaces.isEmpty else {
+            return procedures.others.isEmpty ? .success(procedures.main.slug)
+                : .failure(UnknownProcedure(message: "the procedure is missing, and this site has \(procedures.all.count)", hint: known))
+        }
+        guard let procedure = procedures.named(name) else {
+            return .failure(UnknownProcedure(message: "unknown procedure '\(name)'", hint: known))
+        }
+        return .success(procedure.slug)
+    }
+
+    /// The procedure a patient had: the one named, else the site's main one.
+    func procedure(of patient: Patient) -> Procedures.Procedure {
+        patient.procedureName.flatMap(procedures.named) ?? procedures.main
+    }
+
+    /// The interface strings of a patient's language, with those that name their procedure.
+    func texts(_ patient: Patient) -> [String: String] {
+        strings[patient.language].merging(procedure(of: patient).strings[patient.language] ?? [:]) { $1 }
+    }
+
     /// The timeline of a patient.
     public func timeline(for patient: Patient) -> Timeline {
-        Timeline(procedure: patient.procedure, rules: rules, calendar: calendar, sessions: patient.sessions)
+        Timeline(procedure: patient.procedure, rules: procedure(of: patient).rules, calendar: calendar, sessions: patient.sessions)
     }
 
     /// One patient's timeline in `format`.
@@ -74,8 +113,8 @@ public struct PersonalTimelines: Sendable {
     }
 
     /// "Call the clinic if…" for a patient's own timeline: the redness's last day as a date, `brief` on a handout.
-    func callClinic(_ timeline: Timeline, words: TimelineWording, brief: Bool = false) -> CallClinic {
-        let redAfter = CallClinic.lastRedDay(rules).map { day in
+    func callClinic(_ patient: Patient, _ timeline: Timeline, words: TimelineWording, brief: Bool = false) -> CallClinic {
+        let redAfter = CallClinic.lastRedDay(procedure(of: patient).rules).map { day in
             let date = timeline.procedure.adding(days: day - 1)
             return brief ? date.writtenBrief(in: words.language, sayingYearUnless: timeline.procedure.year) : date.written(in: words.language)
         }
@@ -83,6 +122,6 @@ public struct PersonalTimelines: Sendable {
     }
 
     func words(_ patient: Patient) -> TimelineWording {
-        TimelineWording(language: patient.language, strings: strings[patient.language], typography: typography[patient.language] ?? .none)
+        TimelineWording(language: patient.language, strings: texts(patient), typography: typography[patient.language] ?? .none)
     }
 }
