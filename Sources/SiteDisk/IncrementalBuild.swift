@@ -20,6 +20,8 @@ public enum IncrementalBuild {
         public var warnings: [Diagnostic]
         /// What the build did that its user should know of (what it left out of a photo it published).
         public var notes: [Diagnostic] = []
+        /// The placeholders that kept a procedure out of the site, one error each; the rest was built.
+        public var withheld: [Diagnostic] = []
         /// True when nothing had changed since the last build, so nothing was read or written.
         public var upToDate = false
         /// Pages laid out again by a build that used the last build's record; nil when everything was made.
@@ -50,7 +52,8 @@ public enum IncrementalBuild {
         PhaseClock.mark("record")
         if let usable, meta["inputs"] == inputs, meta["today"] == today.iso {
             return Summary(pageCount: usable.publishedCount, report: .init(written: 0, unchanged: entries.count, removed: 0),
-                           warnings: meta["warnings"].flatMap(PageRow.warnings) ?? [], upToDate: true)
+                           warnings: meta["warnings"].flatMap(PageRow.warnings) ?? [],
+                           withheld: meta["withheld"].flatMap(PageRow.warnings) ?? [], upToDate: true)
         }
         let (sources, record, compared, prints) = try load(root: root, listed: listed, record: usable, options: options)
         PhaseClock.mark("load")
@@ -60,7 +63,8 @@ public enum IncrementalBuild {
         // The twin's state is known only once the output is written: until then, it is unknown ("?").
         let recording = RecordWriter(output: output, changes: site.record, inputs: listed, prints: prints, compared: compared,
                                      removed: reused ? site.removed : [],
-                                     meta: ["inputs": inputs, "today": today.iso, "warnings": PageRow.text(site.warnings), "twin": "?"])
+                                     meta: ["inputs": inputs, "today": today.iso, "warnings": PageRow.text(site.warnings),
+                                           "withheld": PageRow.text(site.withheld), "twin": "?"])
             .start(over: reused ? record : nil)
         let written: OutputFolder.Written
         do {
@@ -77,7 +81,7 @@ public enum IncrementalBuild {
         }
         recording.finish(made: written.made, twin: written.twinBehind.joined(separator: "\n"))
         PhaseClock.mark("record")
-        return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings, notes: site.notes,
+        return Summary(pageCount: site.pageCount, report: report, warnings: site.warnings, notes: site.notes, withheld: site.withheld,
                        upToDate: reused && report.written == 0 && report.removed == 0 && site.laidOut == 0, pagesLaidOut: reused ? site.laidOut : nil)
     }
 

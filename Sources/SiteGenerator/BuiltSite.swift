@@ -8,6 +8,8 @@ public struct BuiltSite: Sendable {
     public var warnings: [Diagnostic]
     /// What the build did that its user should know of (what it left out of a photo).
     public var notes: [Diagnostic] = []
+    /// The placeholders that kept a procedure out of the site (`TODO(clinic)`), one error each; the rest was built.
+    public var withheld: [Diagnostic] = []
     /// The number of content pages published, all languages together.
     public var pageCount: Int
     /// The pages laid out.

@@ -33,15 +33,17 @@ public enum SiteBuilder {
     static func run(_ sources: SiteSources, options: BuildOptions, previous given: (any PreviousBuild)? = nil,
                     reusesLayouts: Bool = true, keepingProse: Bool = false) throws(DiagnosticError) -> Result {
         var log = DiagnosticLog()
-        let basics = SiteBasics.load(sources, baseURL: options.baseURL, log: &log)
+        let withheld = Placeholders.withheld(sources)
+        let basics = SiteBasics.load(sources, baseURL: options.baseURL, withheld: Set(withheld.keys), log: &log)
         let settings = basics.settings
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
         let shared = SharedInputs.fingerprint(of: sources, options: options)
         let previous = given?.shared == shared ? given : nil
         // Settings that could not be read are defaults: warnings judged against them (a language "not listed") would be false.
         var unheard = DiagnosticLog()
-        let files = basics.settingsRead ? ContentFiles(paths: sources.paths, settings: settings, log: &log)
-                                        : ContentFiles(paths: sources.paths, settings: settings, log: &unheard)
+        let paths = withheld.isEmpty ? sources.paths : sources.paths.filter { path in !withheld.keys.contains { Placeholders.isPart(path, of: $0) } }
+        let files = basics.settingsRead ? ContentFiles(paths: paths, settings: settings, log: &log)
+                                        : ContentFiles(paths: paths, settings: settings, log: &unheard)
         var reading = PageReading(settings: settings, reservedIDs: basics.templates?.reservedIDs ?? [], typography: basics.typography,
                                   keepingProse: keepingProse)
         reading.calloutLabels = Dictionary(uniqueKeysWithValues: settings.languages.map { language in
@@ -82,7 +84,8 @@ public enum SiteBuilder {
         let record = RecordChanges(startsOver: previous == nil, shared: shared, pages: freshFacts,
                                    removedPages: Array(sources.removed.union(failed)), traces: made.map { ($0.file.path, $0.trace, $0.warnings) },
                                    publishedCount: facts.publishedCount())
-        let site = BuiltSite(files: made.map(\.file), removed: plan.removed, warnings: log.warnings, notes: log.notes, pageCount: record.publishedCount,
+        let site = BuiltSite(files: made.map(\.file), removed: plan.removed, warnings: log.warnings, notes: log.notes,
+                             withheld: withheld.values.flatMap { $0 }.sorted(), pageCount: record.publishedCount,
                              laidOut: pages.count, record: record)
         return Result(site: site, settings: settings, pages: read)
     }

@@ -133,7 +133,7 @@ public final class PreviewServer: Sendable {
         let started = Date()
         do throws(DiagnosticError) {
             let summary = try IncrementalBuild.run(root: options.root, output: siteFolder, baseURL: nil, today: options.today)
-            for warning in summary.notes + summary.warnings where warning.code != .missingBaseURL { report(warning.description) }
+            for warning in summary.notes + summary.warnings + summary.withheld where warning.code != .missingBaseURL { report(warning.description) }
             report(String(format: "Built %d pages in %.2f s.", summary.pageCount, Date().timeIntervalSince(started)))
             await state.succeeded()
             await hub.send(event: "reload", data: "ok")

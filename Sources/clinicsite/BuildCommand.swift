@@ -40,5 +40,12 @@ struct BuildCommand: ParsableCommand {
         } else {
             print("Built \(summary.pageCount) pages: \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed.")
         }
+        if !summary.withheld.isEmpty {
+            Terminal.report(summary.withheld)
+            let count = summary.withheld.count
+            Terminal.printError("clinicsite: \(count) placeholder\(count == 1 ? "" : "s") (\("TODO(clinic)")) left: "
+                                + "that procedure is not published until they are replaced; the rest of the site was built.")
+            throw ExitCode.failure
+        }
     }
 }

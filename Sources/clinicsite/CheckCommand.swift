@@ -36,6 +36,10 @@ struct CheckCommand: ParsableCommand {
         } else {
             Terminal.printOutput(Self.text(report) + "\n")
         }
+        if !report.placeholders.isEmpty {
+            Terminal.printError("clinicsite: \(report.placeholders.count) placeholder\(report.placeholders.count == 1 ? "" : "s") left in procedures not published yet.")
+            throw ExitCode.failure
+        }
         if strict && !report.warnings.isEmpty {
             Terminal.printError("clinicsite: \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") (--strict).")
             throw ExitCode.failure
@@ -65,7 +69,7 @@ struct CheckCommand: ParsableCommand {
             for warning in page.warnings { lines.append("  warning: \(warning)") }
         }
         lines.append("")
-        for warning in report.warnings { lines.append(warning.description) }
+        for warning in report.warnings + report.placeholders { lines.append(warning.description) }
         lines.append("\(report.pages.count) pages checked, \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s").")
         return lines.joined(separator: "\n")
     }

@@ -95,3 +95,49 @@ import Testing
         #expect(annAt.lowerBound < bobAt.lowerBound)
     }
 }
+
+/// `clinicsite add procedure`, as staff use it: placeholders keep the new procedure out until they are all replaced.
+@Suite struct AddProcedureCommandTests {
+    /// The files written hold a placeholder for every statement and number; `build` lists each at its line, builds the rest of
+    /// the site and fails; `check` lists them too; once they are replaced, the procedure is published with its own dates.
+    @Test func aNewProcedureIsPublishedOnlyOnceFilledIn() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let added = try Executable.run(["add", "procedure", "chemical-peel", "--name", "Chemical peel", "--root", root.path])
+        #expect(added.status == 0, "\(added.errors)")
+        #expect(added.output.contains("  content/fr/chemical-peel/healing.md"))
+        let again = try Executable.run(["add", "procedure", "chemical-peel", "--name", "Peel", "--root", root.path])
+        #expect(again.status != 0 && again.errors.contains("content/procedures/chemical-peel.yml already exists"))
+        let bad = try Executable.run(["add", "procedure", "Chemical Peel", "--name", "Peel", "--root", root.path])
+        #expect(bad.status != 0 && bad.errors.contains("can hold only lower-case letters, digits and dashes"))
+
+        let built = try Executable.run(["build", "--root", root.path])
+        #expect(built.status == 1)
+        #expect(built.errors.contains("content/procedures/chemical-peel.yml:31:21: error: a placeholder is left here (span_from_months)"), "\(built.errors)")
+        #expect(built.errors.contains("content/fr/chemical-peel/healing.md:8:1: error: a placeholder is left here: l'aspect de la peau"))
+        #expect(built.errors.contains("the rest of the site was built"))
+        let public_ = root.appendingPathComponent("public")
+        #expect(FileManager.default.fileExists(atPath: public_.appendingPathComponent("en/healing.html").path))
+        #expect(!FileManager.default.fileExists(atPath: public_.appendingPathComponent("en/chemical-peel").path))
+        #expect(try !String(contentsOf: public_.appendingPathComponent("en/index.html"), encoding: .utf8).contains("Chemical peel"))
+        let check = try Executable.run(["check", "--root", root.path])
+        #expect(check.status == 1 && check.output.contains("content/en/chemical-peel/index.md:7:1: error: a placeholder is left here"))
+
+        let numbers = ["start": "1", "end": "4", "minimum_weeks": "4", "usual_weeks": "6", "span_from_months": "1", "span_to_months": "3"]
+        let files = FileManager.default.enumerator(atPath: root.appendingPathComponent("content").path)?.compactMap { $0 as? String } ?? []
+        for path in files where path.contains("chemical-peel") && !path.hasSuffix("/") {
+            let url = root.appendingPathComponent("content/" + path)
+            guard var text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            for (key, number) in numbers { text = text.replacingOccurrences(of: "\(key): TODO(clinic)", with: "\(key): \(number)") }
+            try text.replacingOccurrences(of: "TODO(clinic): ", with: "").write(to: url, atomically: true, encoding: .utf8)
+        }
+        let filled = try Executable.run(["build", "--root", root.path])
+        #expect(filled.status == 0, "\(filled.errors)")
+        let healing = try String(contentsOf: public_.appendingPathComponent("en/chemical-peel/healing.html"), encoding: .utf8)
+        #expect(healing.contains("what the skin looks like first") && healing.contains("\"minimumWeeks\":4"))
+        #expect(try String(contentsOf: public_.appendingPathComponent("en/index.html"), encoding: .utf8)
+            .contains("<li><a href=\"chemical-peel/index.html\">Chemical peel</a></li>"))
+        let json = try Executable.run(["timeline", "--root", root.path, "--date", "2026-12-01", "--procedure", "chemical-peel", "--format", "json"])
+        #expect(json.output.contains("\"earliest\" : \"2026-12-29\""), "\(json.output)")
+    }
+}

@@ -38,7 +38,7 @@ import TestSupport
         var rebuilt = 0
         var failed = 0
         for step in 0..<30 {
-            let saved = (site.pages, site.imageWidth, site.frenchHomeMoved)
+            let saved = (site.pages, site.imageWidth, site.frenchHomeMoved, site.procedure)
             let edit = site.randomEdit()
             try site.write()
             let before = Fixture.files(in: site.output)
@@ -49,14 +49,15 @@ import TestSupport
             switch (incremental, full) {
             case (.success(let summary), .success(let clean)):
                 #expect(Fixture.files(in: site.output) == Fixture.files(in: fresh), "seed \(seed), step \(step): \(edit)")
-                #expect(summary.warnings == clean.warnings && summary.pageCount == clean.pageCount, "seed \(seed), step \(step): \(edit)")
+                #expect(summary.warnings == clean.warnings && summary.pageCount == clean.pageCount && summary.withheld == clean.withheld,
+                        "seed \(seed), step \(step): \(edit)")
                 if summary.pagesLaidOut != nil { rebuilt += 1 }
                 if edit.isLocal { #expect(summary.pagesLaidOut == 1, "seed \(seed), step \(step): \(edit) laid out \(summary.pagesLaidOut ?? -1)") }
             case (.failure(let mine), .failure(let theirs)):
                 #expect(mine.diagnostics.map(\.description) == theirs.diagnostics.map(\.description), "seed \(seed), step \(step): \(edit)")
                 #expect(Fixture.files(in: site.output) == before, "a failed build changed the output (\(edit))")
                 // Back to the last good site, so the walk goes on through builds that succeed.
-                (site.pages, site.imageWidth, site.frenchHomeMoved) = saved
+                (site.pages, site.imageWidth, site.frenchHomeMoved, site.procedure) = saved
                 failed += 1
             default:
                 Issue.record("seed \(seed), step \(step): \(edit): incremental \(incremental), full \(full)")

@@ -49,7 +49,8 @@ struct Procedures: Sendable {
     }
 
     /// Reads the main procedure's rules and every file of `content/procedures/`, reporting problems at their lines.
-    static func load(sources: SiteSources, settings: Settings, languages: [String]?, log: inout DiagnosticLog) -> Procedures {
+    static func load(sources: SiteSources, settings: Settings, languages: [String]?, withheld: Set<String> = [],
+                     log: inout DiagnosticLog) -> Procedures {
         let mainRules = RecoveryRulesFile.load(sources: sources, languages: languages, log: &log)
         // Its short name: its name in the default language without what is in brackets ("Skin needling (micro-needling)"
         // → skin-needling).
@@ -59,6 +60,7 @@ struct Procedures: Sendable {
         var others: [Procedure] = []
         for path in sources.paths(under: folder) where path.hasSuffix(".yml") {
             let slug = String(path.dropFirst(folder.count).dropLast(4))
+            if withheld.contains(slug) { continue }
             guard slug == Slug.make(from: slug, fallback: ""), !slug.contains("/") else {
                 log.add(Diagnostic(file: path, message: "a procedure's file name can hold only lower-case letters, digits and dashes",
                                    hint: "rename it, for example \(folder)\(Slug.make(from: slug, fallback: "procedure")).yml"))

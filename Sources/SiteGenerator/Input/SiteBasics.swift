@@ -14,7 +14,8 @@ struct SiteBasics {
     /// Whether `site.yml` was read without an error; when not, `settings` are defaults and nothing is judged by them.
     var settingsRead: Bool
 
-    static func load(_ sources: SiteSources, baseURL: String? = nil, log: inout DiagnosticLog) -> SiteBasics {
+    /// Procedures in `withheld` (placeholders left) are not read.
+    static func load(_ sources: SiteSources, baseURL: String? = nil, withheld: Set<String> = [], log: inout DiagnosticLog) -> SiteBasics {
         var settings = Settings()
         let errorsBefore = log.errorCount
         if let text = log.collect({ () throws(DiagnosticError) in try sources.text(Settings.path) }) {
@@ -26,7 +27,8 @@ struct SiteBasics {
         let typography = TypographyFile.load(sources: sources, languages: settings.languages, log: &log)
         let strings = settingsRead ? log.collect { () throws(DiagnosticError) in try UIStrings(sources: sources, settings: settings) }?.typeset(with: typography) : nil
         let templates = log.collect { () throws(DiagnosticError) in try Templates(sources: sources) }
-        let procedures = Procedures.load(sources: sources, settings: settings, languages: settingsRead ? settings.languages : nil, log: &log)
+        let procedures = Procedures.load(sources: sources, settings: settings, languages: settingsRead ? settings.languages : nil,
+                                         withheld: withheld, log: &log)
         return SiteBasics(settings: settings, strings: strings, templates: templates, procedures: procedures, typography: typography,
                           settingsRead: settingsRead)
     }
