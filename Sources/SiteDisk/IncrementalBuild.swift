@@ -103,6 +103,11 @@ public enum IncrementalBuild {
     private static func load(root: URL, listed: [InputStamp.File], record given: BuildRecord?, options: BuildOptions)
         throws(DiagnosticError) -> (SiteSources, BuildRecord?, InputComparison, [String: Fingerprint]) {
         var (record, compared) = (given, given?.compare(listed) ?? InputComparison())
+        // A page that includes a block that changed or went is read again, as if it had changed itself.
+        let blocks = compared.changed.union(compared.removed).filter { $0.hasPrefix("content/blocks/") }
+        let including = Set(blocks.flatMap { block in given?.pages(including: block).map(\.page.source) ?? [] })
+        compared.unchanged.subtract(including)
+        compared.changed.formUnion(including.intersection(listed.map(\.path)))
         var sources = try SiteSources.load(root: root, listed: listed, unchanged: compared.unchanged, removed: compared.removed)
         if let known = record, SharedInputs.fingerprint(of: sources, options: options) != known.shared {
             // What every output shares changed: nothing recorded is reused, and the files left unread are read too.
@@ -112,7 +117,7 @@ public enum IncrementalBuild {
             (record, compared) = (nil, InputComparison())
         }
         let prints = Dictionary(sources.files.map { ($0.key, Fingerprint(of: $0.value)) }) { $1 }
-        for (path, print) in prints where SiteSources.isContentFile(path) && record?.print(of: path) == print {
+        for (path, print) in prints where SiteSources.isContentFile(path) && !including.contains(path) && record?.print(of: path) == print {
             // Saved again without a change: as good as unread.
             sources.files[path] = nil
             sources.unchanged.insert(path)

@@ -51,6 +51,7 @@ public enum SiteBuilder {
         })
         let toRead = files.pages.filter { previous == nil || sources.files[$0.path] != nil }.sorted { $0.path < $1.path }
         let (read, failed) = reading.read(toRead, bytes: sources.bytes, log: &log)
+        if previous != nil { log.add(contentsOf: blocksReached(read, sources: sources)) }
         PhaseClock.mark("content")
         let freshFacts = read.map(\.facts)
         let facts = SiteFacts(fresh: Dictionary(freshFacts.map { ($0.page.source, $0) }) { $1 }, failed: Set(failed),
@@ -71,7 +72,7 @@ public enum SiteBuilder {
         guard !log.hasErrors, let renderer, let assets else {
             // Broken links are reported with the other errors, so one run lists everything to fix.
             log.add(contentsOf: pages.parallelMap { $0.resolvedHTML(reads: Reads(facts)).problems }.flatMap { $0 })
-            throw DiagnosticError(log.diagnostics)
+            throw log.failure
         }
         var made = try layOut(pages, siteFiles: plan.siteFiles.compactMap { path in outputs[path].map { (path, $0) } }, with: renderer,
                               facts: facts, log: &log)
@@ -90,6 +91,15 @@ public enum SiteBuilder {
         return Result(site: site, settings: settings, pages: read)
     }
 
+    /// For each block read again (it changed), the pages it reached, as a note.
+    private static func blocksReached(_ read: [LoadedPage], sources: SiteSources) -> [Diagnostic] {
+        sources.files.keys.filter { $0.hasPrefix("content/blocks/") }.sorted().map { block in
+            let pages = read.filter { $0.markdown.blocks.contains(block) }.map(\.page.source).sorted()
+            return Diagnostic(file: block, severity: .note, message: pages.isEmpty ? "this block changed; no page includes it"
+                              : "this block changed; it reached \(pages.count) page\(pages.count == 1 ? "" : "s"): \(pages.joined(separator: ", "))")
+        }
+    }
+
     /// What concerns the whole site rather than one output: review dates after today (errors, thrown with every
     /// other error), overdue reviews, example contact details and a missing `base_url` (warnings).
     private static func addSiteProblems(facts: SiteFacts, settings: Settings, sources: SiteSources, today: CivilDate,
@@ -98,7 +108,7 @@ public enum SiteBuilder {
         log.add(contentsOf: facts.reviewedAfter(today).map { page in
             ReviewAge.future(file: page.page.source, text: text(page.page.source), reviewed: page.page.reviewed!, today: today)
         })
-        if log.hasErrors { throw DiagnosticError(log.diagnostics) }
+        if log.hasErrors { throw log.failure }
         log.add(contentsOf: facts.reviewsDue(today: today, months: settings.reviewMonths).map {
             ReviewAge.warning(file: $0.page.source, reviewed: $0.page.reviewed!, months: settings.reviewMonths)
         })
@@ -158,7 +168,7 @@ public enum SiteBuilder {
             case .failure(let error): log.add(contentsOf: error.diagnostics)
             }
         }
-        if log.hasErrors { throw DiagnosticError(log.diagnostics) }
+        if log.hasErrors { throw log.failure }
         PhaseClock.mark("links+render")
         return made
     }

@@ -41,6 +41,8 @@ struct GeneratedSite {
     /// The fictional second procedure: 0 absent, 1 as written, 2 with a placeholder left in a page (not published),
     /// 3 with other rules and a page edited.
     var procedure = 0
+    /// The block two English pages include: 0 one line, 1 with a heading (their anchors change), 2 gone (their error).
+    var block = 0
     var generator: SeededGenerator
     private var counter = 0
 
@@ -80,6 +82,7 @@ struct GeneratedSite {
             body += "See [\(target)](\(target).md#\(page.brokenAnchor ? "nowhere" : anchor)).\n\n"
         }
         if page.image { body += "![A picture](pic.png)\n\n" }
+        if key == "en/gen-2" || key == "en/gen-9" { body += "<!-- include: call -->\n\n" }
         body += page.extra.joined(separator: "\n\n")
         return "---\n\(front)---\n\(body)\n"
     }
@@ -110,6 +113,7 @@ struct GeneratedSite {
             try moved.write(to: home, atomically: true, encoding: .utf8)
         }
         try writeProcedure()
+        try writeBlock()
         let picture = content.appendingPathComponent("en/pic.png")
         if let width = imageWidth {
             // The photo as an editor left it (text, XMP and EXIF the build leaves out), its header's size changed.
@@ -124,24 +128,6 @@ struct GeneratedSite {
         }
     }
 
-    /// The fictional procedure's files as `procedure` says.
-    private func writeProcedure() throws {
-        for (path, original) in FictionalProcedure.files {
-            let url = root.appendingPathComponent(path)
-            guard procedure > 0 else {
-                try? FileManager.default.removeItem(at: url)
-                continue
-            }
-            var text = original
-            if procedure == 2, path.hasSuffix("en/moonlight-facial/healing.md") { text += "\nTODO(clinic): how long the glow lasts.\n" }
-            if procedure == 3 {
-                text = text.replacingOccurrences(of: "minimum_weeks: 3", with: "minimum_weeks: 2").replacingOccurrences(of: "Fictional.", with: "Fictional, edited.")
-            }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if (try? String(contentsOf: url, encoding: .utf8)) != text { try text.write(to: url, atomically: true, encoding: .utf8) }
-        }
-    }
-
     mutating func randomEdit() -> Edit {
         counter += 1
         let keys = pages.keys.sorted()
@@ -149,7 +135,7 @@ struct GeneratedSite {
         let language = String(key.split(separator: "/")[0])
         let name = String(key.split(separator: "/")[1])
         let linked = pages.contains { $0.key.hasPrefix(language + "/") && $0.value.links.contains(name) }
-        let kind = Int.random(in: 0..<18, using: &generator)
+        let kind = Int.random(in: 0..<19, using: &generator)
         return kind < 8 ? pageEdit(kind, key: key, language: language, name: name, linked: linked)
             : otherEdit(kind, key: key, language: language, name: name, linked: linked)
     }
@@ -211,6 +197,9 @@ struct GeneratedSite {
                 pages[other]!.links.removeAll { $0 == name }
             }
             return Edit(description: "translation \(translation) toggled")
+        case 18:
+            block = (block + 1) % 3
+            return Edit(description: "block: state \(block)")
         case 17:
             procedure = (procedure + 1) % 4
             return Edit(description: "second procedure: state \(procedure)")

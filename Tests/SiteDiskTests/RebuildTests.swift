@@ -38,7 +38,7 @@ import TestSupport
         var rebuilt = 0
         var failed = 0
         for step in 0..<30 {
-            let saved = (site.pages, site.imageWidth, site.frenchHomeMoved, site.procedure)
+            let saved = (site.pages, site.imageWidth, site.frenchHomeMoved, site.procedure, site.block)
             let edit = site.randomEdit()
             try site.write()
             let before = Fixture.files(in: site.output)
@@ -57,7 +57,7 @@ import TestSupport
                 #expect(mine.diagnostics.map(\.description) == theirs.diagnostics.map(\.description), "seed \(seed), step \(step): \(edit)")
                 #expect(Fixture.files(in: site.output) == before, "a failed build changed the output (\(edit))")
                 // Back to the last good site, so the walk goes on through builds that succeed.
-                (site.pages, site.imageWidth, site.frenchHomeMoved, site.procedure) = saved
+                (site.pages, site.imageWidth, site.frenchHomeMoved, site.procedure, site.block) = saved
                 failed += 1
             default:
                 Issue.record("seed \(seed), step \(step): \(edit): incremental \(incremental), full \(full)")

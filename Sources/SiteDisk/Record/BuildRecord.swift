@@ -23,7 +23,7 @@ struct InputComparison {
 /// (`.sum`), so a record damaged or changed behind the build's back is not used: the build then starts over.
 final class BuildRecord: PreviousBuild, @unchecked Sendable {
     /// Bumped when the tables change: an older record is then not used.
-    static let version = 4
+    static let version = 5
     let path: String
     private let database: SQLite
     /// SQLite connections are used by one thread at a time; the build asks from all cores.
@@ -59,7 +59,7 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
         var statements: [String: SQLite.Statement] = [:]
         for (name, condition) in ["page": "source = ?1", "menu": "language = ?1 AND ord IS NOT NULL", "all": "1", "output": "output = ?1",
                                   "due": "reviewed IS NOT NULL AND reviewed < ?1", "future": "reviewed IS NOT NULL AND reviewed > ?1",
-                                  "warned": "warnings != ''"] {
+                                  "warned": "warnings != ''", "including": "instr(blocks, ?1) > 0"] {
             guard let statement = database.statement("SELECT \(PageRow.columns) FROM pages WHERE \(condition)") else { return nil }
             statements[name] = statement
         }
@@ -98,6 +98,10 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
 
     func pages(writing output: String) -> [PageFacts] {
         pages("output", .text(output))
+    }
+
+    func pages(including block: String) -> [PageFacts] {
+        pages("including", .text(block)).filter { $0.blocks.contains(block) }
     }
 
     func pagesWithWarnings() -> [PageFacts] {

@@ -96,7 +96,7 @@ struct RecordWriter: Sendable {
         guard let setMeta = database.statement("INSERT OR REPLACE INTO meta VALUES (?, ?)"),
               let setFile = database.statement("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)"),
               let dropFile = database.statement("DELETE FROM files WHERE path = ?"),
-              let setPage = database.statement("INSERT OR REPLACE INTO pages (\(PageRow.columns)) VALUES (\(Array(repeating: "?", count: 15).joined(separator: ", ")))"),
+              let setPage = database.statement("INSERT OR REPLACE INTO pages (\(PageRow.columns)) VALUES (\(Array(repeating: "?", count: 16).joined(separator: ", ")))"),
               let dropPage = database.statement("DELETE FROM pages WHERE source = ?"),
               let setOutput = database.statement("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)"),
               let dropOutput = database.statement("DELETE FROM outputs WHERE path = ?"),

@@ -9,13 +9,16 @@ package final class PageFacts: Sendable, Equatable {
     /// What reading the page found that did not stop it (raw HTML left out), kept so a rebuild that does not read
     /// the page again still reports it.
     package let warnings: [Diagnostic]
+    /// The block files it includes (`BlockIncludes`): when one changes, the page is read again.
+    package let blocks: [String]
     /// The fingerprint of what a link needs of the page (`ReadKey.address`): its address and whether it is a draft.
     let addressPrint: Fingerprint
 
-    package init(page: Page, anchors: [String], warnings: [Diagnostic] = []) {
+    package init(page: Page, anchors: [String], warnings: [Diagnostic] = [], blocks: [String] = []) {
         self.page = page
         self.anchors = anchors
         self.warnings = warnings
+        self.blocks = blocks
         addressPrint = Fingerprint(text: page.outputPath + (page.draft ? "\u{0}draft" : "\u{0}published"))
     }
 
@@ -44,6 +47,8 @@ package protocol PreviousBuild: Sendable {
     func reviewsDue(today: CivilDate, months: Int) -> [PageFacts]
     /// The pages whose review date is after `today`, drafts included.
     func reviewedAfter(_ today: CivilDate) -> [PageFacts]
+    /// At least every page that includes the block file `block`.
+    func pages(including block: String) -> [PageFacts]
     /// At least every page that has warnings of its own.
     func pagesWithWarnings() -> [PageFacts]
     /// The warnings recorded with each output that had some of its own (a picture's size).

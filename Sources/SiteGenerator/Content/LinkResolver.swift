@@ -5,11 +5,12 @@ import Foundation
 enum LinkResolver {
     /// The URL to write for `link` on `page`, whose source is in `folder` (`content/en`) and whose own
     /// heading ids are `anchors`; nil to leave it as written. What it learns of other pages comes through `reads`.
-    static func resolve(_ link: CmarkDocument.Link, on page: Page, folder: String, anchors: [String], reads: Reads) throws(DiagnosticError) -> String? {
+    static func resolve(_ link: CmarkDocument.Link, on page: Page, in markdown: MarkdownBody, folder: String, anchors: [String],
+                        reads: Reads) throws(DiagnosticError) -> String? {
         let destination = link.destination
-        let line = page.bodyLine + max(link.line, 1) - 1
+        let place = markdown.place(ofLine: link.line, source: page.source, bodyLine: page.bodyLine)
         func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
-            DiagnosticError(Diagnostic(file: page.source, line: line, column: link.column, message: message, hint: hint))
+            DiagnosticError(Diagnostic(file: place.file, line: place.line, column: link.column, message: message, hint: hint))
         }
         if destination.isEmpty {
             throw failure("this link has no destination", hint: "write the page it should open between the brackets: [text](healing.md)")

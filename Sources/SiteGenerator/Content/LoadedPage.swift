@@ -16,7 +16,7 @@ final class LoadedPage: Sendable {
 
     /// What other pages may know of this one, with its own warnings.
     var facts: PageFacts {
-        PageFacts(page: page, anchors: markdown.headings.map(\.id), warnings: warnings)
+        PageFacts(page: page, anchors: markdown.headings.map(\.id), warnings: warnings, blocks: markdown.blocks)
     }
 
     /// Checks every link and gives the final Markdown HTML (UTF-8), links between pages rewritten to output
@@ -31,7 +31,7 @@ final class LoadedPage: Sendable {
         for index in markdown.placeholders {
             let link = markdown.links[index]
             do throws(DiagnosticError) {
-                urls[index] = try LinkResolver.resolve(link, on: page, folder: folder, anchors: anchors, reads: reads)
+                urls[index] = try LinkResolver.resolve(link, on: page, in: markdown, folder: folder, anchors: anchors, reads: reads)
                 if link.isImage, let target = LinkResolver.targetPath(of: link.destination, on: page) { sizes[index] = reads.imageSize(of: target) }
             } catch {
                 problems += error.diagnostics
@@ -40,7 +40,7 @@ final class LoadedPage: Sendable {
         // Links kept as written are still checked: an anchor on this page, an empty or root-absolute link.
         for link in markdown.links where !LinkResolver.isRelative(link.destination) {
             do throws(DiagnosticError) {
-                _ = try LinkResolver.resolve(link, on: page, folder: folder, anchors: anchors, reads: reads)
+                _ = try LinkResolver.resolve(link, on: page, in: markdown, folder: folder, anchors: anchors, reads: reads)
             } catch {
                 problems += error.diagnostics
             }

@@ -54,8 +54,16 @@ package struct Page: Sendable, Equatable {
         let outputName = front.slug ?? Slug.make(from: fileName, fallback: "page")
         let outputPath = "\(language)/\(folder)\(outputName).html"
         let markdown = render(split.body)
+        if !markdown.includeProblems.isEmpty {
+            throw DiagnosticError(markdown.includeProblems.map { problem in
+                let place = markdown.place(ofLine: 0, source: source, bodyLine: split.bodyLine)
+                return Diagnostic(file: problem.origin.file ?? place.file, line: problem.origin.file == nil ? split.bodyLine + problem.origin.line - 1 : problem.origin.line,
+                                  message: problem.message, hint: problem.hint)
+            })
+        }
         if let table = markdown.tableLine {
-            throw DiagnosticError(Diagnostic(file: source, line: split.bodyLine + table - 1,
+            let place = markdown.place(ofLine: table, source: source, bodyLine: split.bodyLine)
+            throw DiagnosticError(Diagnostic(file: place.file, line: place.line,
                                              message: "this is a table, and tables are not supported (they would be published as lines of bars and dashes)",
                                              hint: "write it as a list, one item per row, for example:\n  - **Days 1–2**: the skin is red, like a sunburn.\n  - **Days 3–5**: it feels dry and tight."))
         }

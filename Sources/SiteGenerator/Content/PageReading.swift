@@ -23,7 +23,7 @@ struct PageReading: Sendable {
                 guard let data = bytes(file.path) else {
                     throw DiagnosticError(Diagnostic(file: file.path, message: "cannot read this file", hint: "check that it is readable"))
                 }
-                return .success(try page(file, text: SiteSources.normalisedText(data, file: file.path), nonce: nonce))
+                return .success(try page(file, text: SiteSources.normalisedText(data, file: file.path), nonce: nonce, bytes: bytes))
             } catch {
                 return .failure(error)
             }
@@ -41,17 +41,24 @@ struct PageReading: Sendable {
         return (pages, failed)
     }
 
-    private func page(_ file: ContentFiles.PageFile, text: String, nonce: String) throws(DiagnosticError) -> LoadedPage {
+    private func page(_ file: ContentFiles.PageFile, text: String, nonce: String, bytes: (String) -> Data?) throws(DiagnosticError) -> LoadedPage {
         let typography = typography[file.language] ?? .none
         var (page, markdown) = try Page.read(source: file.path, language: file.language, text: text) { body in
-            CmarkDocument(markdown: body, reservedIDs: reservedIDs, typography: typography, calloutLabels: calloutLabels[file.language] ?? [:])
+            let expanded = BlockIncludes.expand(body, language: file.language) { path in
+                bytes(path).map { (try? SiteSources.normalisedText($0, file: path)) ?? String(decoding: $0, as: UTF8.self) }
+            }
+            var markdown = CmarkDocument(markdown: expanded.text, reservedIDs: reservedIDs, typography: typography,
+                                         calloutLabels: calloutLabels[file.language] ?? [:])
                 .renderWithPlaceholders(allowRawHTML: settings.allowRawHTML, nonce: nonce, keepingProse: keepingProse)
+            (markdown.origins, markdown.blocks, markdown.includeProblems) = (expanded.origins, expanded.blocks, expanded.problems)
+            return markdown
         }
         page.title = typography.apply(page.title)
         page.menuTitle = typography.apply(page.menuTitle)
         page.description = typography.apply(page.description)
         let warnings: [Diagnostic] = settings.allowRawHTML ? [] : markdown.rawHTML.map { html in
-            .warning(file: file.path, line: page.bodyLine + html.line - 1, "raw HTML is left out of the published page: \(html.text)",
+            let place = markdown.place(ofLine: html.line, source: file.path, bodyLine: page.bodyLine)
+            return .warning(file: place.file, line: place.line, "raw HTML is left out of the published page: \(html.text)",
                      hint: "write it in Markdown (a boxed note is a quote starting with > [!NOTE]), or set allow_raw_html: true in site.yml",
                      code: .rawHTMLLeftOut)
         }

@@ -19,6 +19,22 @@ struct MarkdownBody: Sendable {
     var tableLine: Int?
     /// Raw HTML in the body (comments left out): its line in the body and its first line of text.
     var rawHTML: [(line: Int, text: String)] = []
+    /// Where each line of the body was written, when it includes blocks (`BlockIncludes`); empty otherwise.
+    var origins: [BlockIncludes.Origin] = []
+    /// The block files the page includes, in path order.
+    var blocks: [String] = []
+    /// Includes that could not be followed.
+    var includeProblems: [BlockIncludes.Problem] = []
+}
+
+extension MarkdownBody {
+    /// The file and line where line `line` of the body (1-based, as cmark counts) was written: the page's own file
+    /// (whose body starts at `bodyLine`), or a block it includes.
+    func place(ofLine line: Int, source: String, bodyLine: Int) -> (file: String, line: Int) {
+        guard line >= 1, line <= origins.count else { return (source, bodyLine + max(line, 1) - 1) }
+        let origin = origins[line - 1]
+        return origin.file.map { ($0, origin.line) } ?? (source, bodyLine + origin.line - 1)
+    }
 }
 
 extension MarkdownBody {

@@ -1,0 +1,110 @@
+import CCmark
+
+/// Text written once and shown on many pages (how to reach the clinic, when to call): a line
+/// `<!-- include: NAME -->` in a page is replaced by the Markdown of `content/blocks/LANG/NAME.md`. An HTML comment
+/// keeps the page plain CommonMark: anything that does not know includes shows nothing there. Only comments cmark
+/// reads as a whole HTML block count, so the syntax written inside a code block stays as written.
+struct BlockIncludes: Sendable {
+    /// Where a line of the expanded text was written: a line of the page's body (`file` nil) or of a block file.
+    struct Origin: Sendable, Equatable {
+        var file: String?
+        var line: Int
+    }
+
+    /// An include that cannot be followed, at the line that asks for it.
+    struct Problem: Sendable {
+        var origin: Origin
+        var message: String
+        var hint: String
+    }
+
+    private(set) var text = ""
+    /// The origin of each line of `text` (empty when the page includes nothing: every line is its own).
+    private(set) var origins: [Origin] = []
+    /// The block files included, directly or through another block, in path order.
+    private(set) var blocks: [String] = []
+    private(set) var problems: [Problem] = []
+
+    /// The folder of a language's blocks.
+    static func folder(_ language: String) -> String { "content/blocks/\(language)/" }
+
+    /// `body` with every include replaced, its blocks read through `read` (a path's text, nil when there is none).
+    static func expand(_ body: Substring, language: String, read: (String) -> String?) -> BlockIncludes {
+        var result = BlockIncludes()
+        guard body.contains("<!--") else {
+            result.text = String(body)
+            return result
+        }
+        var lines: [String] = []
+        var included: Set<String> = []
+        result.add(String(body), file: nil, chain: [], language: language, read: read, lines: &lines, included: &included)
+        guard !included.isEmpty || !result.problems.isEmpty else {
+            (result.text, result.origins) = (String(body), [])
+            return result
+        }
+        result.text = lines.joined(separator: "\n")
+        result.blocks = included.sorted()
+        return result
+    }
+
+    private mutating func add(_ text: String, file: String?, chain: [String], language: String, read: (String) -> String?,
+                              lines: inout [String], included: inout Set<String>) {
+        let includes = Self.includeLines(text)
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let origin = Origin(file: file, line: index + 1)
+            guard let name = includes[index + 1] else {
+                lines.append(String(line))
+                origins.append(origin)
+                continue
+            }
+            let path = Self.folder(language) + name + ".md"
+            if chain.contains(name) || (file == path) {
+                problems.append(Problem(origin: origin, message: "the block '\(name)' includes itself (\((chain + [name]).joined(separator: " → ")))",
+                                        hint: "remove this include: a block cannot contain itself"))
+            } else if let block = read(path) {
+                included.insert(path)
+                // Blank lines around the block, so it neither joins the paragraph before it nor the one after.
+                lines.append("")
+                origins.append(origin)
+                add(block, file: path, chain: chain + [name], language: language, read: read, lines: &lines, included: &included)
+                lines.append("")
+                origins.append(origin)
+            } else {
+                problems.append(Problem(origin: origin, message: "there is no block \(path) to include",
+                                        hint: "create \(path), or correct the name after include:"))
+            }
+        }
+    }
+
+    /// The lines (1-based) that are a whole include comment, with the block's name, as cmark reads the text.
+    private static func includeLines(_ text: String) -> [Int: String] {
+        guard text.contains("include") else { return [:] }
+        var found: [Int: String] = [:]
+        var copy = text
+        guard let root = copy.withUTF8({ bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
+        }) else { return [:] }
+        defer { cmark_node_free(root) }
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node),
+               let name = name(inComment: String(cString: literal)) {
+                found[Int(cmark_node_get_start_line(node))] = name
+            }
+            child = cmark_node_next(node)
+        }
+        return found
+    }
+
+    /// `when-to-call` for `<!-- include: when-to-call -->` (a `.md` after the name is allowed); nil for anything else.
+    static func name(inComment literal: String) -> String? {
+        let text = literal.trimmingSpaces
+        guard text.hasPrefix("<!--"), text.hasSuffix("-->"), !text.dropLast(3).contains("\n") else { return nil }
+        let inside = text.dropFirst(4).dropLast(3).trimmingSpaces
+        guard inside.hasPrefix("include:") else { return nil }
+        var name = inside.dropFirst("include:".count).trimmingSpaces
+        if name.hasSuffix(".md") { name = String(name.dropLast(3)) }
+        guard !name.isEmpty, name.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }) else { return nil }
+        return name
+    }
+}
