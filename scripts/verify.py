@@ -35,8 +35,11 @@ class Report:
         self.results = []
         self.current = None
         self.findings = []
+        # Put before every check's name while one site other than the shipped one is checked (section 12).
+        self.prefix = ""
 
     def start(self, name):
+        name = self.prefix + name
         self.current = name
         self.findings = []
         print(f"\n== {name}", flush=True)
@@ -492,7 +495,7 @@ SIZES = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
 HEALING = {"en": "en/healing.html", "fr": "fr/guerison.html"}
 
 
-def check_printing(driver, work, timeline_pages):
+def check_printing(driver, work, timeline_pages, healing_for=lambda name, language: HEALING.get(language, "")):
     report.start("4. Printable: each handout one sheet on A4 and US Letter (print-all: one per patient), 14pt body, "
                  "no browser header or footer, a QR code zbarimg decodes to the healing page, the number a tel: link on screen")
     pdf_folder = work / "pdf"
@@ -531,7 +534,7 @@ def check_printing(driver, work, timeline_pages):
                 report.fail(name, f"the browser printed a header or footer (a file path or address) on {size} ({path})")
             if sheets == 1:
                 codes = printed_qr_codes(path)
-                expected = BASE_URL + HEALING.get(language, "")
+                expected = BASE_URL + healing_for(name, language)
                 if codes != [expected]:
                     report.fail(name, f"the QR code on {size} reads {codes}, expected [{expected!r}] ({path})")
     report.info(f"{len(timeline_pages)} handout files printed to {pdf_folder}")
@@ -931,6 +934,8 @@ def main():
         check_phones(driver, work, site_pages, timeline_pages)
         check_reflow_and_focus(driver, site_pages, timeline_pages)
         check_photos(driver, args.binary, work)
+        import verify_procedures
+        verify_procedures.check_two_procedures(sys.modules[__name__], driver, args.binary, work, venv, axe_source)
     finally:
         stop_browser(driver, service)
         stop(nginx)

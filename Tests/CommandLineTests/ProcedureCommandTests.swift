@@ -113,7 +113,7 @@ import Testing
 
         let built = try Executable.run(["build", "--root", root.path])
         #expect(built.status == 1)
-        #expect(built.errors.contains("content/procedures/chemical-peel.yml:31:21: error: a placeholder is left here (span_from_months)"), "\(built.errors)")
+        #expect(built.errors.contains("content/procedures/chemical-peel.yml:39:21: error: a placeholder is left here (span_from_months)"), "\(built.errors)")
         #expect(built.errors.contains("content/fr/chemical-peel/healing.md:8:1: error: a placeholder is left here: l'aspect de la peau"))
         #expect(built.errors.contains("the rest of the site was built"))
         let public_ = root.appendingPathComponent("public")

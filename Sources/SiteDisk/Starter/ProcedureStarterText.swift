@@ -14,9 +14,17 @@ enum ProcedureStarterText {
             languages.map { "      \($0): \(StarterSite.yamlQuoted("\(marker): \($0 == "fr" ? french : english)"))" }.joined(separator: "\n")
         }
         let strings = languages.map { language in
-            language == "fr"
-                ? "  fr:\n    personal_title: \(StarterSite.yamlQuoted("Votre récupération après : \(name)"))\n    calendar_name: \(StarterSite.yamlQuoted("Récupération : \(name)"))\n    calendar_booking: \(StarterSite.yamlQuoted("Appeler {clinic} pour votre prochaine séance (\(name))"))"
-                : "  \(language):\n    personal_title: \(StarterSite.yamlQuoted("Your recovery after \(inSentence)"))\n    calendar_name: \(StarterSite.yamlQuoted("Recovery after \(inSentence)"))\n    calendar_booking: \(StarterSite.yamlQuoted("Call {clinic} to book your next session (\(name))"))"
+            let french = language == "fr"
+            let texts = french
+                ? [("personal_title", "Votre récupération après : \(name)"), ("calendar_name", "Récupération : \(name)"),
+                   ("calendar_booking", "Appeler {clinic} pour votre prochaine séance (\(name))"),
+                   ("tick_ointment", "\(marker): Cochez la case du jour une fois … appliqué(e)"), ("ointment_to_use", "\(marker): … à utiliser :"),
+                   ("ointment_how_often", "Combien de fois par jour :"), ("ointment_until", "Jusqu’au (date) :")]
+                : [("personal_title", "Your recovery after \(inSentence)"), ("calendar_name", "Recovery after \(inSentence)"),
+                   ("calendar_booking", "Call {clinic} to book your next session (\(name))"),
+                   ("tick_ointment", "\(marker): Tick the day’s box once the … is on"), ("ointment_to_use", "\(marker): … to use:"),
+                   ("ointment_how_often", "How many times a day:"), ("ointment_until", "Until (date):")]
+            return "  \(language):\n" + texts.map { "    \($0.0): \(StarterSite.yamlQuoted($0.1))" }.joined(separator: "\n")
         }.joined(separator: "\n")
         return """
             # \(name): its name, the words that name it on handouts and in calendars, and how the skin heals after it.

@@ -7,8 +7,10 @@ import RecoverySchedule
 /// `content/LANG/SLUG/`.
 struct Procedures: Sendable {
     static let folder = "content/procedures/"
-    /// The interface strings that name the procedure, which each procedure's file gives in every language.
-    static let wordingKeys = ["personal_title", "calendar_name", "calendar_booking"]
+    /// The interface strings that name the procedure or its care (the main one's ointment), which each procedure's file
+    /// gives in every language.
+    static let wordingKeys = ["personal_title", "calendar_name", "calendar_booking", "tick_ointment", "ointment_to_use", "ointment_how_often",
+                              "ointment_until"]
 
     /// One procedure: its short name, its name in each language (`""`: every language) and its rules.
     struct Procedure: Sendable, Equatable {
