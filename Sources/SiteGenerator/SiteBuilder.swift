@@ -37,7 +37,7 @@ public enum SiteBuilder {
         let basics = SiteBasics.load(sources, baseURL: options.baseURL, withheld: Set(withheld.keys), log: &log)
         let settings = basics.settings
         let assets = log.collect { () throws(DiagnosticError) in try Assets(sources: sources) }
-        let shared = SharedInputs.fingerprint(of: sources, options: options)
+        let shared = SharedInputs.fingerprint(of: sources, options: options, withheld: withheld)
         let previous = given?.shared == shared ? given : nil
         // Settings that could not be read are defaults: warnings judged against them (a language "not listed") would be false.
         var unheard = DiagnosticLog()
@@ -61,9 +61,7 @@ public enum SiteBuilder {
         log.add(contentsOf: PlaceChecks.problems(facts: facts, read: read, files: files, settings: settings, templates: basics.templates))
         let renderer = basics.strings.flatMap { strings in basics.templates.flatMap { templates in assets.map { assets in
             PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets,
-                         procedures: basics.procedures, recovery: Dictionary(uniqueKeysWithValues: basics.procedures.all.map { procedure in
-                             (procedure.slug, RecoveryContext(rules: procedure.rules, settings: settings, strings: strings, typography: basics.typography))
-                         }),
+                         procedures: basics.procedures,
                          typography: basics.typography, reusesLayouts: reusesLayouts)
         } } }
         let outputs = Dictionary((SiteOutputs.standard + options.outputs).compactMap { output in output.path(for: settings).map { ($0, output) } }) { $1 }

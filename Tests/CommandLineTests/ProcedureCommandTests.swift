@@ -31,6 +31,9 @@ import Testing
         #expect(needling.contains("cat scratches") && !needling.contains("fictional"))
         #expect(!needling.contains("moonlight-facial/"), "another procedure's pages are in skin needling's menu")
         #expect(moonlight.contains("href=\"../healing.html\""), "the main procedure's pages are not in the other's menu")
+        #expect(moonlight.contains("<nav class=\"breadcrumbs\" aria-label=\"You are here\">\n<ol>\n<li><a href=\"../index.html\">Home</a></li>\n"
+            + "<li><a href=\"index.html\">Moonlight facial (fictional)</a></li>"))
+        #expect(!needling.contains("class=\"breadcrumbs\""), "the main procedure's pages are at the top: no trail")
         let guerison = try Self.text(root, "fr/moonlight-facial/guerison.html")
         #expect(guerison.contains("La peau brille (fictif)") && guerison.contains("lang=\"fr\""))
 

@@ -5,18 +5,20 @@ import Foundation
 /// reports each placeholder at its line, while the rest of the site is built as usual.
 enum Placeholders {
     static let marker = "TODO(clinic)"
+    private static let markerBytes = Data(marker.utf8)
 
     /// The procedures (other than the main one) with placeholders left, by short name, with one error per placeholder
     /// in their files: `content/procedures/SLUG.yml` and everything below `content/LANG/SLUG/`.
     static func withheld(_ sources: SiteSources) -> [String: [Diagnostic]] {
-        let files = sources.paths.filter { $0.hasPrefix(Procedures.folder) && $0.hasSuffix(".yml") }
+        // Procedures' files are inputs every output shares, always read: a site without any is known at once.
+        let files = sources.files.keys.filter { $0.hasPrefix(Procedures.folder) && $0.hasSuffix(".yml") }
         guard !files.isEmpty else { return [:] }
         let slugs = Set(files.map { String($0.dropFirst(Procedures.folder.count).dropLast(4)) })
         var found: [String: [Diagnostic]] = [:]
         for path in sources.paths.sorted() {
-            guard let slug = owner(of: path, slugs: slugs), let data = sources.bytes(path) else { continue }
+            guard let slug = owner(of: path, slugs: slugs), let data = sources.bytes(path),
+                  data.firstRange(of: markerBytes) != nil else { continue }
             let text = String(decoding: data, as: UTF8.self)
-            guard text.contains(marker) else { continue }
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 // A YAML comment may name the marker without being one.
                 guard let range = line.range(of: marker), !(path.hasSuffix(".yml") && line.trimmingSpaces.hasPrefix("#")) else { continue }

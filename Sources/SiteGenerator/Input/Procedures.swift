@@ -33,6 +33,13 @@ struct Procedures: Sendable {
     let main: Procedure
     /// The other procedures, by slug.
     let others: [Procedure]
+    /// The other procedures by slug, for finding a page's among fifty at every menu entry.
+    private let bySlug: [Substring: Procedure]
+
+    init(main: Procedure, others: [Procedure]) {
+        (self.main, self.others) = (main, others)
+        bySlug = Dictionary(others.map { (Substring($0.slug), $0) }) { first, _ in first }
+    }
 
     /// Every procedure, the main one first.
     var all: [Procedure] { [main] + others }
@@ -45,9 +52,10 @@ struct Procedures: Sendable {
 
     /// The procedure a page or file of `content/` belongs to: the one whose folder it is in, else the main one.
     func procedure(ofSource path: String) -> Procedure {
+        guard !bySlug.isEmpty else { return main }
         let parts = path.split(separator: "/", maxSplits: 3)
         guard parts.count > 3 else { return main }
-        return others.first { $0.slug == parts[2] } ?? main
+        return bySlug[parts[2]] ?? main
     }
 
     /// Reads the main procedure's rules and every file of `content/procedures/`, reporting problems at their lines.

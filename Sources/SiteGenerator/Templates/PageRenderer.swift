@@ -1,5 +1,6 @@
 import Foundation
 import RecoverySchedule
+import Synchronization
 
 /// Fills the templates: one content page at a time (safe to call from many threads), plus the
 /// site-wide files (root page, 404, robots.txt, sitemap.xml).
@@ -12,8 +13,9 @@ final class PageRenderer: Sendable {
     let templates: Templates
     let assets: Assets
     let procedures: Procedures
-    /// Each procedure's timeline as templates see it, by slug.
-    let recovery: [String: RecoveryContext]
+    /// Each procedure's timeline as templates see it, by slug, made when a page of it is first laid out: a rebuild
+    /// of one page of a catalogue of fifty makes one, not fifty.
+    private let recoveries = Mutex<[String: RecoveryContext]>([:])
     /// Each language's typography, for the texts made here (the review date).
     let typography: [String: Typography]
     /// Whether layouts are rendered once per page shape and filled in per page (see `LayoutSlots`).
@@ -22,13 +24,12 @@ final class PageRenderer: Sendable {
     private let layouts = LayoutCache()
 
     init(settings: Settings, strings: UIStrings, templates: Templates, assets: Assets,
-         procedures: Procedures, recovery: [String: RecoveryContext], typography: [String: Typography] = [:], reusesLayouts: Bool = true) {
+         procedures: Procedures, typography: [String: Typography] = [:], reusesLayouts: Bool = true) {
         self.settings = settings
         self.strings = strings
         self.templates = templates
         self.assets = assets
         self.procedures = procedures
-        self.recovery = recovery
         self.typography = typography
         self.reusesLayouts = reusesLayouts && !templates.transformsValues
     }
@@ -119,8 +120,8 @@ final class PageRenderer: Sendable {
         let procedure = current.map { procedures.procedure(ofSource: $0.source) } ?? procedures.main
         // The main procedure's pages and the site's, and those of the page's own procedure: not every procedure's.
         let shown = menu.filter { entry in
-            let owner = procedures.procedure(ofSource: entry.source)
-            return owner == procedures.main || owner == procedure
+            let owner = procedures.procedure(ofSource: entry.source).slug
+            return owner == procedures.main.slug || owner == procedure.slug
         }
         let menuValues: [[String: Any]] = shown.map { entry in
             ["title": entry.title, "href": RelativePath.url(from: outputPath, to: entry.outputPath),
@@ -128,6 +129,7 @@ final class PageRenderer: Sendable {
         }
         let home = reads.translation(ofKey: "index", in: language)
         let alternates = languages.filter(\.isTranslation).map(\.context)
+        let breadcrumbs = breadcrumbs(to: procedure, from: current, language: language, outputPath: outputPath, menu: menu)
         return [
             "lang": language,
             "root": RelativePath.toRoot(from: outputPath),
@@ -135,10 +137,12 @@ final class PageRenderer: Sendable {
             "assets": assets.urls(from: outputPath),
             "clinic": clinicContext,
             "strings": strings[language],
-            "recovery": recovery[procedure.slug]?.byLanguage[language] ?? [:],
+            "recovery": recovery(of: procedure).byLanguage[language] ?? [:],
             "procedure": procedure.name(in: language),
-            "procedures": procedureLinks(language: language, outputPath: outputPath, menu: menu),
+            "procedures": current?.isHome == true ? procedureLinks(language: language, outputPath: outputPath, menu: menu) : [],
             "hasProcedures": !procedures.others.isEmpty,
+            "breadcrumbs": breadcrumbs,
+            "hasBreadcrumbs": !breadcrumbs.isEmpty,
             "menu": menuValues,
             "languages": languages.map(\.context),
             "alternates": alternates,
@@ -146,15 +150,39 @@ final class PageRenderer: Sendable {
         ]
     }
 
+    /// On the pages of a procedure with a folder of its own: the home page, then the procedure (its first page in the
+    /// menu; not a link on that page itself).
+    private func breadcrumbs(to procedure: Procedures.Procedure, from current: Page?, language: String, outputPath: String,
+                             menu: [MenuEntry]) -> [[String: Any]] {
+        let home = "content/\(language)/index.md"
+        guard procedure.hasFolder, current != nil, let homeEntry = menu.first(where: { $0.source == home }),
+              let first = menu.first(where: { procedures.procedure(ofSource: $0.source).slug == procedure.slug }) else { return [] }
+        var crumbs: [[String: Any]] = [["title": homeEntry.title, "href": RelativePath.url(from: outputPath, to: homeEntry.outputPath)]]
+        crumbs.append(first.source == current?.source ? ["title": procedure.name(in: language)]
+                      : ["title": procedure.name(in: language), "href": RelativePath.url(from: outputPath, to: first.outputPath)])
+        return crumbs
+    }
+
     /// Each procedure's name and a link to its first page in the menu (the home page left out), for the home page's
     /// list; only procedures with such a page in `language`.
     private func procedureLinks(language: String, outputPath: String, menu: [MenuEntry]) -> [[String: Any]] {
         guard !procedures.others.isEmpty else { return [] }
         let home = "content/\(language)/index.md"
-        return procedures.all.compactMap { procedure in
-            guard let first = menu.first(where: { $0.source != home && procedures.procedure(ofSource: $0.source) == procedure }) else { return nil }
-            return ["name": procedure.name(in: language), "href": RelativePath.url(from: outputPath, to: first.outputPath)]
+        var first: [String: MenuEntry] = [:]
+        for entry in menu where entry.source != home {
+            let slug = procedures.procedure(ofSource: entry.source).slug
+            if first[slug] == nil { first[slug] = entry }
         }
+        return procedures.all.compactMap { procedure in
+            first[procedure.slug].map { ["name": procedure.name(in: language), "href": RelativePath.url(from: outputPath, to: $0.outputPath)] }
+        }
+    }
+
+    private func recovery(of procedure: Procedures.Procedure) -> RecoveryContext {
+        if let known = recoveries.withLock({ $0[procedure.slug] }) { return known }
+        let made = RecoveryContext(rules: procedure.rules, settings: settings, strings: strings, typography: typography)
+        recoveries.withLock { $0[procedure.slug] = made }
+        return made
     }
 
     private var clinicContext: [String: Any] {
