@@ -515,7 +515,8 @@ def check_printing(driver, work, timeline_pages, healing_for=lambda name, langua
                 if (!hasText) continue;
                 const size = parseFloat(getComputedStyle(element).fontSize);
                 smallest = Math.min(smallest, size);
-                if (!element.closest('figcaption')) body = Math.min(body, size);
+                // The QR code's caption and the line saying what the sheet was made from may be 12pt, no smaller.
+                if (!element.closest('figcaption, .source')) body = Math.min(body, size);
             }
             return [smallest, body, document.querySelectorAll('article.sheet').length, document.documentElement.lang];""")
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -5,7 +5,7 @@ import Foundation
 public enum CalendarFile {
     /// The whole `.ics` text. `stamp` becomes every event's `DTSTAMP` (midnight UTC of that date), so
     /// the file stays byte-identical between runs.
-    public static func document(events: [CalendarEvent], name: String, language: String, stamp: CivilDate) -> String {
+    public static func document(events: [CalendarEvent], name: String, description: String? = nil, language: String, stamp: CivilDate) -> String {
         var writer = Writer()
         writer.line("BEGIN:VCALENDAR")
         writer.line("VERSION:2.0")
@@ -13,6 +13,7 @@ public enum CalendarFile {
         writer.line("CALSCALE:GREGORIAN")
         writer.line("METHOD:PUBLISH")
         writer.line("X-WR-CALNAME:", text: name)
+        if let description { writer.line("X-WR-CALDESC:", text: description) }
         let stampLine = "DTSTAMP:\(compact(stamp))T000000Z"
         for event in events {
             writer.line("BEGIN:VEVENT")

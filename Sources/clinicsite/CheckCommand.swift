@@ -64,7 +64,7 @@ struct CheckCommand: ParsableCommand {
                 lines.append("  long words not explained on the page: \(page.unexplainedWords.joined(separator: ", "))")
             }
             if let reviewed = page.reviewed {
-                lines.append("  medical review: \(reviewed) (\(page.reviewAgeMonths ?? 0) months ago)")
+                lines.append("  medical review: \(reviewed) (\(page.reviewAgeMonths ?? 0) months ago)" + (page.reviewDue.map { "; next due \($0)" } ?? ""))
             }
             for warning in page.warnings { lines.append("  warning: \(warning)") }
         }

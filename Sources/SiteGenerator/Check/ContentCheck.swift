@@ -56,8 +56,12 @@ public enum ContentCheck {
         if let reviewed = page.reviewed {
             let age = ReviewAge(reviewed: reviewed, today: today)
             report.reviewAgeMonths = age.months
+            let due = reviewed.adding(months: settings.reviewMonths)
+            report.reviewDue = due.iso
             if age.isOverdue(after: settings.reviewMonths) {
                 warnings.append(ReviewAge.warning(file: page.source, reviewed: reviewed, months: settings.reviewMonths))
+            } else if let days = ReviewAge.daysLeft(until: due, today: today), days <= ReviewAge.soonDays {
+                warnings.append(ReviewAge.dueSoon(file: page.source, due: due, days: days))
             }
         } else {
             warnings.append(.warning(file: page.source, line: 1, "no reviewed: date; add the date of the last medical review to the front matter",

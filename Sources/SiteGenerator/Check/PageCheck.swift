@@ -34,6 +34,8 @@ public struct PageCheck: Sendable, Codable, Equatable {
     public var reviewed: String?
     /// Whole months since that review.
     public var reviewAgeMonths: Int?
+    /// When the next review falls due (`reviewed` plus `review_months`), `YYYY-MM-DD`; the page is overdue after it.
+    public var reviewDue: String?
     /// What is above the targets, in words.
     public var warnings: [String]
 }

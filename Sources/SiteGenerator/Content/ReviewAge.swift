@@ -19,6 +19,21 @@ struct ReviewAge: Sendable {
         reviewed.adding(months: limit) < today
     }
 
+    /// How far ahead `clinicsite check` warns of a review falling due.
+    static let soonDays = 30
+
+    /// Days from `today` to `due` (0 on the day itself); nil when `due` has passed.
+    static func daysLeft(until due: CivilDate, today: CivilDate) -> Int? {
+        let days = due.daysSinceEpoch - today.daysSinceEpoch
+        return days >= 0 ? days : nil
+    }
+
+    /// The warning for a review that falls due within `soonDays`, so it can be planned before it is overdue.
+    static func dueSoon(file: String, due: CivilDate, days: Int) -> Diagnostic {
+        .warning(file: file, line: 1, "the medical review falls due on \(due.iso), \(days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days")",
+                 hint: "plan the review; once done, update reviewed: in the front matter", code: .reviewDueSoon)
+    }
+
     /// The warning for an overdue review, placed on the page's first line.
     static func warning(file: String, reviewed: CivilDate, months: Int) -> Diagnostic {
         .warning(file: file, line: 1, "the last medical review was on \(reviewed.iso), more than \(months) months ago",

@@ -11,10 +11,12 @@ struct FrontMatter: Sendable, Equatable {
     var layout: String?
     /// The procedure the page is about (its structured data's `about`), when not the site's.
     var procedure: String?
+    /// The information's version, for the consent record (`version: 2.1`); printed on handouts made from the page.
+    var version: String?
     /// A shorter title for the menu, when the page's own is long.
     var menuTitle: String?
 
-    static let keys = ["title", "menu_title", "description", "order", "slug", "draft", "reviewed", "layout", "procedure"]
+    static let keys = ["title", "menu_title", "description", "order", "slug", "draft", "reviewed", "layout", "procedure", "version"]
 
     /// The front matter and the Markdown after it. `bodyLine` is the file line where the body starts,
     /// so cmark's line numbers can be turned back into file line numbers.
@@ -77,6 +79,12 @@ struct FrontMatter: Sendable, Equatable {
                 case "draft": result.draft = try value.bool(named: "draft")
                 case "reviewed": result.reviewed = try value.date(named: "reviewed")
                 case "procedure": result.procedure = try value.string(named: "procedure").trimmingSpaces
+                case "version":
+                    let version = try value.string(named: "version").trimmingSpaces
+                    guard (1...40).contains(version.count), !version.contains(where: \.isNewline) else {
+                        throw value.error("version must be a short text on one line, such as 2.1 or 2026-11")
+                    }
+                    result.version = version
                 case "menu_title": result.menuTitle = try value.string(named: "menu_title").trimmingSpaces
                 case "layout":
                     let layout = try value.string(named: "layout")

@@ -38,10 +38,11 @@ extension PersonalTimelines {
             "months": words.monthsRange(from: procedure(of: patient).rules.spacing.spanFromMonths, to: procedure(of: patient).rules.spacing.spanToMonths),
             "until": next.spanTo.written(in: language),
         ])
-        let booking = [window, words.laterSessions(timeline), words.typeset(text["new_sheet"] ?? ""), call].compactMap { $0 }.filter { !$0.isEmpty }
+        let source = informationSource(patient, words: words)
+        let booking = [window, words.laterSessions(timeline), words.typeset(text["new_sheet"] ?? ""), call, source].compactMap { $0 }.filter { !$0.isEmpty }
         events.append(CalendarEvent(uid: "\(patient.uidBase)-next-session-book@clinicsite", start: next.earliest, last: next.earliest,
                                     summary: words.filled("calendar_booking", ["clinic": clinic]), description: booking.joined(separator: "\n"),
                                     location: location, reminderHour: 9))
-        return CalendarFile.document(events: events, name: text["calendar_name"] ?? "", language: language, stamp: timeline.procedure)
+        return CalendarFile.document(events: events, name: text["calendar_name"] ?? "", description: source, language: language, stamp: timeline.procedure)
     }
 }

@@ -70,7 +70,7 @@ extension PersonalTimelines {
         func brief(_ date: CivilDate) -> String { values.text(words.typeset(date.writtenBrief(in: language, sayingYearUnless: year))) }
         let see: [[String: String]] = timeline.phases.map { ["label": words.label($0.rule), "when": values.text(words.briefDates($0, year: year))] }
         let later = words.laterSessions(timeline)
-        var shape = "\(language)|\(procedure(of: patient).slug)|\(later != nil)|\(patient.name?.isEmpty == false)"
+        var shape = "\(language)|\(procedure(of: patient).slug)|\(healingPages[procedure(of: patient).slug]?[language] != nil)|\(later != nil)|\(patient.name?.isEmpty == false)"
         let care: [[String: Any]] = timeline.care.map { step in
             shape += "|" + step.days.map { $0.certain ? "c" : "n" }.joined()
             return [
@@ -107,6 +107,7 @@ extension PersonalTimelines {
         for reason in call.reasons { reasons.append(values.text(reason)) }
         context["call"] = ["title": call.title, "reasons": reasons, "afterHours": call.afterHours].filter { ($0.value as? String)?.isEmpty != true }
         if let later { context["later"] = values.text(later) }
+        if let source = informationSource(patient, words: words) { context["source"] = values.text(source) }
         if let svg = qrCodes[procedure(of: patient).slug]?[language] { context["qr"] = ["svg": svg] }
         if let name = patient.name, !name.isEmpty { context["name"] = values.text(name) }
         return (shape, context)

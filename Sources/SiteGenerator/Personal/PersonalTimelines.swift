@@ -19,6 +19,8 @@ public struct PersonalTimelines: Sendable {
     /// The QR code (inline SVG) for each procedure's healing page in each language, by slug then language; empty
     /// without a base URL.
     let qrCodes: [String: [String: String]]
+    /// Each procedure's healing page in each language (by slug, then language): what a handout says it was made from.
+    let healingPages: [String: [String: HealingPageLink.Page]]
     let layouts = LayoutCache()
 
     static let printTemplate = "timeline-print"
@@ -43,16 +45,19 @@ public struct PersonalTimelines: Sendable {
         self.printStyle = style
         self.typography = basics.typography
         var codes: [String: [String: String]] = [:]
-        if let base = baseURL ?? settings.baseURL {
-            for procedure in basics.procedures.all {
-                let pages = HealingPageLink.addresses(in: sources, languages: settings.languages, baseURL: base) {
-                    basics.procedures.procedure(ofSource: $0) == procedure
-                }
-                for (language, address) in pages {
-                    codes[procedure.slug, default: [:]][language] = QRCode.svg(for: address, label: strings[language]["scan_to_read"] ?? address)
-                }
+        var healing: [String: [String: HealingPageLink.Page]] = [:]
+        for procedure in basics.procedures.all {
+            let pages = HealingPageLink.pages(in: sources, languages: settings.languages) {
+                basics.procedures.procedure(ofSource: $0).slug == procedure.slug
+            }
+            healing[procedure.slug] = pages
+            guard let base = baseURL ?? settings.baseURL else { continue }
+            for (language, page) in pages {
+                let address = base + page.outputPath
+                codes[procedure.slug, default: [:]][language] = QRCode.svg(for: address, label: strings[language]["scan_to_read"] ?? address)
             }
         }
+        self.healingPages = healing
         self.qrCodes = codes
     }
 
@@ -119,6 +124,20 @@ public struct PersonalTimelines: Sendable {
             return brief ? date.writtenBrief(in: words.language, sayingYearUnless: timeline.procedure.year) : date.written(in: words.language)
         }
         return CallClinic(settings: settings, words: words, redAfter: redAfter)
+    }
+
+    /// What a patient's handout and calendar were made from, for the consent record: the clinic, and the version and
+    /// review date of its procedure's healing page in their language ("From Riverside Skin Clinic's information on
+    /// healing (version 1.0, reviewed November 26, 2026)."); nil when the interface strings do not say it.
+    func informationSource(_ patient: Patient, words: TimelineWording) -> String? {
+        let text = texts(patient)
+        guard text["information_source"] != nil, let page = healingPages[procedure(of: patient).slug]?[patient.language] else { return nil }
+        var details: [String] = []
+        if let version = page.version { details.append(words.filled("information_version", ["version": version])) }
+        if let reviewed = page.reviewed { details.append(words.filled("information_reviewed", ["date": reviewed.written(in: patient.language)])) }
+        guard !details.isEmpty else { return nil }
+        let clinic = settings.clinicName.isEmpty ? (text["contact"] ?? "") : settings.clinicName
+        return words.typeset(words.filled("information_source", ["clinic": clinic, "details": details.joined(separator: ", ")]))
     }
 
     func words(_ patient: Patient) -> TimelineWording {

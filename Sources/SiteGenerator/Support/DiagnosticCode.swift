@@ -20,6 +20,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable {
     case missingTwin
     /// Raw HTML in a page was left out, since `allow_raw_html` is off.
     case rawHTMLLeftOut
+    /// A page's medical review falls due within 30 days (`clinicsite check`).
+    case reviewDueSoon
     /// A picture in `content/` is above 500 KB or 2,000 pixels.
     case largeImage
 }
