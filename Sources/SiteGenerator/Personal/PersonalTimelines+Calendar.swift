@@ -38,8 +38,9 @@ extension PersonalTimelines {
             "months": words.monthsRange(from: procedure(of: patient).rules.spacing.spanFromMonths, to: procedure(of: patient).rules.spacing.spanToMonths),
             "until": next.spanTo.written(in: language),
         ])
+        let booking = [window, words.laterSessions(timeline), words.typeset(text["new_sheet"] ?? ""), call].compactMap { $0 }.filter { !$0.isEmpty }
+        // In the calendar's own description, never in an event: a review date beside the days to act on could be taken for one.
         let source = informationSource(patient, words: words)
-        let booking = [window, words.laterSessions(timeline), words.typeset(text["new_sheet"] ?? ""), call, source].compactMap { $0 }.filter { !$0.isEmpty }
         events.append(CalendarEvent(uid: "\(patient.uidBase)-next-session-book@clinicsite", start: next.earliest, last: next.earliest,
                                     summary: words.filled("calendar_booking", ["clinic": clinic]), description: booking.joined(separator: "\n"),
                                     location: location, reminderHour: 9))
