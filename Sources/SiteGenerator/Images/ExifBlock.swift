@@ -1,5 +1,4 @@
 import CLibExif
-import Foundation
 
 /// A photo's EXIF block, read with libexif: which way up the picture is, and what in it can identify a person
 /// or a place, in plain words for the build's note. The published copy keeps none of it but the orientation
@@ -17,7 +16,8 @@ struct ExifBlock {
         // Keep every tag as found: the default options drop unknown tags and add "mandatory" ones.
         exif_data_unset_option(data, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS)
         exif_data_unset_option(data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION)
-        Array(payload).withUnsafeBufferPointer { exif_data_load_data(data, $0.baseAddress, UInt32($0.count)) }
+        let bytes = Array(payload)
+        exif_data_load_data(data, bytes, UInt32(bytes.count))
         let order = exif_data_get_byte_order(data)
         var tags: Set<UInt32> = []
         var found: [String] = []
@@ -53,19 +53,8 @@ struct ExifBlock {
 
     /// An APP1 payload (`Exif\0\0` and a TIFF header) holding only `orientation`, written by libexif.
     static func orientationOnly(_ orientation: Int) -> [UInt8] {
-        guard let data = exif_data_new(), let entry = exif_entry_new() else { return [] }
-        defer { exif_data_unref(data) }
-        exif_data_unset_option(data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION)
-        exif_data_set_byte_order(data, EXIF_BYTE_ORDER_MOTOROLA)
-        exif_content_add_entry(clinicsite_exif_ifd(data, EXIF_IFD_0), entry)
-        exif_entry_initialize(entry, EXIF_TAG_ORIENTATION)
-        exif_set_short(entry.pointee.data, EXIF_BYTE_ORDER_MOTOROLA, ExifShort(orientation))
-        exif_entry_unref(entry)
-        var bytes: UnsafeMutablePointer<UInt8>?
-        var count: UInt32 = 0
-        exif_data_save_data(data, &bytes, &count)
-        guard let bytes else { return [] }
-        defer { free(bytes) }
-        return Array(UnsafeBufferPointer(start: bytes, count: Int(count)))
+        var block = [UInt8](repeating: 0, count: 256)
+        let length = clinicsite_exif_orientation_block(ExifShort(orientation), &block, UInt32(block.count))
+        return Array(block.prefix(Int(length)))
     }
 }
