@@ -1,5 +1,5 @@
 """Section 12 of scripts/verify: a clinic with two procedures, the shipped skin needling and the fictional one the tests
-keep in Tests/Fixtures/fictional-procedure (never in content/). The checks of sections 1, 2b, 3 and 4 run again on that
+keep in Tests/Fixtures/fictional-procedure (never in content/). The checks of sections 1, 2a, 2b, 3 and 4 run again on that
 site, and each healing page's calculator is compared with `clinicsite timeline --procedure` for a dozen dates."""
 import csv
 import io
@@ -42,6 +42,14 @@ def check_two_procedures(v, driver, binary, work, venv, axe_source):
             return
         v.check_html_validity(venv, site, timelines)
         v.check_links_from_disk(site)
+        # nginx needs its own folder: the shipped site's server is still running from the one before.
+        served = work / "two-procedures"
+        served.mkdir(exist_ok=True)
+        nginx, root_url = v.start_nginx(served, site)
+        try:
+            v.check_served_links(served, site, root_url)
+        finally:
+            v.stop(nginx)
         pages = [(p.relative_to(site).as_posix(), p.resolve().as_uri()) for p in v.html_files(site)]
         handouts = [(f"timelines/{p.name}", p.resolve().as_uri()) for p in v.html_files(timelines) if p.name != "print-all.html"]
         axe(v, driver, axe_source, pages + handouts)
