@@ -26,6 +26,10 @@ enum StarterText {
         - A patient's printed timeline: `clinicsite timeline --date 2026-12-01 --name "Ann Smith" --output ann.html`;
           a day's patients: `clinicsite timeline --patients today.csv --output timelines/`, then print `timelines/print-all.html`.
           A list saved by Excel works as it is; if its dates read like 06/12/2026, add `patient_dates: DD/MM/YYYY` to `content/site.yml`.
+        - Another procedure: `clinicsite add procedure chemical-peel --name "Chemical peel"`, then replace every `TODO(clinic)`
+          in the files it lists; it is published once none is left. Text several pages share: `content/blocks/en/NAME.md`,
+          shown where a page has the line `<!-- include: NAME -->`.
+        - Photos (JPEG, PNG) are published without their GPS position and camera details; keep them under 500 KB.
 
         Personal timelines hold patient data: keep them out of `public/` and out of version control (`.gitignore` does).
 
