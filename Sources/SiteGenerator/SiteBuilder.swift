@@ -57,7 +57,7 @@ public enum SiteBuilder {
         let facts = SiteFacts(fresh: Dictionary(freshFacts.map { ($0.page.source, $0) }) { $1 }, failed: Set(failed),
                               gone: previous == nil ? [] : sources.removed, pageSources: Set(files.pages.map(\.path)),
                               publishedFiles: files.published, sourcePrints: printer(of: sources), imageSize: imageSizes(of: sources),
-                              previous: previous)
+                              previous: previous, withheld: Set(withheld.keys))
         log.add(contentsOf: PlaceChecks.problems(facts: facts, read: read, files: files, settings: settings, templates: basics.templates))
         let renderer = basics.strings.flatMap { strings in basics.templates.flatMap { templates in assets.map { assets in
             PageRenderer(settings: settings, strings: strings, templates: templates, assets: assets,

@@ -85,6 +85,12 @@ final class Reads {
         return facts.publishedFiles.filter { $0.lowercased() == lowered }.min()
     }
 
+    /// The procedure left out for its placeholders that `path` belongs to, for the error of a link to it (a failed
+    /// build records nothing).
+    func withheldProcedure(containing path: String) -> String? {
+        facts.withheld.first { Placeholders.isPart(path, of: $0) }
+    }
+
     /// The page sources in `folder`, for a hint when a link is broken (a failed build records nothing).
     func pageNames(in folder: String) -> [String] {
         facts.pageSources.filter { RelativePath.folder(of: $0) == folder }.map { String($0.dropFirst(folder.count + 1)) }

@@ -21,6 +21,8 @@ final class SiteFacts: Sendable {
     /// The size of each picture published from `content/`, read from its header once.
     let imageSize: @Sendable (String) -> ImageSize?
     let previous: (any PreviousBuild)?
+    /// Procedures left out for their placeholders (`Placeholders`), for the error of a link to one of their pages.
+    let withheld: Set<String>
     /// The published pages read in this build, by address.
     private let freshByOutput: [String: [PageFacts]]
     private let menus = Mutex<[String: [PageFacts]]>([:])
@@ -30,7 +32,8 @@ final class SiteFacts: Sendable {
 
     init(fresh: [String: PageFacts], failed: Set<String>, gone: Set<String>, pageSources: Set<String>, publishedFiles: Set<String>,
          sourcePrints: @escaping @Sendable (String) -> Fingerprint?, imageSize: @escaping @Sendable (String) -> ImageSize?,
-         previous: (any PreviousBuild)?) {
+         previous: (any PreviousBuild)?, withheld: Set<String> = []) {
+        self.withheld = withheld
         (self.fresh, self.failed, self.gone, self.pageSources, self.publishedFiles) = (fresh, failed, gone, pageSources, publishedFiles)
         (self.sourcePrints, self.imageSize, self.previous) = (sourcePrints, imageSize, previous)
         freshByOutput = Dictionary(grouping: fresh.values.filter { !$0.page.draft }) { $0.page.outputPath }

@@ -37,6 +37,10 @@ enum LinkResolver {
         // The query and fragment as written: everything from the first "?" or "#" (a "?" after the "#" is the fragment's).
         let suffix = destination.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }.map { destination[$0...] } ?? ""
         if resolved.hasSuffix(".md") {
+            if let slug = reads.withheldProcedure(containing: resolved) {
+                throw failure("the link '\(destination)' points to a page of '\(slug)', which is not published while \(Placeholders.marker) placeholders are left in it",
+                              hint: "replace its placeholders (clinicsite check lists them), or remove this link until then")
+            }
             guard let target = reads.linkTarget(resolved) else {
                 throw failure("the link '\(destination)' points to \(resolved), which does not exist", hint: nearestPageHint(resolved, reads: reads))
             }
