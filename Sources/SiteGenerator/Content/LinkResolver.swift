@@ -37,23 +37,7 @@ enum LinkResolver {
         // The query and fragment as written: everything from the first "?" or "#" (a "?" after the "#" is the fragment's).
         let suffix = destination.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }.map { destination[$0...] } ?? ""
         if resolved.hasSuffix(".md") {
-            if let slug = reads.withheldProcedure(containing: resolved) {
-                throw failure("the link '\(destination)' points to a page of '\(slug)', which is not published while \(Placeholders.marker) placeholders are left in it",
-                              hint: "replace its placeholders (clinicsite check lists them), or remove this link until then")
-            }
-            guard let target = reads.linkTarget(resolved) else {
-                throw failure("the link '\(destination)' points to \(resolved), which does not exist", hint: nearestPageHint(resolved, reads: reads))
-            }
-            if target.draft {
-                throw failure("the link '\(destination)' points to a draft page, which is not published",
-                              hint: "publish \(resolved) (remove draft: true) or remove the link")
-            }
-            if let fragment, !fragment.isEmpty, target.hasAnchor(Self.decoded(fragment)) == false {
-                throw failure("\(resolved) has no heading with the anchor '#\(fragment)'", hint: Self.anchorHint(target.anchorsForHint))
-            }
-            var url = RelativePath.url(from: page.outputPath, to: target.outputPath)
-            url.append(contentsOf: suffix)
-            return url
+            return try pageURL(resolved, destination: destination, suffix: suffix, from: page, reads: reads) { failure($0, hint: $1) }
         }
         if reads.isPublishedFile(resolved) {
             let output = String(resolved.dropFirst("content/".count))
@@ -66,6 +50,29 @@ enum LinkResolver {
         let hint = reads.publishedFile(spelledLike: resolved).map { "the file is \($0): upper and lower case must match, since web servers tell them apart" }
             ?? (link.isImage ? "put the image file in that folder, or correct the file name" : nearestPageHint(resolved, reads: reads))
         throw failure("the \(kind) '\(destination)' points to \(resolved), which does not exist", hint: hint)
+    }
+
+    /// The URL of the page `resolved` (a Markdown source) from `page`, the query and fragment as written (`suffix`).
+    private static func pageURL(_ resolved: String, destination: String, suffix: Substring, from page: Page, reads: Reads,
+                                failure: (String, String?) -> DiagnosticError) throws(DiagnosticError) -> String {
+        let fragment = parts(of: destination).fragment
+        if let slug = reads.withheldProcedure(containing: resolved) {
+            throw failure("the link '\(destination)' points to a page of '\(slug)', which is not published while \(Placeholders.marker) placeholders are left in it",
+                          "replace its placeholders (clinicsite check lists them), or remove this link until then")
+        }
+        guard let target = reads.linkTarget(resolved) else {
+            throw failure("the link '\(destination)' points to \(resolved), which does not exist", nearestPageHint(resolved, reads: reads))
+        }
+        if target.draft {
+            throw failure("the link '\(destination)' points to a draft page, which is not published",
+                          "publish \(resolved) (remove draft: true) or remove the link")
+        }
+        if let fragment, !fragment.isEmpty, target.hasAnchor(Self.decoded(fragment)) == false {
+            throw failure("\(resolved) has no heading with the anchor '#\(fragment)'", Self.anchorHint(target.anchorsForHint))
+        }
+        var url = RelativePath.url(from: page.outputPath, to: target.outputPath)
+        url.append(contentsOf: suffix)
+        return url
     }
 
     /// The source path a relative link points at (`content/en/healing.md`, `content/en/img/a.png`); nil for
