@@ -54,6 +54,26 @@ import Testing
         #expect(html.contains("<img src=\"img/scar.png\" width=\"64\" height=\"48\" loading=\"lazy\" alt=\"A scar\" />"))
     }
 
+    /// GIF and WebP too: published without comments, XMP, EXIF or GPS, the picture itself untouched.
+    @Test func gifAndWebPArePublishedWithoutWhatIdentifies() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestPhotos.taggedGIF.write(to: root.appendingPathComponent("content/en/scar.gif"))
+        try TestPhotos.taggedWebP.write(to: root.appendingPathComponent("content/en/scar.webp"))
+        let before = try Self.exiftool(root.appendingPathComponent("content/en/scar.gif")) + Self.exiftool(root.appendingPathComponent("content/en/scar.webp"))
+        #expect(before.contains("patient 1234") && before.contains("Phonemaker") && before.contains("GPSLatitude"), "the fixtures are not what this test needs")
+        let run = try Executable.run(["build", "--root", root.path])
+        #expect(run.status == 0, "\(run.errors)")
+        let gif = try Self.exiftool(root.appendingPathComponent("public/en/scar.gif"))
+        let webP = try Self.exiftool(root.appendingPathComponent("public/en/scar.webp"))
+        for identifying in ["Comment", "XMP", "Creator", "Make", "GPS", "EXIF"] {
+            #expect(!gif.contains(identifying) && !webP.contains(identifying), "\(identifying) is still published:\n\(gif)\n\(webP)")
+        }
+        #expect(gif.contains("ImageWidth                      : 40") && webP.contains("ImageWidth                      : 40"))
+        #expect(run.errors.contains("content/en/scar.gif: note: published without its comment; application data (XMP and the like)"))
+        #expect(run.errors.contains("content/en/scar.webp: note: published without its EXIF (GPS position, camera make and model"), "\(run.errors)")
+    }
+
     /// A picture heavy for a phone is a warning with how to make it smaller, kept by a rebuild that does not copy it
     /// again; a page showing a picture whose size changed is laid out again with the new size.
     @Test func aHeavyPhotoIsAWarningThatRebuildsKeep() throws {

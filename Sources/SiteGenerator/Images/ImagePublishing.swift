@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a picture from `content/` is published: JPEG and PNG without the metadata that can identify a patient
+/// How a picture from `content/` is published: JPEG, PNG, GIF and WebP without the metadata that can identify a patient
 /// or a place (the source file is never changed), with a note of what was left out; a warning when it is
 /// heavy for a phone; an error for a file that is not the picture its name says (a HEIC renamed .jpg).
 enum ImagePublishing {
@@ -16,6 +16,16 @@ enum ImagePublishing {
 
     private static let pictureExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp"]
 
+    /// The copy of the picture in `bytes` without what describes it, by its kind (from its first bytes, whatever its
+    /// name says); nil for a kind clinicsite does not know or a file it cannot read through.
+    static func cleaned(_ bytes: [UInt8]) -> (bytes: [UInt8], removed: [String])? {
+        if bytes.starts(with: [0xFF, 0xD8]) { return JPEGCleaning.clean(bytes) }
+        if bytes.starts(with: PNGCleaning.signature) { return PNGCleaning.clean(bytes) }
+        if bytes.starts(with: Array("GIF8".utf8)) { return GIFCleaning.clean(bytes) }
+        if bytes.starts(with: Array("RIFF".utf8)) { return WebPCleaning.clean(bytes) }
+        return nil
+    }
+
     /// Whether `path` names a picture whose size and metadata clinicsite reads.
     static func isPicture(_ path: String) -> Bool {
         pictureExtensions.contains(ContentFiles.fileExtension(of: path))
@@ -25,15 +35,14 @@ enum ImagePublishing {
     static func publish(_ path: String, data: Data) -> Result<Published, DiagnosticError>? {
         guard isPicture(path) else { return nil }
         let bytes = [UInt8](data)
-        let isJPEG = bytes.starts(with: [0xFF, 0xD8]), isPNG = bytes.starts(with: PNGCleaning.signature)
-        let cleaned = isJPEG ? JPEGCleaning.clean(bytes) : isPNG ? PNGCleaning.clean(bytes) : nil
-        guard let size = ImageSize(of: bytes), cleaned != nil || !(isJPEG || isPNG) else {
+        guard let size = ImageSize(of: bytes), let cleaned = cleaned(bytes) else {
             return .failure(DiagnosticError(Diagnostic(file: path, message: "this file is not a picture clinicsite can read (JPEG, PNG, GIF or WebP)"
                 + (isHEIF(bytes) ? ": it is a HEIC picture with another name" : ""),
                 hint: "open it in a photo editor and save it again as JPEG or PNG")))
         }
-        var published = Published(data: cleaned.map { Data($0.bytes) } ?? data)
-        if let removed = cleaned?.removed, !removed.isEmpty {
+        var published = Published(data: Data(cleaned.bytes))
+        if !cleaned.removed.isEmpty {
+            let removed = cleaned.removed
             published.notes.append(Diagnostic(file: path, severity: .note,
                 message: "published without its \(removed.joined(separator: "; ")); the file in content/ keeps them"))
         }

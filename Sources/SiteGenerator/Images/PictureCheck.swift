@@ -2,9 +2,9 @@
 /// library (the fuzzer): empty for every copy the build makes.
 public enum PictureCheck {
     /// What cleaning `bytes` again would leave out, in plain words; the orientation-only EXIF block the build
-    /// writes is not counted. Empty for anything that is not a JPEG or PNG.
+    /// writes is not counted. Empty for anything that is not a JPEG, PNG, GIF or WebP.
     public static func leftIn(_ bytes: [UInt8]) -> [String] {
-        let removed = JPEGCleaning.clean(bytes)?.removed ?? PNGCleaning.clean(bytes)?.removed ?? []
+        let removed = ImagePublishing.cleaned(bytes)?.removed ?? []
         return removed.filter { $0 != "EXIF" }
     }
 }
