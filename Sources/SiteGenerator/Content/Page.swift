@@ -56,9 +56,8 @@ package struct Page: Sendable, Equatable {
         let markdown = render(split.body)
         if !markdown.includeProblems.isEmpty {
             throw DiagnosticError(markdown.includeProblems.map { problem in
-                let place = markdown.place(ofLine: 0, source: source, bodyLine: split.bodyLine)
-                return Diagnostic(file: problem.origin.file ?? place.file, line: problem.origin.file == nil ? split.bodyLine + problem.origin.line - 1 : problem.origin.line,
-                                  message: problem.message, hint: problem.hint)
+                let place = problem.origin.place(source: source, bodyLine: split.bodyLine)
+                return Diagnostic(file: place.file, line: place.line, message: problem.message, hint: problem.hint)
             })
         }
         if let table = markdown.tableLine {

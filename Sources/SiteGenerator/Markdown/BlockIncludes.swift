@@ -9,6 +9,11 @@ struct BlockIncludes: Sendable {
     struct Origin: Sendable, Equatable {
         var file: String?
         var line: Int
+
+        /// The file and line to name: the block's own, or the page's (`source`, whose body starts at `bodyLine`).
+        func place(source: String, bodyLine: Int) -> (file: String, line: Int) {
+            file.map { ($0, line) } ?? (source, bodyLine + line - 1)
+        }
     }
 
     /// An include that cannot be followed, at the line that asks for it.

@@ -32,8 +32,7 @@ extension MarkdownBody {
     /// (whose body starts at `bodyLine`), or a block it includes.
     func place(ofLine line: Int, source: String, bodyLine: Int) -> (file: String, line: Int) {
         guard line >= 1, line <= origins.count else { return (source, bodyLine + max(line, 1) - 1) }
-        let origin = origins[line - 1]
-        return origin.file.map { ($0, origin.line) } ?? (source, bodyLine + origin.line - 1)
+        return origins[line - 1].place(source: source, bodyLine: bodyLine)
     }
 }
 
