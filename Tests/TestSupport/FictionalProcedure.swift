@@ -5,8 +5,6 @@ import Foundation
 /// `Tests/Fixtures/fictional-procedure/` (where `scripts/verify` finds them too), with days and gaps unlike skin
 /// needling's, so a page or handout that took the wrong procedure's rules shows it.
 public enum FictionalProcedure {
-    public static let slug = "moonlight-facial"
-
     /// The folder that holds its files as they go below a site's root.
     public static let folder = Fixture.repository.appendingPathComponent("Tests/Fixtures/fictional-procedure")
 

@@ -19,8 +19,6 @@ struct Procedures: Sendable {
         var rules: RecoveryRules
         /// Its own interface strings (`wordingKeys`) by language; none for the main procedure (the templates' are its).
         var strings: [String: [String: String]] = [:]
-        /// The rules file (`content/recovery.yml` for the main procedure, even when it has none).
-        var file: String
         /// Whether its pages are in a folder of its own (`content/LANG/SLUG/`): every procedure but the main one.
         var hasFolder: Bool
 
@@ -66,7 +64,7 @@ struct Procedures: Sendable {
         // → skin-needling).
         let mainName = settings.procedure(in: settings.defaultLanguage).split(separator: "(").first.map(String.init) ?? ""
         let main = Procedure(slug: Slug.make(from: mainName, fallback: "main"), names: settings.procedure, rules: mainRules,
-                             file: RecoveryRulesFile.path, hasFolder: false)
+                             hasFolder: false)
         var others: [Procedure] = []
         for path in sources.paths(under: folder) where path.hasSuffix(".yml") {
             let slug = String(path.dropFirst(folder.count).dropLast(4))
@@ -82,7 +80,7 @@ struct Procedures: Sendable {
                 continue
             }
             let (rules, names, strings) = RecoveryRulesFile.load(path, sources: sources, languages: languages, log: &log)
-            others.append(Procedure(slug: slug, names: names, rules: rules, strings: strings, file: path, hasFolder: true))
+            others.append(Procedure(slug: slug, names: names, rules: rules, strings: strings, hasFolder: true))
         }
         return Procedures(main: main, others: others.sorted { $0.slug < $1.slug })
     }

@@ -10,18 +10,18 @@ enum HealingPageLink {
         var version: String?
     }
 
-    /// The published healing page of each language among the pages whose source `belongs` (a procedure's own).
-    /// Only the page's address goes into a QR code: never anything about the patient.
-    static func pages(in sources: SiteSources, languages: [String], belongs: (String) -> Bool = { _ in true }) -> [String: Page] {
-        var pages: [String: Page] = [:]
+    /// The first published healing page of each procedure (by `procedure(ofSource:)`'s slug) in each language, read in
+    /// one pass over the pages. Only the page's address goes into a QR code: never anything about the patient.
+    static func pages(in sources: SiteSources, languages: [String], procedure: (String) -> String) -> [String: [String: Page]] {
+        var pages: [String: [String: Page]] = [:]
         for language in languages {
-            for path in sources.paths(under: "content/\(language)/") where path.hasSuffix(".md") && belongs(path) {
-                guard let text = try? sources.text(path),
+            for path in sources.paths(under: "content/\(language)/") where path.hasSuffix(".md") {
+                let slug = procedure(path)
+                guard pages[slug]?[language] == nil, let text = try? sources.text(path),
                       let (page, _) = try? SiteGenerator.Page.read(source: path, language: language, text: text, markdown: { _ in .empty }),
                       page.layout == "healing", !page.draft else { continue }
                 let front = try? FrontMatter.split(text, file: path).frontMatter
-                pages[language] = Page(outputPath: page.outputPath, reviewed: page.reviewed, version: front?.version)
-                break
+                pages[slug, default: [:]][language] = Page(outputPath: page.outputPath, reviewed: page.reviewed, version: front?.version)
             }
         }
         return pages

@@ -45,16 +45,13 @@ public struct PersonalTimelines: Sendable {
         self.printStyle = style
         self.typography = basics.typography
         var codes: [String: [String: String]] = [:]
-        var healing: [String: [String: HealingPageLink.Page]] = [:]
-        for procedure in basics.procedures.all {
-            let pages = HealingPageLink.pages(in: sources, languages: settings.languages) {
-                basics.procedures.procedure(ofSource: $0).slug == procedure.slug
-            }
-            healing[procedure.slug] = pages
-            guard let base = baseURL ?? settings.baseURL else { continue }
-            for (language, page) in pages {
-                let address = base + page.outputPath
-                codes[procedure.slug, default: [:]][language] = QRCode.svg(for: address, label: strings[language]["scan_to_read"] ?? address)
+        let healing = HealingPageLink.pages(in: sources, languages: settings.languages) { basics.procedures.procedure(ofSource: $0).slug }
+        if let base = baseURL ?? settings.baseURL {
+            for (slug, pages) in healing {
+                for (language, page) in pages {
+                    let address = base + page.outputPath
+                    codes[slug, default: [:]][language] = QRCode.svg(for: address, label: strings[language]["scan_to_read"] ?? address)
+                }
             }
         }
         self.healingPages = healing
