@@ -122,7 +122,22 @@ public enum IncrementalBuild {
             sources.files[path] = nil
             sources.unchanged.insert(path)
         }
+        if let record { judgeAgain(&sources, listed: listed, record: record) }
         return (sources, record, compared, prints)
+    }
+
+    /// Reads again, to be judged but not laid out (`SiteSources.judged`), each translation whose source or record
+    /// changed, came or went (`TranslationTwins`): a translation is judged when its page is read.
+    private static func judgeAgain(_ sources: inout SiteSources, listed: [InputStamp.File], record: BuildRecord) {
+        let touched = Set(sources.files.keys.filter(SiteSources.isContentFile)).union(sources.removed)
+        let twins = TranslationTwins(listed: listed).judgedAgain(after: touched)
+        let pages = twins.pages.union(twins.blocks.flatMap { record.pages(including: $0).map(\.page.source) })
+        for page in pages where sources.files[page] == nil {
+            guard let data = sources.read(page) else { continue }
+            sources.files[page] = data
+            sources.unchanged.remove(page)
+            sources.judged.insert(page)
+        }
     }
 
     /// The record beside `output` with the output files it lists, when the output is exactly as the build that

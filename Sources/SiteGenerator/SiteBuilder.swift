@@ -52,6 +52,10 @@ public enum SiteBuilder {
         let toRead = files.pages.filter { previous == nil || sources.files[$0.path] != nil }.sorted { $0.path < $1.path }
         let (read, failed) = reading.read(toRead, bytes: sources.bytes, log: &log)
         if previous != nil { log.add(contentsOf: blocksReached(read, sources: sources)) }
+        // A translation whose source changed a number stops the build (`TranslationCheck`); a failed build records
+        // nothing, so the next one reads the page again.
+        log.add(contentsOf: read.flatMap(\.warnings).filter { $0.severity == .error })
+        log.add(contentsOf: StringsTranslation.diagnostics(sources, settings: settings))
         PhaseClock.mark("content")
         let freshFacts = read.map(\.facts)
         let facts = SiteFacts(fresh: Dictionary(freshFacts.map { ($0.page.source, $0) }) { $1 }, failed: Set(failed),
@@ -111,7 +115,7 @@ public enum SiteBuilder {
             ReviewAge.warning(file: $0.page.source, reviewed: $0.page.reviewed!, months: settings.reviewMonths)
         })
         log.add(contentsOf: ExampleContact.warnings(settings, text: text(Settings.path)))
-        log.add(contentsOf: facts.pageWarnings())
+        log.add(contentsOf: TranslationCheck.grouped(facts.pageWarnings()))
         if settings.baseURL == nil {
             log.add(.warning(file: Settings.path, "no base_url is set, so sitemap.xml, canonical links and absolute language links were left out",
                              hint: "add base_url: https://your-clinic.example/ to site.yml, or pass --base-url", code: .missingBaseURL))

@@ -7,7 +7,7 @@ struct ClinicSite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinicsite",
         abstract: "Builds a clinic's patient-information website and personal recovery timelines.",
-        subcommands: [NewCommand.self, AddCommand.self, BuildCommand.self, TimelineCommand.self, ServeCommand.self, CheckCommand.self, RenderMarkdownCommand.self]
+        subcommands: [NewCommand.self, AddCommand.self, BuildCommand.self, TimelineCommand.self, ServeCommand.self, CheckCommand.self, TranslatedCommand.self, RenderMarkdownCommand.self]
     )
 
     /// The version of clinicsite, said once for the whole package.

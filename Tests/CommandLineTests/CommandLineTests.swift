@@ -83,7 +83,7 @@ import Testing
 
 @Suite struct CheckCommandTests {
     @Test func jsonReportAndStrictExitStatus() throws {
-        let root = try Fixture.scratchSite()
+        let root = try Fixture.scratchSite(translationRecords: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let example = try Executable.run(["check", "--root", root.path, "--strict"])
         #expect(example.status == 1)

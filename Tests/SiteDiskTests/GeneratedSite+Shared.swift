@@ -1,7 +1,9 @@
 import Foundation
+import SiteDisk
 import TestSupport
 
-/// The parts of a generated site shared beyond pages: the fictional second procedure and a block two pages include.
+/// The parts of a generated site shared beyond pages: the fictional second procedure, a block two pages include and
+/// a translation record.
 extension GeneratedSite {
     /// The fictional procedure's files as `procedure` says.
     func writeProcedure() throws {
@@ -31,5 +33,17 @@ extension GeneratedSite {
         } else if blockText == nil {
             try? FileManager.default.removeItem(at: blockFile)
         }
+    }
+
+    /// The record of `fr/gen-3` and the French interface text, made when `translationRecorded` turned true (and
+    /// not made when the page is gone); removed when false.
+    func writeTranslationRecord() throws {
+        let records = root.appendingPathComponent("content/translations")
+        guard translationRecorded else {
+            try? FileManager.default.removeItem(at: records)
+            return
+        }
+        guard !FileManager.default.fileExists(atPath: records.path) else { return }
+        _ = try? TranslationFiles.record(root: root, targets: ["fr/gen-3.md", "strings/fr"], onlyWording: false, today: Fixture.today)
     }
 }

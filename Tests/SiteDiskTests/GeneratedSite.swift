@@ -43,6 +43,8 @@ struct GeneratedSite {
     var procedure = 0
     /// The block two English pages include: 0 one line, 1 with a heading (their anchors change), 2 gone (their error).
     var block = 0
+    /// Whether `fr/gen-3` and the French interface text are recorded as translated (recorded when this turns true).
+    var translationRecorded = false
     var generator: SeededGenerator
     private var counter = 0
 
@@ -114,6 +116,7 @@ struct GeneratedSite {
         }
         try writeProcedure()
         try writeBlock()
+        try writeTranslationRecord()
         let picture = content.appendingPathComponent("en/pic.png")
         if let width = imageWidth {
             // The photo as an editor left it (text, XMP and EXIF the build leaves out), its header's size changed.
@@ -135,7 +138,7 @@ struct GeneratedSite {
         let language = String(key.split(separator: "/")[0])
         let name = String(key.split(separator: "/")[1])
         let linked = pages.contains { $0.key.hasPrefix(language + "/") && $0.value.links.contains(name) }
-        let kind = Int.random(in: 0..<19, using: &generator)
+        let kind = Int.random(in: 0..<20, using: &generator)
         return kind < 8 ? pageEdit(kind, key: key, language: language, name: name, linked: linked)
             : otherEdit(kind, key: key, language: language, name: name, linked: linked)
     }
@@ -197,6 +200,9 @@ struct GeneratedSite {
                 pages[other]!.links.removeAll { $0 == name }
             }
             return Edit(description: "translation \(translation) toggled")
+        case 19:
+            translationRecorded.toggle()
+            return Edit(description: "translation of fr/gen-3 recorded: \(translationRecorded)")
         case 18:
             block = (block + 1) % 3
             return Edit(description: "block: state \(block)")

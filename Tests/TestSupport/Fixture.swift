@@ -65,13 +65,16 @@ public enum Fixture {
         }
     }
 
-    /// A scratch copy of the repository's content/ and templates/ that a test may edit; remove it after.
-    public static func scratchSite() throws -> URL {
+    /// A scratch copy of the repository's content/ and templates/ that a test may edit; remove it after. Without
+    /// `translationRecords`, the French pages are not recorded as translations, so an edit of an English number
+    /// is not an error (only a warning that nothing is recorded).
+    public static func scratchSite(translationRecords: Bool = false) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for folder in SiteSources.inputFolders {
             try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
         }
+        if !translationRecords { try FileManager.default.removeItem(at: root.appendingPathComponent("content/translations")) }
         return root
     }
 

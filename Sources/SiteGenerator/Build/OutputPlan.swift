@@ -33,7 +33,7 @@ struct OutputPlan {
             stale.insert(output)
             for case .source(let source) in trace.keys where source.hasSuffix(".md") { staleSources.insert(source) }
         }
-        let pageSources = staleSources.union(facts.fresh.keys)
+        let pageSources = staleSources.union(facts.fresh.keys.filter { !sources.judged.contains($0) })
         pages = pageSources.filter { facts.page($0).map(published) ?? false }.sorted()
         self.siteFiles = siteFiles.filter { stale.contains($0) }
         copies = read.filter { facts.publishedFiles.contains($0) }.sorted()
@@ -48,7 +48,7 @@ struct OutputPlan {
                !facts.publishedFiles.contains("content/" + earlier.page.outputPath) {
                 gone.insert(earlier.page.outputPath)
             }
-            if !source.hasSuffix(".md"), !facts.publishedFiles.contains(source), previous.page(source) == nil {
+            if !source.hasSuffix(".md"), !source.hasPrefix(TranslationRecord.folder), !facts.publishedFiles.contains(source), previous.page(source) == nil {
                 let output = String(source.dropFirst("content/".count))
                 if facts.pages(writing: output).isEmpty { gone.insert(output) }
             }

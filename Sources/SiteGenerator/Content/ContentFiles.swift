@@ -20,8 +20,9 @@ struct ContentFiles: Sendable {
     /// Sorts `paths` (every input path, in any order) and adds the warnings for files left out to `log`, in path order.
     init(paths: [String], settings: Settings, log: inout DiagnosticLog) {
         var warnings: [Diagnostic] = []
-        // Blocks (`content/blocks/LANG/`) are read by the pages that include them, never published on their own.
-        for path in paths where path.hasPrefix("content/") && !path.hasPrefix("content/blocks/") {
+        // Blocks (`content/blocks/LANG/`) are read by the pages that include them, never published on their own;
+        // translation records (`content/translations/`) are read by the translations they are about.
+        for path in paths where path.hasPrefix("content/") && !path.hasPrefix("content/blocks/") && !path.hasPrefix(TranslationRecord.folder) {
             let ext = Self.fileExtension(of: path)
             let folder = path.utf8.dropFirst("content/".utf8.count)
             guard let slash = folder.firstIndex(of: UInt8(ascii: "/")) else {

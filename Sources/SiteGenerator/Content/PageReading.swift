@@ -56,12 +56,14 @@ struct PageReading: Sendable {
         page.title = typography.apply(page.title)
         page.menuTitle = typography.apply(page.menuTitle)
         page.description = typography.apply(page.description)
-        let warnings: [Diagnostic] = settings.allowRawHTML ? [] : markdown.rawHTML.map { html in
+        var warnings: [Diagnostic] = settings.allowRawHTML ? [] : markdown.rawHTML.map { html in
             let place = markdown.place(ofLine: html.line, source: file.path, bodyLine: page.bodyLine)
             return .warning(file: place.file, line: place.line, "raw HTML is left out of the published page: \(html.text)",
                      hint: "write it in Markdown (a boxed note is a quote starting with > [!NOTE]), or set allow_raw_html: true in site.yml",
                      code: .rawHTMLLeftOut)
         }
+        warnings += TranslationCheck.diagnostics(page: file.path, text: text, blocks: markdown.blocks, sourceLanguage: settings.defaultLanguage,
+                                                 bytes: bytes)
         return LoadedPage(page: page, markdown: markdown, warnings: warnings)
     }
 }

@@ -14,6 +14,9 @@ public struct SiteSources: Sendable {
     public var unchanged: Set<String>
     /// Files of the language folders the last build read and that are gone.
     public var removed: Set<String>
+    /// Pages read again only to be judged against what they translate (`TranslationCheck`): their bytes are the
+    /// last build's, so their outputs are not made again.
+    public var judged: Set<String> = []
     /// Reads a file of `unchanged` (nil when it cannot be read).
     public var read: @Sendable (String) -> Data?
 

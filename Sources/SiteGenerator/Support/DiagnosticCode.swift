@@ -24,4 +24,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable {
     case reviewDueSoon
     /// A picture in `content/` is above 500 KB or 2,000 pixels.
     case largeImage
+    /// The source of a translated page (or block, or interface text) changed since its translation was recorded: an
+    /// error when the change touches a number, date, duration, phone number or email, a warning for wording.
+    case translationBehind
+    /// A translated page, block or interface text has no translation record yet (`clinicsite translated`).
+    case translationUnrecorded
 }
