@@ -52,10 +52,7 @@ public enum SiteBuilder {
         let toRead = files.pages.filter { previous == nil || sources.files[$0.path] != nil }.sorted { $0.path < $1.path }
         let (read, failed) = reading.read(toRead, bytes: sources.bytes, log: &log)
         if previous != nil { log.add(contentsOf: blocksReached(read, sources: sources)) }
-        // A translation whose source changed a number stops the build (`TranslationCheck`); a failed build records
-        // nothing, so the next one reads the page again.
-        log.add(contentsOf: read.flatMap(\.warnings).filter { $0.severity == .error })
-        log.add(contentsOf: StringsTranslation.diagnostics(sources, settings: settings))
+        log.add(contentsOf: translationProblems(read, sources: sources, settings: settings))
         PhaseClock.mark("content")
         let freshFacts = read.map(\.facts)
         let facts = SiteFacts(fresh: Dictionary(freshFacts.map { ($0.page.source, $0) }) { $1 }, failed: Set(failed),
@@ -91,6 +88,13 @@ public enum SiteBuilder {
                              withheld: withheld.values.flatMap { $0 }.sorted(), pageCount: record.publishedCount,
                              laidOut: pages.count, record: record)
         return Result(site: site, settings: settings, pages: read)
+    }
+
+    /// A translation whose source changed a number stops the build (`TranslationCheck`: its errors, found when its
+    /// page was read; a failed build records nothing, so the next one reads the page again); the interface text's
+    /// translations are judged by every build.
+    private static func translationProblems(_ read: [LoadedPage], sources: SiteSources, settings: Settings) -> [Diagnostic] {
+        read.flatMap(\.warnings).filter { $0.severity == .error } + StringsTranslation.diagnostics(sources, settings: settings)
     }
 
     /// For each block read again (it changed), the pages it reached, as a note.

@@ -12,7 +12,9 @@ struct CheckCommand: ParsableCommand {
         level (Flesch–Kincaid grade for English; Kandel–Moles reading ease, as a grade, for French), its \
         longest sentences, words of more than three syllables it never explains, and the date of its last \
         medical review. Pages above reading_grade (default 8) or older than review_months (default 12) in \
-        content/site.yml are warnings; --strict makes warnings fail the check.
+        content/site.yml are warnings; --strict makes warnings fail the check. Then each translation against \
+        its source (see `clinicsite translated`): up to date, behind (which sections, and whether a number \
+        changed), or not recorded.
         """
     )
 
@@ -67,6 +69,11 @@ struct CheckCommand: ParsableCommand {
                 lines.append("  medical review: \(reviewed) (\(page.reviewAgeMonths ?? 0) months ago)" + (page.reviewDue.map { "; next due \($0)" } ?? ""))
             }
             for warning in page.warnings { lines.append("  warning: \(warning)") }
+        }
+        if !report.translations.isEmpty {
+            lines.append("")
+            lines.append("Translations:")
+            for translation in report.translations { lines.append("  " + translation.summary) }
         }
         lines.append("")
         for warning in report.warnings + report.placeholders { lines.append(warning.description) }

@@ -6,4 +6,6 @@ public struct CheckReport: Sendable, Codable {
     public var warnings: [Diagnostic]
     /// The placeholders left in procedures not published yet (`TODO(clinic)`), one error each.
     public var placeholders: [Diagnostic] = []
+    /// Each translated page, block and interface text against its source (`clinicsite translated` records them).
+    public var translations: [TranslationReport] = []
 }

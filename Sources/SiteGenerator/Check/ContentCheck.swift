@@ -17,7 +17,8 @@ public enum ContentCheck {
         // Overdue reviews are already among the build's warnings.
         warnings += checked.flatMap(\.warnings).filter { $0.code != .reviewOverdue }
         warnings += missingTwins(build.pages.map(\.page).filter { !$0.draft }, languages: settings.languages)
-        return CheckReport(pages: checked.map(\.page), warnings: warnings.sorted(), placeholders: build.site.withheld)
+        return CheckReport(pages: checked.map(\.page), warnings: warnings.sorted(), placeholders: build.site.withheld,
+                           translations: TranslationReport.all(sources, settings: settings))
     }
 
     /// A warning for each published page that has no page of the same name in another of the site's languages:
