@@ -82,7 +82,13 @@ public enum StarterSite {
     static func files(languages: [String], clinic: Clinic) -> [(String, Data)] {
         let left = Set(Self.languages).subtracting(languages)
         func isForLeftOutLanguage(_ path: String) -> Bool {
-            left.contains { path.hasPrefix("content/\($0)/") || path == "templates/strings/\($0).yml" || path == "templates/typography/\($0).yml" }
+            // The shipped translation records say what the French translates from English: of no use to a site
+            // whose pages are first written in another language.
+            if path.hasPrefix("content/translations/") && languages.first != "en" { return true }
+            return left.contains { code in
+                ["content/\(code)/", "content/translations/\(code)/", "content/translations/strings/\(code).yml"].contains { path.hasPrefix($0) }
+                    || path == "templates/strings/\(code).yml" || path == "templates/typography/\(code).yml"
+            }
         }
         var result: [(String, Data)] = []
         for file in StarterFiles.files where !isForLeftOutLanguage(file.path) {

@@ -21,7 +21,10 @@ enum StarterText {
         - Edit the pages in `content/en/` and `content/fr/` (Markdown), and the clinic's details in `content/site.yml`:
           replace anything marked `TO FILL IN` there (phone, email, address); `clinicsite build` warns until you do.
         - While you edit: `clinicsite serve`, then open http://127.0.0.1:8000/ (it reloads when you save).
-        - Before publishing: `clinicsite check` (reading level, review dates).
+        - Before publishing: `clinicsite check` (reading level, review dates, translations behind their English pages).
+        - Translating: when a French page says what its English page says, run `clinicsite translated fr/healing.md`
+          (or `clinicsite translated fr` for all). If the English changes later, `build` says which section and shows the
+          change; a changed number stops it until the French is updated and `clinicsite translated` is run again.
         - Publish: `clinicsite build`, then copy `public/` to the web server.
         - A patient's printed timeline: `clinicsite timeline --date 2026-12-01 --name "Ann Smith" --output ann.html`;
           a day's patients: `clinicsite timeline --patients today.csv --output timelines/`, then print `timelines/print-all.html`.
