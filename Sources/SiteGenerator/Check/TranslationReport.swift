@@ -34,8 +34,8 @@ public struct TranslationReport: Sendable, Codable, Equatable {
         var reports: [TranslationReport] = files.compactMap { path in
             guard let text = try? sources.text(path),
                   let status = try? TranslationCheck.status(of: path, text: text, sourceLanguage: sourceLanguage, bytes: sources.bytes) else { return nil }
-            return TranslationReport(file: path, source: status.source, state: status.record == nil ? "unrecorded" : status.changes.isEmpty ? "current" : "behind",
-                                     recorded: status.record?.recorded.iso, sections: status.changes.map { change in
+            return TranslationReport(file: path, source: status.source, state: status.recorded == nil ? "unrecorded" : status.changes.isEmpty ? "current" : "behind",
+                                     recorded: status.recorded?.recorded.iso, sections: status.changes.map { change in
                 Section(heading: change.heading, change: change.kind.rawValue, numbers: change.diff.touchesNumbers, line: change.translationLine,
                         diff: change.diff.shown())
             })

@@ -51,11 +51,11 @@ package enum TranslationCheck {
     /// Where the translated file at `path` stands; nil when it is not a translation (same language, no source).
     static func status(of path: String, text: String, sourceLanguage: String, bytes: (String) -> Data?) throws(DiagnosticError) -> TranslationStatus? {
         guard language(of: path) != sourceLanguage, let source = twin(of: path, in: sourceLanguage), let sourceData = bytes(source) else { return nil }
-        let sourceText = try SiteSources.normalisedText(sourceData, file: source)
-        let record = try bytes(TranslationRecord.path(for: path)).map { data throws(DiagnosticError) in
-            try SiteSources.normalisedText(data, file: TranslationRecord.path(for: path))
-        }
-        return try TranslationStatus(translation: path, translationText: text, source: source, sourceText: sourceText, recordText: record)
+        // Most pages of a site that records nothing have no record: their source's text is not needed.
+        guard let record = bytes(TranslationRecord.path(for: path)) else { return TranslationStatus(unrecorded: path, source: source) }
+        return try TranslationStatus(translation: path, translationText: text, source: source,
+                                     sourceText: SiteSources.normalisedText(sourceData, file: source),
+                                     recordText: SiteSources.normalisedText(record, file: TranslationRecord.path(for: path)))
     }
 
     /// More than a few pages of one language with no record (a site that has never recorded its translations)

@@ -15,6 +15,39 @@ package struct TranslationRecord: Sendable, Equatable {
     var translationPrint: Fingerprint
     var sections: [TextSections.Section]
 
+    /// What a record says before its sections: enough to tell that its source has not changed.
+    package struct Header: Sendable, Equatable {
+        package var recorded: CivilDate
+        package var sourcePrint: Fingerprint
+        package var translationPrint: Fingerprint
+    }
+
+    var header: Header { Header(recorded: recorded, sourcePrint: sourcePrint, translationPrint: translationPrint) }
+
+    /// The header read from the record's first lines as `yaml` writes them, without composing any YAML: nil when
+    /// they are not so (then the whole record is read). Speed only: a build reads every translation's record, and
+    /// its source has mostly not changed (measured in docs/benchmarks.md; `TextSectionsTests` checks it agrees with
+    /// `init(text:file:)`).
+    static func header(scanning text: String) -> Header? {
+        var values: [Substring: Substring] = [:]
+        // Line by line over the bytes, and only up to the sections: most of the record is never looked at.
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            let line = text[start..<end]
+            start = end < text.endIndex ? text.utf8.index(after: end) : end
+            if line.hasPrefix("#") { continue }
+            if line.hasPrefix("sections:") { break }
+            guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            var value = line[line.utf8.index(after: colon)...].drop { $0 == " " }
+            if let quote = value.first, quote == "'" || quote == "\"", value.count >= 2, value.last == quote { value = value.dropFirst().dropLast() }
+            values[line[..<colon]] = value
+        }
+        guard let date = values["recorded"].flatMap({ CivilDate(iso: String($0)) }), let source = values["source_print"].flatMap({ Fingerprint(hex: $0) }),
+              let translation = values["translation_print"].flatMap({ Fingerprint(hex: $0) }) else { return nil }
+        return Header(recorded: date, sourcePrint: source, translationPrint: translation)
+    }
+
     /// The folder of every record.
     package static let folder = "content/translations/"
 

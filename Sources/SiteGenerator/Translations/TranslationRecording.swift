@@ -71,7 +71,7 @@ package enum TranslationRecording {
         let source = TranslationCheck.twin(of: path, in: settings.defaultLanguage)!
         let sourceText = try sources.text(source)
         let earlier = try? TranslationCheck.status(of: path, text: text, sourceLanguage: settings.defaultLanguage, bytes: sources.bytes)
-        if let earlier, let recorded = earlier.record {
+        if let earlier, let recorded = earlier.recorded {
             if recorded.sourcePrint == Fingerprint(text: sourceText) && recorded.translationPrint == Fingerprint(text: text) { return nil }
             try refuse(earlier.diagnostics.filter { $0.severity == .error }, onlyWording: onlyWording,
                        unchanged: recorded.translationPrint == Fingerprint(text: text), what: "this page")

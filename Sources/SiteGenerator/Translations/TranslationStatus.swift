@@ -22,22 +22,31 @@ struct TranslationStatus: Sendable, Equatable {
     /// The translated file and its source.
     var translation: String
     var source: String
-    /// The record, nil when there is none.
-    var record: TranslationRecord?
+    /// What the record says of itself, nil when there is none.
+    var recorded: TranslationRecord.Header?
     /// The sections that changed since the record (empty when up to date or not recorded).
     var changes: [SectionChange] = []
 
     /// Whether any change touches a number, date, duration, phone number or email.
     var touchesNumbers: Bool { changes.contains { $0.diff.touchesNumbers } }
 
-    /// Compares the source's text now with the record (`recordText`, nil when there is none). `translationText`
-    /// gives the lines of the translation's sections, for pointing at the right place in it.
-    init(translation: String, translationText: String, source: String, sourceText: String, recordText: String?) throws(DiagnosticError) {
+    /// A translation never recorded.
+    init(unrecorded translation: String, source: String) {
         (self.translation, self.source) = (translation, source)
-        guard let recordText else { return }
+    }
+
+    /// Compares the source's text now with the record. `translationText` gives the lines of the translation's
+    /// sections, for pointing at the right place in it.
+    init(translation: String, translationText: String, source: String, sourceText: String, recordText: String) throws(DiagnosticError) {
+        (self.translation, self.source) = (translation, source)
+        let print = Fingerprint(text: sourceText)
+        if let header = TranslationRecord.header(scanning: recordText), header.sourcePrint == print {
+            recorded = header
+            return
+        }
         let record = try TranslationRecord(text: recordText, file: TranslationRecord.path(for: translation))
-        self.record = record
-        guard Fingerprint(text: sourceText) != record.sourcePrint else { return }
+        recorded = record.header
+        guard print != record.sourcePrint else { return }
         let now = try TextSections(file: source, text: sourceText).sections
         let translated = (try? TextSections(file: translation, text: translationText)) ?? TextSections([])
         changes = Self.changes(from: record.sections, to: now, translated: translated)
@@ -81,7 +90,7 @@ struct TranslationStatus: Sendable, Equatable {
 
     /// An error for each section whose numbers changed, a warning for each reworded one, a warning when not recorded.
     var diagnostics: [Diagnostic] {
-        guard let record else {
+        guard let recorded else {
             return [.warning(file: translation, line: 1, "no translation record: nothing says which text of \(source) this page translates",
                              hint: "when it says what \(source) says, run: \(command)", code: .translationUnrecorded)]
         }
@@ -93,7 +102,7 @@ struct TranslationStatus: Sendable, Equatable {
             case .removed: "\(name) was removed from \(source)"
             }
             let shown = change.diff.changes.isEmpty ? "" : ": " + change.diff.shown()
-            let since = " since this translation was recorded on \(record.recorded.iso)"
+            let since = " since this translation was recorded on \(recorded.recorded.iso)"
             if change.diff.touchesNumbers {
                 return Diagnostic(file: translation, line: change.translationLine, message: what + since + ", and the change touches a number, date or contact" + shown,
                                   hint: "bring the change into this page (\(source):\(change.sourceLine)), then run: \(command)", code: .translationBehind)

@@ -48,6 +48,23 @@ import Testing
         #expect(TranslationRecord.translation(ofRecord: "content/translations/blocks/fr/call.md.yml") == "content/blocks/fr/call.md")
     }
 
+    @Test func theHeaderScanAgreesWithReadingTheRecord() throws {
+        // Texts that make Yams quote or fold: hex that reads as a number, paths with spaces and colons, quotes.
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<200 {
+            let path = ["content/fr/a b: c.md", "content/fr/'q'.md", "content/fr/#x.md", "content/fr/p\(round).md"][round % 4]
+            let prints = (0..<2).map { _ in Fingerprint(text: String(UInt64.random(in: 0...UInt64.max, using: &generator))) }
+            let sections = try TextSections(file: "content/en/a.md", text: "# Title \(round)\n\nText: \"\(round)\" 'x'\n").sections
+            let record = TranslationRecord(translation: path, source: "content/en/a.md", recorded: Fixture.today.adding(days: round),
+                                           sourcePrint: prints[0], translationPrint: prints[1], sections: sections)
+            let read = try TranslationRecord(text: record.yaml, file: "r.yml")
+            #expect(TranslationRecord.header(scanning: record.yaml) == read.header && read == record, "\(record.yaml)")
+        }
+        // A record edited into another shape is not scanned: it is read whole.
+        #expect(TranslationRecord.header(scanning: "recorded: 2026-11-26\nsource_print: abc\n") == nil)
+        #expect(TranslationRecord.header(scanning: "{recorded: 2026-11-26}\n") == nil)
+    }
+
     @Test func aDamagedRecordSaysWhereAndWhat() {
         let error = #expect(throws: DiagnosticError.self) {
             try TranslationRecord(text: "translation: content/fr/a.md\nsource: content/en/a.md\nrecorded: 2026-13-01\n", file: "content/translations/fr/a.md.yml")
