@@ -15,17 +15,29 @@ struct WordDiff: Sendable, Equatable {
     /// within the text is not).
     var touchesNumbers: Bool
 
-    /// Words of context shown on each side of a change.
+    /// Words of context shown on each side of a change, and the most words of a change shown.
     static let context = 5
+    static let shownWords = 30
+    /// The most words changed that are compared one by one.
+    static let largest = 4_000
 
     init(from old: String, to new: String) {
         let (oldWords, newWords) = (Self.words(old), Self.words(new))
         let (oldKeys, newKeys) = (oldWords.map(Self.comparable), newWords.map(Self.comparable))
         var removed = Set<Int>(), inserted = Set<Int>()
-        for change in newKeys.difference(from: oldKeys) {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
+        // The words both keep at the start and the end are set aside first. Swift's `difference(from:)` (Myers) takes
+        // time in the words times the changes: past `largest` words changed, the middle counts as replaced whole.
+        let prefix = zip(oldKeys, newKeys).prefix { $0 == $1 }.count
+        let suffix = zip(oldKeys[prefix...].reversed(), newKeys[prefix...].reversed()).prefix { $0 == $1 }.count
+        let (oldMiddle, newMiddle) = (oldKeys[prefix..<(oldKeys.count - suffix)], newKeys[prefix..<(newKeys.count - suffix)])
+        if oldMiddle.count + newMiddle.count > Self.largest {
+            (removed, inserted) = (Set(oldMiddle.indices), Set(newMiddle.indices))
+        } else {
+            for change in newMiddle.difference(from: oldMiddle) {
+                switch change {
+                case .remove(let offset, _, _): removed.insert(prefix + offset)
+                case .insert(let offset, _, _): inserted.insert(prefix + offset)
+                }
             }
         }
         changes = Self.hunks(old: oldWords, new: newWords, removed: removed, inserted: inserted)
@@ -38,12 +50,18 @@ struct WordDiff: Sendable, Equatable {
     /// The changes as one line: `…for [-7-]{+10+} days…`, at most `limit` of them.
     func shown(limit: Int = 4) -> String {
         var parts = changes.prefix(limit).map { change in
-            let removed = change.removed.isEmpty ? "" : "[-" + change.removed.joined(separator: " ") + "-]"
-            let inserted = change.inserted.isEmpty ? "" : "{+" + change.inserted.joined(separator: " ") + "+}"
+            let removed = change.removed.isEmpty ? "" : "[-" + Self.shortened(change.removed) + "-]"
+            let inserted = change.inserted.isEmpty ? "" : "{+" + Self.shortened(change.inserted) + "+}"
             return "…" + (change.before + [removed + inserted] + change.after).joined(separator: " ") + "…"
         }
         if changes.count > limit { parts.append("and \(changes.count - limit) more change\(changes.count - limit == 1 ? "" : "s")") }
         return parts.joined(separator: " ")
+    }
+
+    /// Words of a change as shown: the first `shownWords`, then how many more.
+    private static func shortened(_ words: [String]) -> String {
+        words.count <= shownWords ? words.joined(separator: " ")
+            : words.prefix(shownWords).joined(separator: " ") + " … (\(words.count - shownWords) more words)"
     }
 
     static func words(_ text: String) -> [String] {

@@ -44,4 +44,13 @@ import Testing
         #expect(diff.shown(limit: 2).hasSuffix("and 3 more changes"))
         #expect(diff.touchesNumbers, "the words hold digits")
     }
+
+    @Test func aHugeRewriteIsOneChangeShownShort() {
+        let old = (0..<30_000).map { "old\($0 % 7 == 0 ? "" : "x")" }.joined(separator: " ")
+        let new = "Start. " + (0..<30_000).map { "new\($0 % 5 == 0 ? "" : "y")" }.joined(separator: " ") + " End 7."
+        let diff = WordDiff(from: "Keep this. " + old + " Same end.", to: "Keep this. " + new + " Same end.")
+        #expect(diff.changes.count == 1 && diff.changes[0].removed.count == 30_000 && diff.changes[0].inserted.count == 30_003)
+        #expect(diff.shown().contains("… (29973 more words)+}"))
+        #expect(diff.touchesNumbers)
+    }
 }

@@ -5,7 +5,8 @@ import SiteGenerator
 
 /// libFuzzer's entry point. `CLINICSITE_FUZZ` picks what the bytes become: `page` (front matter and
 /// Markdown of one page of the shipped site), `rules` (its recovery.yml), `csv` (a patients file), `svg` (an
-/// SVG under content/), `typography` (the French typography rules) or `photo` (a picture under content/).
+/// SVG under content/), `typography` (the French typography rules), `photo` (a picture under content/) or
+/// `translation` (the French healing page's translation record).
 /// A crash, a trap, or an input taking over libFuzzer's `-timeout` fails the run; so does output in which
 /// text from the input escaped its HTML escaping (checked by `Escaping.check`).
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -18,6 +19,7 @@ public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     case .svg: FuzzTarget.svg(data)
     case .typography: _ = buildReplacingTypography(data)
     case .photo: FuzzTarget.photo(data)
+    case .translation: FuzzTarget.translation(data)
     }
     return 0
 }
@@ -38,7 +40,7 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutab
                          _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
 
 enum FuzzTarget: String {
-    case page, rules, csv, svg, typography, photo
+    case page, rules, csv, svg, typography, photo, translation
 
     static let current = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["CLINICSITE_FUZZ"] ?? "") ?? .page
     static let shipped: SiteSources = {
@@ -66,6 +68,12 @@ enum FuzzTarget: String {
     static func page(_ data: Data) {
         // Odd-sized inputs go to a French page, so the French typography rules meet hostile text too.
         let sources = buildReplacing(data.count % 2 == 0 ? "content/en/benefits.md" : "content/fr/benefits.md", with: data)
+        _ = try? ContentCheck.run(sources: sources, today: today)
+    }
+
+    /// A hostile translation record: read, judged against the English healing page, reported by `check`.
+    static func translation(_ data: Data) {
+        let sources = buildReplacing("content/translations/fr/healing.md.yml", with: data)
         _ = try? ContentCheck.run(sources: sources, today: today)
     }
 
