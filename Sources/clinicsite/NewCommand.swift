@@ -43,7 +43,7 @@ struct NewCommand: ParsableCommand {
         let clinic = StarterSite.Clinic(name: clinicName, phone: phone ?? Self.ask("phone number"), email: email ?? Self.ask("email address"),
                                         address: address ?? Self.ask("postal address (one line)"))
         let (written, replaced) = try Terminal.run { () throws(DiagnosticError) in
-            try StarterSite.write(to: folder, languages: languages, clinic: clinic, force: force)
+            try StarterSite.write(to: folder, languages: languages, clinic: clinic, force: force, today: Terminal.today)
         }
         print("Wrote a new site (\(written.count) files) to \(folder.path).")
         if !replaced.isEmpty {

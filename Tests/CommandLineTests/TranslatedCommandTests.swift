@@ -75,4 +75,22 @@ import Testing
         let all = try Executable.run(["translated", "--root", root.path, "fr"])
         #expect(all.status == 0 && all.output.components(separatedBy: "\n").filter { $0.hasPrefix("Recorded ") }.count == 5, "\(all.output)")
     }
+
+    @Test func aNewSiteHasItsTranslationsRecordedWhicheverLanguageComesFirst() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let details = ["--clinic-name", "Clinique du Parc", "--phone", "01 23 45 67 89", "--email", "accueil@clinique-du-parc.fr", "--address", "2 rue du Parc, Lyon"]
+        for (name, languages) in [("english-first", "en,fr"), ("french-first", "fr,en"), ("english-only", "en")] {
+            let folder = parent.appendingPathComponent(name)
+            let made = try Executable.run(["new", folder.path, "--lang", languages] + details)
+            #expect(made.status == 0, "\(made.errors)")
+            let records = FileManager.default.subpaths(atPath: folder.appendingPathComponent("content/translations").path)?.filter { $0.hasSuffix(".yml") }.sorted() ?? []
+            let expected = ["english-first": ["fr/benefits.md.yml", "fr/healing.md.yml", "fr/index.md.yml", "fr/procedure.md.yml", "strings/fr.yml"],
+                            "french-first": ["en/benefits.md.yml", "en/healing.md.yml", "en/index.md.yml", "en/procedure.md.yml", "strings/en.yml"],
+                            "english-only": []][name]
+            #expect(records == expected, "\(name)")
+            let check = try Executable.run(["check", "--root", folder.path, "--strict"])
+            #expect(check.status == 0, "\(name): \(check.output)\(check.errors)")
+        }
+    }
 }

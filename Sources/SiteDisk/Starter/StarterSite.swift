@@ -1,4 +1,5 @@
 import Foundation
+import RecoverySchedule
 import SiteGenerator
 
 /// `clinicsite new`: a clinic's own site, started from the shipped one (built into the executable).
@@ -26,7 +27,9 @@ public enum StarterSite {
     /// Writes the starter site into `folder` and returns the paths written and, of those, the ones that were
     /// already there and were replaced, relative to it. A folder that exists and is not empty is refused unless
     /// `force` is set.
-    public static func write(to folder: URL, languages: [String], clinic: Clinic, force: Bool) throws(DiagnosticError)
+    /// `today` dates the translation records of a site whose first language is not English (the shipped ones say
+    /// what the French translates from English).
+    public static func write(to folder: URL, languages: [String], clinic: Clinic, force: Bool, today: CivilDate) throws(DiagnosticError)
         -> (written: [String], replaced: [String]) {
         func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
             DiagnosticError(Diagnostic(file: folder.path, message: message, hint: hint))
@@ -48,7 +51,7 @@ public enum StarterSite {
         var written: [String] = []
         var replaced: [String] = []
         do {
-            for (path, text) in files(languages: languages, clinic: clinic) {
+            for (path, text) in files(languages: languages, clinic: clinic, today: today) {
                 let target = folder.appendingPathComponent(path)
                 if FileManager.default.fileExists(atPath: target.path) { replaced.append(path) }
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -79,7 +82,7 @@ public enum StarterSite {
 
     /// Every file of the new site, by path: the shipped ones for these languages, with `site.yml` made for
     /// this clinic, and a `.gitignore` and `README.md` for staff.
-    static func files(languages: [String], clinic: Clinic) -> [(String, Data)] {
+    static func files(languages: [String], clinic: Clinic, today: CivilDate) -> [(String, Data)] {
         let left = Set(Self.languages).subtracting(languages)
         func isForLeftOutLanguage(_ path: String) -> Bool {
             // The shipped translation records say what the French translates from English: of no use to a site
@@ -97,6 +100,12 @@ public enum StarterSite {
                 data = Data(settings(String(decoding: data, as: UTF8.self), languages: languages, clinic: clinic).utf8)
             }
             result.append((file.path, data))
+        }
+        if languages.first != "en" && languages.count > 1 {
+            // The shipped pages say the same in every language: recorded as translations of the first one.
+            let sources = SiteSources(files: Dictionary(result) { $1 })
+            let records = (try? TranslationRecording.records(for: Array(languages.dropFirst()), sources: sources, onlyWording: false, today: today)) ?? []
+            result += records.map { ($0.path, Data($0.text.utf8)) }
         }
         result.append((".gitignore", Data(StarterText.gitignore.utf8)))
         result.append(("README.md", Data(StarterText.readme(clinicName: clinic.name).utf8)))
