@@ -62,11 +62,12 @@ package enum TranslationCheck {
     /// make one warning with the one command to run, not one each.
     static func grouped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         let unrecorded = diagnostics.filter { $0.code == .translationUnrecorded && !$0.file.hasPrefix(TranslationRecord.folder) }
-        let byLanguage = Dictionary(grouping: unrecorded) { language(of: $0.file) ?? "" }.filter { $0.value.count > 3 }
+        let byLanguage = Dictionary(grouping: unrecorded) { language(of: $0.file) ?? "" }.filter { Set($0.value.map(\.file)).count > 3 }
         guard !byLanguage.isEmpty else { return diagnostics }
         let folded = Set(byLanguage.values.joined().map(\.file))
         let summaries = byLanguage.sorted { $0.key < $1.key }.map { language, warnings in
-            let files = warnings.map(\.file).sorted()
+            // A block several pages include is reported by each of them: counted once.
+            let files = Set(warnings.map(\.file)).sorted()
             let named = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
             let kinds = files.contains { $0.hasPrefix("content/blocks/") } ? "pages and blocks" : "pages"
             return Diagnostic.warning(file: "content/\(language)/", "\(files.count) translated \(kinds) have no translation record (\(named)): nothing says which text of the source each translates",

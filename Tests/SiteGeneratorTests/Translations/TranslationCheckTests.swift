@@ -114,5 +114,10 @@ import Testing
         #expect(many.map(\.location) == ["content/fr/", "templates/strings/fr.yml:1"])
         #expect(many.first?.message.hasPrefix("6 translated pages have no translation record (content/fr/index.md, content/fr/p1.md, content/fr/p2.md and 3 more)") == true)
         #expect(many.first?.hint == "when they say what their sources say, run: clinicsite translated fr")
+        // A block three pages include is one file among the unrecorded, not three.
+        var including: [String: String] = ["content/blocks/en/care.md": "Keep it clean.\n", "content/blocks/fr/care.md": "Gardez-la propre.\n"]
+        for number in 1...3 { (including["content/en/p\(number).md"], including["content/fr/p\(number).md"]) = ("# P\n\n<!-- include: care -->\n", "# P\n\n<!-- include: care -->\n") }
+        let folded = try Fixture.build(Fixture.site(pages: including)).warnings.filter { $0.code == .translationUnrecorded }
+        #expect(folded.first?.message.hasPrefix("5 translated pages and blocks have no translation record (content/blocks/fr/care.md, content/fr/index.md, content/fr/p1.md and 2 more)") == true)
     }
 }
