@@ -41,7 +41,7 @@ public struct TranslationReport: Sendable, Codable, Equatable {
             })
         }
         for language in settings.languages where language != sourceLanguage {
-            let found = try? StringsTranslation.changes(language, sources: sources, settings: settings)
+            let found = try? StringsTranslation.compare(language, sources: sources, settings: settings)
             reports.append(TranslationReport(file: UIStrings.path(language), source: UIStrings.path(sourceLanguage),
                                              state: found == nil ? "unrecorded" : found?.changes.isEmpty == false ? "behind" : "current",
                                              recorded: found?.date.iso, sections: (found?.changes ?? []).map { change in

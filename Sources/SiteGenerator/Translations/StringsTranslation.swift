@@ -26,41 +26,58 @@ enum StringsTranslation {
         var translationUnchanged: Bool
     }
 
+    /// A language's strings against their record.
+    struct Comparison: Sendable {
+        /// The day the record was made.
+        var date: CivilDate
+        /// The keys whose source text changed since.
+        var changes: [Change]
+        /// Whether any translated text differs from the one recorded.
+        var translationEdited: Bool
+    }
+
     /// The diagnostics of every translated strings file; none for files that cannot be read (`UIStrings` says why).
     static func diagnostics(_ sources: SiteSources, settings: Settings) -> [Diagnostic] {
         settings.languages.filter { $0 != settings.defaultLanguage }.flatMap { language -> [Diagnostic] in
-            let (file, sourceFile) = (UIStrings.path(language), UIStrings.path(settings.defaultLanguage))
             let command = "clinicsite translated strings/\(language)"
-            let found: (date: CivilDate, changes: [Change])?
-            do throws(DiagnosticError) { found = try changes(language, sources: sources, settings: settings) } catch {
-                return error.diagnostics.map { .warning(file: $0.file, line: $0.line, $0.message, hint: "remove this file, then run: \(command)",
-                                                        code: .translationUnrecorded) }
-            }
-            guard let (date, changes) = found else {
-                guard sources.bytes(file) != nil, sources.bytes(recordPath(language)) == nil else { return [] }
-                return [.warning(file: file, line: 1, "no translation record: nothing says which text of \(sourceFile) this file translates",
-                                 hint: "when it says what the source says, run: \(command)", code: .translationUnrecorded)]
-            }
-            return changes.map { change in
-                let what = change.isNew ? "the text '\(change.key)' is new" : "the text '\(change.key)' changed"
-                let message = "\(what) in \(sourceFile) since this translation was recorded on \(date.iso): \(change.diff.shown())"
-                if change.diff.touchesNumbers {
-                    return Diagnostic(file: file, line: change.line, message: message + " (a number, date or contact changed)",
-                                      hint: "bring the change into '\(change.key)' here, then run: \(command)", code: .translationBehind)
+            do throws(DiagnosticError) {
+                if let comparison = try compare(language, sources: sources, settings: settings) {
+                    return diagnostics(comparison, language: language, settings: settings)
                 }
-                return .warning(file: file, line: change.line, message,
-                                hint: "update '\(change.key)' if the meaning changed, then run: \(command) (add --only-wording if it needs no change)",
-                                code: .translationBehind)
+            } catch {
+                return TranslationCheck.unreadable(error, command: command)
             }
+            let (file, sourceFile) = (UIStrings.path(language), UIStrings.path(settings.defaultLanguage))
+            guard sources.bytes(file) != nil, sources.bytes(recordPath(language)) == nil else { return [] }
+            return [.warning(file: file, line: 1, "no translation record: nothing says which text of \(sourceFile) this file translates",
+                             hint: "when it says what the source says, run: \(command)", code: .translationUnrecorded)]
         }
     }
 
-    /// The keys of `language`'s strings whose source text changed since the record, with the record's date; nil
-    /// when there is no record or a strings file cannot be read. Throws when the record cannot be read.
-    static func changes(_ language: String, sources: SiteSources, settings: Settings) throws(DiagnosticError) -> (date: CivilDate, changes: [Change])? {
-        guard let source = try? entries(sources, UIStrings.path(settings.defaultLanguage)),
-              let translated = try? entries(sources, UIStrings.path(language)),
-              let data = sources.bytes(recordPath(language)) else { return nil }
+    /// An error for each key whose source text changed a number since the record, a warning for each reworded one.
+    static func diagnostics(_ comparison: Comparison, language: String, settings: Settings) -> [Diagnostic] {
+        let (file, sourceFile) = (UIStrings.path(language), UIStrings.path(settings.defaultLanguage))
+        let command = "clinicsite translated strings/\(language)"
+        return comparison.changes.map { change in
+            let what = change.isNew ? "the text '\(change.key)' is new" : "the text '\(change.key)' changed"
+            let message = "\(what) in \(sourceFile) since this translation was recorded on \(comparison.date.iso): \(change.diff.shown())"
+            if change.diff.touchesNumbers {
+                return Diagnostic(file: file, line: change.line, message: message + " (a number, date or contact changed)",
+                                  hint: "bring the change into '\(change.key)' here, then run: \(command)", code: .translationBehind)
+            }
+            return .warning(file: file, line: change.line, message,
+                            hint: "update '\(change.key)' if the meaning changed, then run: \(command) (add --only-wording if it needs no change)",
+                            code: .translationBehind)
+        }
+    }
+
+    /// `language`'s strings against their record; nil when there is no record or a strings file cannot be read.
+    /// Throws when the record cannot be read.
+    static func compare(_ language: String, sources: SiteSources, settings: Settings) throws(DiagnosticError) -> Comparison? {
+        // Most sites record nothing: the strings files are then not read again here.
+        guard let data = sources.bytes(recordPath(language)),
+              let source = try? entries(sources, UIStrings.path(settings.defaultLanguage)),
+              let translated = try? entries(sources, UIStrings.path(language)) else { return nil }
         let recorded = try record(String(decoding: data, as: UTF8.self), file: recordPath(language))
         let now = Dictionary(translated.map { ($0.key, ($0.text, $0.line)) }) { first, _ in first }
         let changes = source.compactMap { key, text, _ -> Change? in
@@ -69,7 +86,8 @@ enum StringsTranslation {
             return Change(key: key, diff: WordDiff(from: entry?.source ?? "", to: text), isNew: entry == nil, line: now[key]?.1 ?? 1,
                           translationUnchanged: entry != nil && now[key]?.0 == entry?.translation)
         }
-        return (recorded.date, changes)
+        let edited = translated.contains { item in recorded.entries[item.key].map { $0.translation != item.text } ?? false }
+        return Comparison(date: recorded.date, changes: changes, translationEdited: edited)
     }
 
     /// Each key of a strings file with its text and line, in file order.

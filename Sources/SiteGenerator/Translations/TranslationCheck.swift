@@ -38,13 +38,17 @@ package enum TranslationCheck {
         do throws(DiagnosticError) {
             return try status(of: path, text: text, sourceLanguage: sourceLanguage, bytes: bytes)?.diagnostics ?? []
         } catch {
-            // A record that cannot be read is reported, not trusted; the page is otherwise published as it is.
-            return error.diagnostics.map { problem in
-                var warning = problem
-                (warning.severity, warning.code) = (.warning, .translationUnrecorded)
-                warning.hint = "remove \(problem.file), then run: clinicsite translated \(path.dropFirst("content/".count))"
-                return warning
-            }
+            return unreadable(error, command: "clinicsite translated \(path.dropFirst("content/".count))")
+        }
+    }
+
+    /// A record that cannot be read is reported as a warning, not trusted; what it is about is otherwise published as it is.
+    static func unreadable(_ error: DiagnosticError, command: String) -> [Diagnostic] {
+        error.diagnostics.map { problem in
+            var warning = problem
+            (warning.severity, warning.code) = (.warning, .translationUnrecorded)
+            warning.hint = "remove \(problem.file), then run: \(command)"
+            return warning
         }
     }
 

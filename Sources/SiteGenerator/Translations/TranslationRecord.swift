@@ -75,16 +75,16 @@ package struct TranslationRecord: Sendable, Equatable {
             guard let value = fields[key] else { throw root.error("this translation record has no \(key)", hint: Self.rewrite) }
             return value
         }
-        func print(_ key: String) throws(DiagnosticError) -> Fingerprint {
+        func fingerprint(_ key: String) throws(DiagnosticError) -> Fingerprint {
             let value = try field(key)
-            guard let print = Fingerprint(hex: try value.string(named: key)) else { throw value.error("\(key) is not a fingerprint", hint: Self.rewrite) }
-            return print
+            guard let found = Fingerprint(hex: try value.string(named: key)) else { throw value.error("\(key) is not a fingerprint", hint: Self.rewrite) }
+            return found
         }
         translation = try field("translation").string(named: "translation")
         source = try field("source").string(named: "source")
         recorded = try field("recorded").date(named: "recorded")
-        sourcePrint = try print("source_print")
-        translationPrint = try print("translation_print")
+        sourcePrint = try fingerprint("source_print")
+        translationPrint = try fingerprint("translation_print")
         sections = []
         for item in try field("sections").sequence(named: "sections") {
             var parts: [String: YAMLValue] = [:]

@@ -70,15 +70,16 @@ package enum TranslationRecording {
         let text = try sources.text(path)
         let source = TranslationCheck.twin(of: path, in: settings.defaultLanguage)!
         let sourceText = try sources.text(source)
+        let (sourcePrint, translationPrint) = (Fingerprint(text: sourceText), Fingerprint(text: text))
         let earlier = try? TranslationCheck.status(of: path, text: text, sourceLanguage: settings.defaultLanguage, bytes: sources.bytes)
         if let earlier, let recorded = earlier.recorded {
-            if recorded.sourcePrint == Fingerprint(text: sourceText) && recorded.translationPrint == Fingerprint(text: text) { return nil }
+            if recorded.sourcePrint == sourcePrint && recorded.translationPrint == translationPrint { return nil }
             try refuse(earlier.diagnostics.filter { $0.severity == .error }, onlyWording: onlyWording,
-                       unchanged: recorded.translationPrint == Fingerprint(text: text), what: "this page")
+                       unchanged: recorded.translationPrint == translationPrint, what: "this page")
         }
         let sections = try TextSections(file: source, text: sourceText).sections
-        let record = TranslationRecord(translation: path, source: source, recorded: today, sourcePrint: Fingerprint(text: sourceText),
-                                       translationPrint: Fingerprint(text: text), sections: sections)
+        let record = TranslationRecord(translation: path, source: source, recorded: today, sourcePrint: sourcePrint,
+                                       translationPrint: translationPrint, sections: sections)
         return Record(path: TranslationRecord.path(for: path), text: record.yaml,
                       summary: "\(path) translates \(source) (\(sections.count) section\(sections.count == 1 ? "" : "s"))")
     }
@@ -88,23 +89,16 @@ package enum TranslationRecording {
         let (sourceFile, file) = (UIStrings.path(settings.defaultLanguage), UIStrings.path(language))
         let source = try StringsTranslation.entries(sources, sourceFile)
         let translated = try StringsTranslation.entries(sources, file)
-        if let (_, changes) = try? StringsTranslation.changes(language, sources: sources, settings: settings) {
-            if changes.isEmpty && !translationsChanged(language, translated: translated, sources: sources) { return nil }
-            let numbers = changes.filter(\.diff.touchesNumbers)
-            let refused = StringsTranslation.diagnostics(sources, settings: settings).filter { $0.file == file && $0.severity == .error }
-            try refuse(refused, onlyWording: onlyWording, unchanged: numbers.contains(where: \.translationUnchanged), what: "these texts")
+        if let comparison = try? StringsTranslation.compare(language, sources: sources, settings: settings) {
+            if comparison.changes.isEmpty && !comparison.translationEdited { return nil }
+            let refused = StringsTranslation.diagnostics(comparison, language: language, settings: settings).filter { $0.severity == .error }
+            try refuse(refused, onlyWording: onlyWording,
+                       unchanged: comparison.changes.contains { $0.diff.touchesNumbers && $0.translationUnchanged }, what: "these texts")
         }
         return Record(path: StringsTranslation.recordPath(language),
                       text: StringsTranslation.recordText(source: source, translated: translated, language: language,
                                                           sourceLanguage: settings.defaultLanguage, today: today),
                       summary: "\(file) translates \(sourceFile) (\(translated.count) texts)")
-    }
-
-    /// Whether a translated text differs from the one recorded.
-    private static func translationsChanged(_ language: String, translated: [(key: String, text: String, line: Int)], sources: SiteSources) -> Bool {
-        guard let data = sources.bytes(StringsTranslation.recordPath(language)),
-              let recorded = try? StringsTranslation.record(String(decoding: data, as: UTF8.self), file: StringsTranslation.recordPath(language)) else { return true }
-        return translated.contains { item in recorded.entries[item.key].map { $0.translation != item.text } ?? false }
     }
 
     /// Throws the changes of numbers (`changed`, errors from the check) as refusals when the translator said the
