@@ -55,7 +55,7 @@ public struct TranslationReport: Sendable, Codable, Equatable {
     /// One line for people: `content/fr/healing.md: behind content/en/healing.md (recorded 2026-12-07): “Redness” (a number changed)`.
     public var summary: String {
         switch state {
-        case "unrecorded": return "\(file): no translation record (run: clinicsite translated \(file.hasPrefix("templates/strings/") ? "strings/" + file.dropFirst("templates/strings/".count).dropLast(".yml".count) : file.dropFirst("content/".count)))"
+        case "unrecorded": return "\(file): no translation record (run: \(TranslationCheck.command(for: file)))"
         case "current": return "\(file): up to date with \(source) (recorded \(recorded ?? "?"))"
         default:
             let parts = sections.map { "“\($0.heading)” (\($0.change)\($0.numbers ? ", a number changed" : ", wording"))" }

@@ -39,7 +39,7 @@ enum StringsTranslation {
     /// The diagnostics of every translated strings file; none for files that cannot be read (`UIStrings` says why).
     static func diagnostics(_ sources: SiteSources, settings: Settings) -> [Diagnostic] {
         settings.languages.filter { $0 != settings.defaultLanguage }.flatMap { language -> [Diagnostic] in
-            let command = "clinicsite translated strings/\(language)"
+            let command = TranslationCheck.command(for: UIStrings.path(language))
             do throws(DiagnosticError) {
                 if let comparison = try compare(language, sources: sources, settings: settings) {
                     return diagnostics(comparison, language: language, settings: settings)
@@ -57,7 +57,7 @@ enum StringsTranslation {
     /// An error for each key whose source text changed a number since the record, a warning for each reworded one.
     static func diagnostics(_ comparison: Comparison, language: String, settings: Settings) -> [Diagnostic] {
         let (file, sourceFile) = (UIStrings.path(language), UIStrings.path(settings.defaultLanguage))
-        let command = "clinicsite translated strings/\(language)"
+        let command = TranslationCheck.command(for: UIStrings.path(language))
         return comparison.changes.map { change in
             let what = change.isNew ? "the text '\(change.key)' is new" : "the text '\(change.key)' changed"
             let message = "\(what) in \(sourceFile) since this translation was recorded on \(comparison.date.iso): \(change.diff.shown())"

@@ -21,6 +21,13 @@ package enum TranslationCheck {
         return folder + other + path.dropFirst(folder.count + own.count)
     }
 
+    /// The command that records the translation at `file`, as a translator types it: a page or block by its path
+    /// from `content/`, a language's interface text (`templates/strings/fr.yml`) as `strings/fr`.
+    static func command(for file: String) -> String {
+        if file.hasPrefix("templates/strings/") { return "clinicsite translated strings/" + file.dropFirst("templates/strings/".count).dropLast(".yml".count) }
+        return "clinicsite translated " + file.dropFirst("content/".count)
+    }
+
     /// The diagnostics of a translated page (`text` its normalised text) and of the translated blocks it
     /// includes; none for a page of the source language or with no source. `bytes` reads any input.
     static func diagnostics(page: String, text: String, blocks: [String], sourceLanguage: String,
@@ -38,7 +45,7 @@ package enum TranslationCheck {
         do throws(DiagnosticError) {
             return try status(of: path, text: text, sourceLanguage: sourceLanguage, bytes: bytes)?.diagnostics ?? []
         } catch {
-            return unreadable(error, command: "clinicsite translated \(path.dropFirst("content/".count))")
+            return unreadable(error, command: command(for: path))
         }
     }
 

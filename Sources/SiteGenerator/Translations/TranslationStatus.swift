@@ -85,7 +85,7 @@ struct TranslationStatus: Sendable, Equatable {
 
     /// The command that records this translation, as a translator types it.
     var command: String {
-        "clinicsite translated " + translation.dropFirst("content/".count)
+        TranslationCheck.command(for: translation)
     }
 
     /// An error for each section whose numbers changed, a warning for each reworded one, a warning when not recorded.
