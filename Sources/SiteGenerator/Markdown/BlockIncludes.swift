@@ -57,9 +57,13 @@ struct BlockIncludes: Sendable {
         let includes = Self.includeLines(text)
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let origin = Origin(file: file, line: index + 1)
-            guard let name = includes[index + 1] else {
+            guard let include = includes[index + 1] else {
                 lines.append(String(line))
                 origins.append(origin)
+                continue
+            }
+            guard case .block(let name) = include else {
+                if case .refused(let message, let hint) = include { problems.append(Problem(origin: origin, message: message, hint: hint)) }
                 continue
             }
             let path = Self.folder(language) + name + ".md"
@@ -81,35 +85,51 @@ struct BlockIncludes: Sendable {
         }
     }
 
-    /// The lines (1-based) that are a whole include comment, with the block's name, as cmark reads the text.
-    private static func includeLines(_ text: String) -> [Int: String] {
-        guard text.contains("include") else { return [:] }
-        var found: [Int: String] = [:]
+    /// What an HTML comment that starts with `include:` asks for.
+    enum Include: Equatable {
+        /// A block, by name.
+        case block(String)
+        /// An include that cannot be followed: dropping it in silence would leave a page without the text it promises.
+        case refused(message: String, hint: String)
+    }
+
+    /// The lines (1-based) of include comments, as cmark reads the text: whole HTML blocks of the page, and any
+    /// written inside a list or a quote (refused: the block's lines could not keep the list's indentation).
+    private static func includeLines(_ text: String) -> [Int: Include] {
+        guard text.range(of: "include", options: .caseInsensitive) != nil else { return [:] }
+        var found: [Int: Include] = [:]
         var copy = text
         guard let root = copy.withUTF8({ bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
         }) else { return [:] }
         defer { cmark_node_free(root) }
-        var child = cmark_node_first_child(root)
-        while let node = child {
-            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node),
-               let name = name(inComment: String(cString: literal)) {
-                found[Int(cmark_node_get_start_line(node))] = name
+        let walk = cmark_iter_new(root)
+        defer { cmark_iter_free(walk) }
+        while cmark_iter_next(walk) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(walk), cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK,
+                  let literal = cmark_node_get_literal(node), var include = include(inComment: String(cString: literal)) else { continue }
+            if cmark_node_parent(node) != root, case .block(let name) = include {
+                include = .refused(message: "the include of '\(name)' is inside a list or a quote, where a block cannot go",
+                                   hint: "put <!-- include: \(name) --> on a line of its own, not indented, with a blank line before and after it")
             }
-            child = cmark_node_next(node)
+            found[Int(cmark_node_get_start_line(node))] = include
         }
         return found
     }
 
-    /// `when-to-call` for `<!-- include: when-to-call -->` (a `.md` after the name is allowed); nil for anything else.
-    static func name(inComment literal: String) -> String? {
+    /// The block `when-to-call` for `<!-- include: when-to-call -->` (a `.md` after the name is allowed; `Include:`
+    /// is read as `include:`); a refusal for a name no block file can have; nil for any other comment.
+    static func include(inComment literal: String) -> Include? {
         let text = literal.trimmingSpaces
         guard text.hasPrefix("<!--"), text.hasSuffix("-->"), !text.dropLast(3).contains("\n") else { return nil }
         let inside = text.dropFirst(4).dropLast(3).trimmingSpaces
-        guard inside.hasPrefix("include:") else { return nil }
-        var name = inside.dropFirst("include:".count).trimmingSpaces
-        if name.hasSuffix(".md") { name = String(name.dropLast(3)) }
-        guard !name.isEmpty, name.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }) else { return nil }
-        return name
+        guard inside.prefix(8).lowercased() == "include:" else { return nil }
+        let written = inside.dropFirst("include:".count).trimmingSpaces
+        let name = written.hasSuffix(".md") ? String(written.dropLast(3)) : written
+        guard !name.isEmpty, name.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }) else {
+            return .refused(message: "'\(written)' is not the name of a block: a block is named by its file in content/blocks/<language>/, without .md",
+                            hint: "write the file's name with letters, digits, - and _ only, for example <!-- include: when-to-call -->")
+        }
+        return .block(name)
     }
 }

@@ -35,4 +35,23 @@ import Testing
         let broken = Fixture.errors(SiteSources(files: pages))
         #expect(broken.map(\.location) == ["content/blocks/en/call.md:3:5"], "\(broken)")
     }
+
+    /// An include that cannot be followed is an error at its line, never dropped in silence: a name no block file can
+    /// have (a path, spaces), and an include inside a list or a quote. `Include:` and `.md` are read as meant.
+    @Test func includesThatCannotBeFollowedAreErrors() throws {
+        let page = "# A\n\n<!-- include: ../../site.yml -->\n\n<!-- include: when to call -->\n\n- Item\n\n  <!-- include: call -->\n\n> <!-- include: call -->\n"
+        let errors = Fixture.errors(Self.site(["call": "Call us."], page: page))
+        #expect(errors.map(\.description) == [
+            "content/en/a.md:3: error: '../../site.yml' is not the name of a block: a block is named by its file in content/blocks/<language>/, without .md\n"
+                + "    hint: write the file's name with letters, digits, - and _ only, for example <!-- include: when-to-call -->",
+            "content/en/a.md:5: error: 'when to call' is not the name of a block: a block is named by its file in content/blocks/<language>/, without .md\n"
+                + "    hint: write the file's name with letters, digits, - and _ only, for example <!-- include: when-to-call -->",
+            "content/en/a.md:9: error: the include of 'call' is inside a list or a quote, where a block cannot go\n"
+                + "    hint: put <!-- include: call --> on a line of its own, not indented, with a blank line before and after it",
+            "content/en/a.md:11: error: the include of 'call' is inside a list or a quote, where a block cannot go\n"
+                + "    hint: put <!-- include: call --> on a line of its own, not indented, with a blank line before and after it",
+        ], "\(errors)")
+        let built = try Fixture.build(Self.site(["call": "Call **us**."], page: "# A\n\n<!--Include: call.md-->\n\n<!-- a note -->\n"))
+        #expect(try #require(Fixture.text(built, "en/a.html")).contains("<p>Call <strong>us</strong>.</p>"))
+    }
 }
