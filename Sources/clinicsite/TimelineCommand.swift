@@ -12,7 +12,7 @@ struct TimelineCommand: ParsableCommand {
         One patient:   clinicsite timeline --date 2026-12-01 --name "Ann Smith" --lang en --format html --output ann.html
         Many patients: clinicsite timeline --patients patients.csv --output timelines/
         The CSV has a header row with the columns id,name,date,lang,sessions,procedure (id and date required, procedure \
-        too when the site has more than one), separated by \
+        too when the site has more than one; in French nom, langue, séances, soin are read too), separated by \
         commas, semicolons (French Excel) or tabs; each row gives ID.html and ID.ics. Dates are YYYY-MM-DD, or as \
         patient_dates in site.yml says (DD/MM/YYYY or MM/DD/YYYY). Personal timelines are never written inside the website folder.
         """

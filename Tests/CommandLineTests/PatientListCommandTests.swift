@@ -67,4 +67,24 @@ import Testing
         let all = try String(contentsOf: Self.output(of: site).appendingPathComponent("print-all.html"), encoding: .utf8)
         #expect(all.components(separatedBy: "<article class=\"sheet\"").count == 3)
     }
+
+    /// A list whose header a French clinic wrote in French (Windows-1252: the é of séances is E9, the header in capitals).
+    @Test func frenchColumnNamesAreRead() throws {
+        let csv = Array("ID;Nom;Date;Langue;S".utf8) + [0xE9] + Array("ances\r\nrenee;Ren".utf8) + [0xE9]
+            + Array("e Roy;06/12/2026;fr;3\r\n".utf8)
+        let site = try Self.site(settings: "patient_dates: DD/MM/YYYY\n", csv: csv)
+        defer { for url in [site.root, site.csv, Self.output(of: site)] { try? FileManager.default.removeItem(at: url) } }
+        let run = try Self.timeline(site)
+        #expect(run.status == 0, "\(run.errors)")
+        let renee = try String(contentsOf: Self.output(of: site).appendingPathComponent("renee.html"), encoding: .utf8)
+        #expect(renee.contains("Renée Roy"))
+        #expect(renee.contains("<html lang=\"fr\""))
+        #expect(renee.contains("2 autres séances suivront") || renee.contains("2\u{A0}autres séances suivront"), "\(renee)")
+        let wrong = try Self.site(csv: Array("id;nom;naissance\r\nx;A;1990\r\n".utf8))
+        defer { for url in [wrong.root, wrong.csv, Self.output(of: wrong)] { try? FileManager.default.removeItem(at: url) } }
+        let refused = try Self.timeline(wrong)
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("-patients.csv:1: error: unknown column 'naissance'\n"
+            + "    hint: the columns are: id, name, date, lang, sessions, procedure (id and date are required; in French: id, nom, date, langue, séances, soin)"))
+    }
 }

@@ -20,6 +20,11 @@ public enum PatientBatch {
     }
 
     package static let columns = ["id", "name", "date", "lang", "sessions", "procedure"]
+    /// The column names a French clinic writes, read as the English ones (accents optional, any case).
+    static let frenchColumns = ["nom": "name", "langue": "lang", "séances": "sessions", "seances": "sessions",
+                                "soin": "procedure", "procédure": "procedure"]
+    /// Every header name read, English and French.
+    static let knownNames = columns + frenchColumns.keys.sorted()
     static let chunkSize = 512
 
     /// Runs the batch. `displayPath` names the CSV in messages; a row whose date lies outside `window` (when
@@ -83,7 +88,7 @@ public enum PatientBatch {
     private static func openReader(_ csv: URL, displayPath: String, fail: (String, Int, String?) -> DiagnosticError)
         throws(DiagnosticError) -> (CSVReader, Unicode.Scalar, (utf8: Data, warning: Diagnostic)?) {
         let text = try CSVTextCheck.text(of: csv, displayPath: displayPath)
-        let (converted, separator) = (text.converted, CSVTextCheck.separator(ofHeader: text.header[...], columns: columns))
+        let (converted, separator) = (text.converted, CSVTextCheck.separator(ofHeader: text.header[...], columns: knownNames))
         guard let stream = converted.map({ InputStream(data: $0.utf8) }) ?? InputStream(url: csv),
               FileManager.default.isReadableFile(atPath: csv.path) else {
             throw fail("cannot open this file", 0, "check the path and that the file can be read")
@@ -112,14 +117,15 @@ public enum PatientBatch {
         let expected = "the first line must be: id,name,date,lang,sessions"
         guard let header else { throw fail("the file is empty", 1, expected) }
         var names = header.fields.enumerated().map { index, name in
-            (index == 0 ? name.replacingOccurrences(of: "\u{FEFF}", with: "") : name).trimmingSpaces.lowercased()
+            let written = (index == 0 ? name.replacingOccurrences(of: "\u{FEFF}", with: "") : name).trimmingSpaces.lowercased()
+            return frenchColumns[written] ?? written
         }
         while names.count > 1, names.last?.isEmpty == true { names.removeLast() }
         var position: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             guard columns.contains(name) else {
                 throw fail(name.isEmpty ? "column \(index + 1) of the header has no name" : "unknown column '\(name)'", header.line,
-                           "the columns are: \(columns.joined(separator: ", ")) (id and date are required)")
+                           "the columns are: \(columns.joined(separator: ", ")) (id and date are required; in French: id, nom, date, langue, séances, soin)")
             }
             guard position[name] == nil else { throw fail("the column '\(name)' appears twice", header.line, nil) }
             position[name] = index
