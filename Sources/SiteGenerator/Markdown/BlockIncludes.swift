@@ -36,7 +36,7 @@ struct BlockIncludes: Sendable {
     /// `body` with every include replaced, its blocks read through `read` (a path's text, nil when there is none).
     static func expand(_ body: Substring, language: String, read: (String) -> String?) -> BlockIncludes {
         var result = BlockIncludes()
-        guard body.utf8.contains(UInt8(ascii: "<")), body.contains("<!--") else {
+        guard body.containsByte(UInt8(ascii: "<")), body.contains("<!--") else {
             result.text = String(body)
             return result
         }

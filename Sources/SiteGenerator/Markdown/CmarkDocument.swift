@@ -56,7 +56,7 @@ final class CmarkDocument {
             root = copy.withUTF8(parse)
         }
         // Only text with a bar can hold a table: other pages need not note where their paragraphs are.
-        let typeset = readTree(typography: typography, findingTables: markdown.utf8.contains(UInt8(ascii: "|")))
+        let typeset = readTree(typography: typography, findingTables: markdown.containsByte(UInt8(ascii: "|")))
         for callout in callouts {
             Self.makeCallout(callout.quote, kind: callout.kind, marker: callout.marker,
                              label: calloutLabels[callout.kind] ?? callout.kind.prefix(1) + callout.kind.dropFirst().lowercased())

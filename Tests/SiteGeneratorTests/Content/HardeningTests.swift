@@ -133,4 +133,21 @@ import Testing
             #expect(haystack.firstIndex(of: needle, from: start) == expected, "\(haystack) \(needle) \(start)")
         }
     }
+
+    /// `containsByte` (memchr over the text's bytes) answers what Swift's loop over the UTF-8 view answers, for
+    /// strings and for substrings that start and end inside them, accents and empty text included.
+    @Test func byteCheckAgreesWithTheLoop() {
+        var random = SeededGenerator(state: 9)
+        let pieces = ["a", "<", "|", "é", "’", "\n", "<!--", "日本"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            let from = Int.random(in: 0...text.count, using: &random)
+            let to = Int.random(in: from...text.count, using: &random)
+            let part = text[text.index(text.startIndex, offsetBy: from)..<text.index(text.startIndex, offsetBy: to)]
+            for byte in [UInt8(ascii: "<"), UInt8(ascii: "|"), 0xC3, 0] {
+                #expect(text.containsByte(byte) == text.utf8.contains(byte), "\(text) \(byte)")
+                #expect(part.containsByte(byte) == part.utf8.contains(byte), "\(part) \(byte)")
+            }
+        }
+    }
 }
