@@ -51,4 +51,26 @@ import Testing
         #expect(table.errors.contains("content/fr/notes.md:6: error: this is a table, and tables are not supported"))
         #expect(Fixture.files(in: root.appendingPathComponent("public")) == before)
     }
+
+    /// Files a clinic has that browsers cannot take: a phone's HEIC photo, a Word leaflet, a file with no type. Each is
+    /// a warning with what to save it as, and a link to one says so, not that the file "does not exist".
+    @Test func filesThatAreNotPublishedAreNamedAsSuch() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in ["IMG_1234.HEIC", "consent.docx", "README"] {
+            try Data("x".utf8).write(to: root.appendingPathComponent("content/en/\(name)"))
+        }
+        try "---\ntitle: Forms\n---\n# Forms\n\n![Week 1](IMG_1234.HEIC)\n\n[Consent form](consent.docx)\n"
+            .write(to: root.appendingPathComponent("content/en/forms.md"), atomically: true, encoding: .utf8)
+        let run = try Executable.run(["build", "--root", root.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("content/en/IMG_1234.HEIC: warning: files of type .heic are not published\n"
+            + "    hint: most browsers cannot show HEIC pictures: save it as JPEG (on an iPhone, Settings > Camera > Formats > Most Compatible)"))
+        #expect(run.errors.contains("content/en/README: warning: files whose name has no type (such as .md, .jpg or .pdf) are not published"))
+        #expect(run.errors.contains("content/en/forms.md:6:1: error: the image 'IMG_1234.HEIC' points to content/en/IMG_1234.HEIC, "
+            + "and files of type .heic are not published"), "\(run.errors)")
+        #expect(run.errors.contains("content/en/forms.md:8:1: error: the link 'consent.docx' points to content/en/consent.docx, "
+            + "and files of type .docx are not published\n    hint: save it as PDF (.pdf), which is published as it is and opens in every browser"))
+        #expect(!run.errors.contains("does not exist"))
+    }
 }

@@ -45,10 +45,8 @@ struct ContentFiles: Sendable {
             } else if Self.publishedExtensions.contains(ext) {
                 published.insert(path)
             } else {
-                let hint = ["heic", "heif"].contains(ext)
-                    ? "most browsers cannot show HEIC pictures: save it as JPEG (on an iPhone, Settings > Camera > Formats > Most Compatible)"
-                    : "pages end in .md; images can be .png, .jpg, .svg or .webp"
-                warnings.append(.warning(file: path, "files of type .\(ext) are not published", hint: hint, code: .notPublished))
+                let what = ext.isEmpty ? "files whose name has no type (such as .md, .jpg or .pdf)" : "files of type .\(ext)"
+                warnings.append(.warning(file: path, "\(what) are not published", hint: Self.unpublishedHint(ext), code: .notPublished))
             }
         }
         log.add(contentsOf: warnings.sorted { $0.file < $1.file })
@@ -60,12 +58,24 @@ struct ContentFiles: Sendable {
 
     /// The extension of a path, in lower case ("" when it has none). Trailing dots are passed over, and a
     /// name without a dot is its own extension.
+    /// What to do with a file of type `ext` that is not published: the format a browser shows instead.
+    static func unpublishedHint(_ ext: String) -> String {
+        if ["heic", "heif"].contains(ext) {
+            return "most browsers cannot show HEIC pictures: save it as JPEG (on an iPhone, Settings > Camera > Formats > Most Compatible)"
+        }
+        if ["doc", "docx", "odt", "rtf", "pages", "xls", "xlsx", "ods", "ppt", "pptx", "odp"].contains(ext) {
+            return "save it as PDF (.pdf), which is published as it is and opens in every browser"
+        }
+        return "pages end in .md; images can be .png, .jpg, .svg or .webp; documents .pdf"
+    }
+
     static func fileExtension(of path: String) -> String {
         if path.utf8.reversed().starts(with: "dm.".utf8) { return "md" }
         guard let last = path.utf8.lastIndex(where: { $0 != UInt8(ascii: ".") }) else { return "" }
         let trimmed = path[...last]
-        let start = trimmed.utf8.lastIndex(of: UInt8(ascii: ".")).map { trimmed.utf8.index(after: $0) } ?? trimmed.startIndex
-        return trimmed[start...].lowercased()
+        let name = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")).map { trimmed[trimmed.utf8.index(after: $0)...] } ?? trimmed
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return "" }
+        return name[name.utf8.index(after: dot)...].lowercased()
     }
 
     /// The file published from `path` (a picture without its metadata, anything else as it is) with what the build

@@ -47,6 +47,12 @@ enum LinkResolver {
             return encoded
         }
         let kind = link.isImage ? "image" : "link"
+        let type = ContentFiles.fileExtension(of: resolved)
+        if !type.isEmpty, !["md", "html", "htm"].contains(type), !ContentFiles.publishedExtensions.contains(type) {
+            // Said from the path alone: whether or not the file is there, a file of this type is never published.
+            throw failure("the \(kind) '\(destination)' points to \(resolved), and files of type .\(type) are not published",
+                          hint: ContentFiles.unpublishedHint(type))
+        }
         let hint = reads.publishedFile(spelledLike: resolved).map { "the file is \($0): upper and lower case must match, since web servers tell them apart" }
             ?? (link.isImage ? "put the image file in that folder, or correct the file name" : nearestPageHint(resolved, reads: reads))
         throw failure("the \(kind) '\(destination)' points to \(resolved), which does not exist", hint: hint)

@@ -107,16 +107,21 @@ import Testing
         }
     }
 
-    /// A file's extension, read from the end of its path, is what splitting the path at every "." gave: trailing
-    /// dots passed over, a name without a dot its own extension, upper case lowered.
+    /// A file's extension, read from the end of its path, is what splitting its name at every "." gives: trailing
+    /// dots passed over, none for a name without a dot (a folder's dot is not the file's), upper case lowered.
     @Test func fileExtensionsAreReadAsSplittingReadThem() {
         let paths = ["content/en/a.md", "content/en/A.MD", "content/en/a.tar.gz", "content/en/a", "content/en/a.", "content/en/a..md",
                      "content/en/.md", "content/.hidden/a", "content/en.d/a", "...", ".", "", "a.md.", "a.md...", "content/fr/été.PNG",
-                     "content/en/img.v2/photo", "content/en/x.Md"]
+                     "content/en/img.v2/photo", "content/en/x.Md", "content/en/README", "content/en/a.b/", "content/en/.htaccess"]
         for path in paths {
-            let splitting = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            // The file name's last part after a dot, trailing dots left out; none when the name has no dot.
+            var name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+            while name.hasSuffix(".") { name.removeLast() }
+            let splitting = name.contains(".") ? name.split(separator: ".", omittingEmptySubsequences: false).last!.lowercased() : ""
             #expect(ContentFiles.fileExtension(of: path) == splitting, "\(path)")
         }
+        #expect(ContentFiles.fileExtension(of: "content/en/README") == "")
+        #expect(ContentFiles.fileExtension(of: "content/en.d/a") == "")
     }
 
     /// The byte search that finds layout slots and link placeholders gives what comparing at every position
