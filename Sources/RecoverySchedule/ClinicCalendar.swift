@@ -1,5 +1,6 @@
-/// The days the clinic is open: closed weekdays and closure dates (holidays). Appointments that fall on
-/// a closed day move forward to the next open day, never backward, so spacing rules stay respected.
+/// The days the clinic is open: closed weekdays and closure dates (holidays). A "not before" date that falls on
+/// a closed day moves forward to the next open day, an "up to" date back to the open day before it, so spacing
+/// rules stay respected either way.
 public struct ClinicCalendar: Sendable, Hashable, Codable {
     /// Weekdays the clinic is always closed.
     public var closedWeekdays: Set<Weekday>
@@ -32,5 +33,13 @@ public struct ClinicCalendar: Sendable, Hashable, Codable {
         var next = day
         while !isOpen(next) { next = next.adding(days: 1) }
         return next
+    }
+
+    /// `date` itself when open, else the last open day before it, but never before `floor` (returned when no day
+    /// between them is open). A limit such as "up to six months after" stays a day the patient can book.
+    public func lastOpenDay(onOrBefore date: CivilDate, notBefore floor: CivilDate) -> CivilDate {
+        var day = date
+        while day > floor, !isOpen(day) { day = day.adding(days: -1) }
+        return max(day, floor)
     }
 }

@@ -41,7 +41,7 @@ public struct Timeline: Sendable, Hashable, Codable {
     }
 
     /// The window for the next session, all counted from Day 1: never before `earliest`, usually from `usual`,
-    /// and the usual span from `spanFrom` to `spanTo`. `earliest` and `usual` fall on days the clinic is open.
+    /// and the usual span from `spanFrom` to `spanTo`. `earliest`, `usual` and `spanTo` fall on days the clinic is open.
     public struct NextSession: Sendable, Hashable, Codable {
         /// Not before this date: the minimum spacing after Day 1, moved to an open day.
         public let earliest: CivilDate
@@ -49,7 +49,7 @@ public struct Timeline: Sendable, Hashable, Codable {
         public let usual: CivilDate
         /// The usual span starts here: `span_from_months` after Day 1.
         public let spanFrom: CivilDate
-        /// The usual span ends here: `span_to_months` after Day 1.
+        /// The usual span ends here: `span_to_months` after Day 1, moved back to an open day, never before `usual`.
         public let spanTo: CivilDate
     }
 
@@ -87,7 +87,7 @@ public struct Timeline: Sendable, Hashable, Codable {
         let usual = max(calendar.firstOpenDay(onOrAfter: usualDay) ?? usualDay, earliest)
         self.nextSession = NextSession(earliest: earliest, usual: usual,
                                        spanFrom: procedure.adding(months: spacing.spanFromMonths),
-                                       spanTo: procedure.adding(months: spacing.spanToMonths))
+                                       spanTo: calendar.lastOpenDay(onOrBefore: procedure.adding(months: spacing.spanToMonths), notBefore: usual))
         let count = min(max(sessions, 1), Self.maximumSessions)
         self.laterSessions = count < 2 ? [] : (2...count).map {
             LaterSession(number: $0, after: $0 - 1, minimumWeeks: spacing.minimumWeeks, usualWeeks: spacing.usualWeeks)

@@ -48,6 +48,22 @@ import RecoverySchedule
         #expect(timeline.nextSession.earliest >= date("2026-12-01").adding(days: 42))
     }
 
+    /// The end of the usual span ("up to") on a closed day moves back to the open day before it, never past the
+    /// usual date: Sunday 2027-06-06 is six months after Sunday 2026-12-06, and Saturday 5th is closed too.
+    @Test func closedDaysMoveTheSpansEndBack() {
+        let sundays = ClinicCalendar(closedWeekdays: [.sunday])
+        #expect(Timeline(procedure: date("2026-12-06"), rules: .standard, calendar: sundays).nextSession.spanTo == date("2027-06-05"))
+        let holiday = ClinicCalendar(closedWeekdays: [.sunday], closures: [date("2027-06-05")])
+        #expect(Timeline(procedure: date("2026-12-06"), rules: .standard, calendar: holiday).nextSession.spanTo == date("2027-06-04"))
+        #expect(Timeline(procedure: date("2026-12-01"), rules: .standard, calendar: sundays).nextSession.spanTo == date("2027-06-01"))
+        var rules = RecoveryRules.standard
+        rules.spacing.spanToMonths = 2
+        let tight = ClinicCalendar(closedWeekdays: [.sunday], closures: Set(["2027-01-23", "2027-01-25", "2027-01-26", "2027-01-27"].map(date)))
+        let clamped = Timeline(procedure: date("2026-11-27"), rules: rules, calendar: tight).nextSession
+        #expect(clamped.spanTo == clamped.usual && clamped.usual == date("2027-01-22"))
+        #expect(sundays.lastOpenDay(onOrBefore: date("2027-06-06"), notBefore: date("2027-06-06")) == date("2027-06-06"))
+    }
+
     /// Later sessions get no dates: each is described from the one before it, whose real date is not known yet.
     @Test func laterSessionsAreDescribedFromTheOneBefore() {
         let calendar = ClinicCalendar(closedWeekdays: [.saturday, .sunday], closures: [date("2027-02-23")])
@@ -74,7 +90,10 @@ import RecoverySchedule
                     let next = timeline.nextSession
                     #expect(day.days(until: next.earliest) >= 42 && calendar.isOpen(next.earliest))
                     #expect(next.usual >= next.earliest && day.days(until: next.usual) >= 56 && calendar.isOpen(next.usual))
-                    #expect(next.spanFrom == day.adding(months: 2) && next.spanTo == day.adding(months: 6))
+                    // "Up to" is the six-month mark, or the last open day before it: a day the patient can book, never later.
+                    let sixMonths = day.adding(months: 6)
+                    #expect(next.spanFrom == day.adding(months: 2) && next.spanTo <= sixMonths && calendar.isOpen(next.spanTo))
+                    #expect(calendar.isOpen(sixMonths) ? next.spanTo == sixMonths : next.spanTo.days(until: sixMonths) <= 3)
                     #expect(timeline.laterSessions.count == sessions - 1)
                     // No date in the whole timeline lies after the next session's window opens but is meant for a later one.
                     #expect(timeline.allDates.allSatisfy { $0 <= next.spanTo })

@@ -55,6 +55,13 @@
     return day;
   }
 
+  /* The day itself when open, else the last open day before it, never before floor. */
+  function lastOpenDay(date, floor, data) {
+    var day = date;
+    while (toISO(day) > toISO(floor) && !isOpen(day, data)) { day = addDays(day, -1); }
+    return toISO(day) < toISO(floor) ? floor : day;
+  }
+
   /* The timeline as ISO dates: what RecoverySchedule's Timeline gives for the same input. */
   function computeTimeline(data, isoDate, sessions) {
     var procedure = parseISO(isoDate);
@@ -79,7 +86,7 @@
       phases: data.rules.phases.map(place),
       care: data.rules.care.map(place),
       nextSession: { earliest: toISO(earliest), usual: toISO(usual),
-                     spanFrom: toISO(addMonths(procedure, spacing.spanFromMonths)), spanTo: toISO(addMonths(procedure, spacing.spanToMonths)) },
+                     spanFrom: toISO(addMonths(procedure, spacing.spanFromMonths)), spanTo: toISO(lastOpenDay(addMonths(procedure, spacing.spanToMonths), usual, data)) },
       laterSessions: later
     };
   }
