@@ -89,6 +89,9 @@ struct TimelineCommand: ParsableCommand {
             Terminal.printError("clinicsite: --procedure: \(reason.message)\n    hint: \(reason.hint)")
             throw ExitCode.validationFailure
         }
+        if let closed = timelines.closedDayProblem(date) {
+            Terminal.printError("clinicsite: warning: --date \(closed): is it right?\n    hint: \(PersonalTimelines.closedDayHint)")
+        }
         let patient = Patient(name: name, procedure: date, language: language, sessions: sessions, procedureName: chosen)
         let text = timelines.render(patient, as: format)
         guard let output else {

@@ -63,4 +63,29 @@ import Testing
         #expect(earlier.status == 1)
         #expect(earlier.errors.contains("content/fr/healing.md:\(line): error: reviewed: 2062-11-26 is in the future (today is 2062-11-20)"))
     }
+
+    /// A procedure date on a day the clinic is closed (the shipped site closes on Sundays and on 2026-12-25) is made as
+    /// asked, with a warning: more often a typo, or day and month swapped, than a treatment on a closed day.
+    @Test func aProcedureDateOnAClosedDayIsMadeWithAWarning() throws {
+        let today = ["CLINICSITE_TODAY": "2026-12-07"]
+        let sunday = try Executable.run(["timeline", "--date", "2026-12-06", "--format", "text"], environment: today)
+        #expect(sunday.status == 0)
+        #expect(sunday.errors.contains("clinicsite: warning: --date 2026-12-06 is a Sunday, a day the clinic is closed (content/site.yml): is it right?\n"
+            + "    hint: check the day and the month; the timeline was made as asked"), "\(sunday.errors)")
+        #expect(sunday.output.contains("Treatment date (Day\u{A0}1): Sunday, December\u{A0}6, 2026"), "\(sunday.output)")
+        let open = try Executable.run(["timeline", "--date", "2026-12-07", "--format", "text"], environment: today)
+        #expect(open.status == 0 && open.errors.isEmpty, "\(open.errors)")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("closed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("today.csv")
+        try "id,date\nmon,2026-12-07\nxmas,2026-12-25\n".write(to: csv, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let batch = try Executable.run(["timeline", "--patients", csv.path, "--output", out.path], environment: today)
+        #expect(batch.status == 0)
+        #expect(batch.errors.contains("today.csv:3: warning: the date 2026-12-25 is one of the clinic's closures (content/site.yml) (id xmas)"), "\(batch.errors)")
+        #expect(!batch.errors.contains("(id mon)"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("xmas.html").path))
+    }
 }

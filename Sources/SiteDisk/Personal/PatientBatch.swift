@@ -66,6 +66,10 @@ public enum PatientBatch {
             if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
             switch patient(from: row, table: table, timelines: timelines, seen: &seen, file: displayPath) {
             case .success(let patient):
+                if let closed = timelines.closedDayProblem(patient.procedure) {
+                    report.warnings.append(.warning(file: displayPath, line: row.line, "the date \(closed) (id \(patient.id ?? ""))",
+                                                    hint: PersonalTimelines.closedDayHint))
+                }
                 chunk.append(patient)
                 if chunk.count == chunkSize { flush() }
             case .failure(let error):

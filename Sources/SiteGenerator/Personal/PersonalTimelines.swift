@@ -66,6 +66,17 @@ public struct PersonalTimelines: Sendable {
     /// The language used when a patient has none.
     public var defaultLanguage: String { settings.defaultLanguage }
 
+    /// Why a procedure date looks wrong although it can be used: it falls on a day the clinic is closed (a Sunday,
+    /// a holiday), which is more often a typo or day and month swapped than a treatment on a closed day.
+    public func closedDayProblem(_ date: CivilDate) -> String? {
+        guard !calendar.isOpen(date) else { return nil }
+        let day = calendar.closures.contains(date) ? "one of the clinic's closures" : "a \(date.weekday.rawValue.capitalized), a day the clinic is closed"
+        return "\(date.iso) is \(day) (\(Settings.path))"
+    }
+
+    /// What to check when a procedure date falls on a closed day.
+    public static let closedDayHint = "check the day and the month; the timeline was made as asked"
+
     /// The short names of the site's procedures, the main one first.
     public var procedureNames: [String] { procedures.all.map(\.slug) }
 
