@@ -126,7 +126,10 @@ struct BlockIncludes: Sendable {
         guard inside.prefix(8).lowercased() == "include:" else { return nil }
         let written = inside.dropFirst("include:".count).trimmingSpaces
         let name = written.hasSuffix(".md") ? String(written.dropLast(3)) : written
-        guard !name.isEmpty, name.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }) else {
+        if name.isEmpty {
+            return .refused(message: "this include names no block", hint: "write the block's file name after include:, for example <!-- include: when-to-call -->")
+        }
+        guard name.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }) else {
             return .refused(message: "'\(written)' is not the name of a block: a block is named by its file in content/blocks/<language>/, without .md",
                             hint: "write the file's name with letters, digits, - and _ only, for example <!-- include: when-to-call -->")
         }

@@ -51,6 +51,9 @@ import Testing
             "content/en/a.md:11: error: the include of 'call' is inside a list or a quote, where a block cannot go\n"
                 + "    hint: put <!-- include: call --> on a line of its own, not indented, with a blank line before and after it",
         ], "\(errors)")
+        let empty = Fixture.errors(Self.site([:], page: "# A\n\n<!-- include: -->\n"))
+        #expect(empty.map(\.description) == ["content/en/a.md:3: error: this include names no block\n"
+            + "    hint: write the block's file name after include:, for example <!-- include: when-to-call -->"])
         let built = try Fixture.build(Self.site(["call": "Call **us**."], page: "# A\n\n<!--Include: call.md-->\n\n<!-- a note -->\n"))
         #expect(try #require(Fixture.text(built, "en/a.html")).contains("<p>Call <strong>us</strong>.</p>"))
     }
