@@ -71,7 +71,7 @@ import Testing
     /// A list whose header a French clinic wrote in French (Windows-1252: the é of séances is E9, the header in capitals).
     @Test func frenchColumnNamesAreRead() throws {
         let csv = Array("ID;Nom;Date;Langue;S".utf8) + [0xE9] + Array("ances\r\nrenee;Ren".utf8) + [0xE9]
-            + Array("e Roy;06/12/2026;fr;3\r\n".utf8)
+            + Array("e Roy;07/12/2026;Fran".utf8) + [0xE7] + Array("ais;3\r\nann;Ann Lee;07/12/2026;Anglais;1\r\n".utf8)
         let site = try Self.site(settings: "patient_dates: DD/MM/YYYY\n", csv: csv)
         defer { for url in [site.root, site.csv, Self.output(of: site)] { try? FileManager.default.removeItem(at: url) } }
         let run = try Self.timeline(site)
@@ -80,6 +80,8 @@ import Testing
         #expect(renee.contains("Renée Roy"))
         #expect(renee.contains("<html lang=\"fr\""))
         #expect(renee.contains("2 autres séances suivront") || renee.contains("2\u{A0}autres séances suivront"), "\(renee)")
+        let ann = try String(contentsOf: Self.output(of: site).appendingPathComponent("ann.html"), encoding: .utf8)
+        #expect(ann.contains("<html lang=\"en\""))
         let wrong = try Self.site(csv: Array("id;nom;naissance\r\nx;A;1990\r\n".utf8))
         defer { for url in [wrong.root, wrong.csv, Self.output(of: wrong)] { try? FileManager.default.removeItem(at: url) } }
         let refused = try Self.timeline(wrong)

@@ -23,6 +23,8 @@ public enum PatientBatch {
     /// The column names a French clinic writes, read as the English ones (accents optional, any case).
     static let frenchColumns = ["nom": "name", "langue": "lang", "séances": "sessions", "seances": "sessions",
                                 "soin": "procedure", "procédure": "procedure"]
+    /// Languages written out by name in a list (`Français`, `anglais`), read as their codes.
+    static let languageNames = ["english": "en", "anglais": "en", "french": "fr", "français": "fr", "francais": "fr"]
     /// Every header name read, English and French.
     static let knownNames = columns + frenchColumns.keys.sorted()
     static let chunkSize = 512
@@ -172,7 +174,8 @@ public enum PatientBatch {
             return problem("the date \(dateText) is outside the supported range \(CivilDate.supportedRangeText) (id \(id))")
         }
         if let unusual = table.window?.problem(with: date) { return problem("the date \(unusual) (id \(id))", hint: DateWindow.hint) }
-        let language = value("lang")?.lowercased() ?? timelines.defaultLanguage
+        let written = value("lang")?.lowercased()
+        let language = written.map { languageNames[$0] ?? $0 } ?? timelines.defaultLanguage
         guard timelines.languages.contains(language) else {
             return problem("unknown language '\(language)' (id \(id))", hint: "use one of: \(timelines.languages.joined(separator: ", "))")
         }
