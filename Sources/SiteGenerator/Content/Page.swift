@@ -60,6 +60,15 @@ package struct Page: Sendable, Equatable {
                 return Diagnostic(file: place.file, line: place.line, message: problem.message, hint: problem.hint)
             })
         }
+        if !markdown.unreadLinks.isEmpty {
+            throw DiagnosticError(markdown.unreadLinks.map { unread in
+                let place = markdown.place(ofLine: unread.line, source: source, bodyLine: split.bodyLine)
+                let address = unread.text.components(separatedBy: "](").last?.dropLast() ?? ""
+                return Diagnostic(file: place.file, line: place.line, message: "\(unread.text) was not read as a link: its address has a space in it",
+                                  hint: "rename the file without spaces (\(address.replacingOccurrences(of: " ", with: "-"))) and write that name, "
+                                      + "or put the address in angle brackets: \(unread.text.replacingOccurrences(of: "](", with: "](<").dropLast())>)")
+            })
+        }
         if let table = markdown.tableLine {
             let place = markdown.place(ofLine: table, source: source, bodyLine: split.bodyLine)
             throw DiagnosticError(Diagnostic(file: place.file, line: place.line,

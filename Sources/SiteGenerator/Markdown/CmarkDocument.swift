@@ -35,6 +35,8 @@ final class CmarkDocument {
     private var callouts: [(quote: OpaquePointer, kind: String, marker: [OpaquePointer])] = []
     /// Raw HTML, comments left out: its line and its first line of text.
     private(set) var rawHTML: [(line: Int, text: String)] = []
+    /// Link syntax cmark read as text (`![Week 1](my photo.jpg)`: a space in the address): its line and the text.
+    private(set) var unreadLinks: [(line: Int, text: String)] = []
     /// Where each paragraph starts and ends, for finding tables.
     private var paragraphLines: [(start: Int, end: Int)] = []
 
@@ -83,7 +85,11 @@ final class CmarkDocument {
             guard event == CMARK_EVENT_ENTER else { return }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT:
-                guard setsText, let literal = cmark_node_get_literal(node) else { return }
+                guard let literal = cmark_node_get_literal(node) else { return }
+                if strstr(literal, "](") != nil, let unread = Self.unreadLink(in: String(cString: literal)) {
+                    unreadLinks.append((Int(cmark_node_get_start_line(node)), unread))
+                }
+                guard setsText else { return }
                 // Read as bytes first: most text nodes need nothing, and then no string is made.
                 let mayChange = literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
                     typography.mayChange(UnsafeBufferPointer(start: $0, count: strlen(literal)).span)
@@ -142,7 +148,7 @@ final class CmarkDocument {
         }
         let html = renderHTMLBytes(allowRawHTML: allowRawHTML)
         return MarkdownBody(html: html, headings: headings, links: links, placeholderPrefix: prefix, placeholders: placeholders, prose: prose,
-                            tableLine: tableLine, rawHTML: rawHTML)
+                            tableLine: tableLine, rawHTML: rawHTML, unreadLinks: unreadLinks)
     }
 
     /// Renders the tree to HTML, once: headings are swapped for their rendered HTML with ids on the way.
@@ -184,36 +190,7 @@ final class CmarkDocument {
         return html.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(html))) }
     }
 
-    /// The prose of the page, one string per paragraph (list items included; headings and code left out),
-    /// for reading-level checks.
-    func paragraphs() -> [String] {
-        var result: [String] = []
-        var current = ""
-        var depth = 0
-        walk { node, event in
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_PARAGRAPH {
-                if event == CMARK_EVENT_ENTER {
-                    depth += 1
-                } else {
-                    depth -= 1
-                    let text = current.trimmingSpaces
-                    if !text.isEmpty { result.append(text) }
-                    current = ""
-                }
-                return
-            }
-            guard depth > 0, event == CMARK_EVENT_ENTER else { return }
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
-                current += String(cString: literal)
-            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                current += " "
-            }
-        }
-        return result
-    }
-
-    private func walk(_ visit: (OpaquePointer, cmark_event_type) -> Void) {
+    func walk(_ visit: (OpaquePointer, cmark_event_type) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {

@@ -19,6 +19,8 @@ struct MarkdownBody: Sendable {
     var tableLine: Int?
     /// Raw HTML in the body (comments left out): its line in the body and its first line of text.
     var rawHTML: [(line: Int, text: String)] = []
+    /// Link syntax cmark read as text (an address with a space): its line in the body and the text.
+    var unreadLinks: [(line: Int, text: String)] = []
     /// Where each line of the body was written, when it includes blocks (`BlockIncludes`); empty otherwise.
     var origins: [BlockIncludes.Origin] = []
     /// The block files the page includes, in path order.

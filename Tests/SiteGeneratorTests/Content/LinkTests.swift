@@ -114,4 +114,22 @@ import Testing
         let html = String(decoding: rendered.filled(with: [0: "b.html"]), as: UTF8.self)
         #expect(html == "<p><a href=\"b.html\">a</a> <a href=\"clinicsite-link:guess:0\">c</a> <a href=\"clinicsite-link:n:99999999999999999999999\">d</a></p>\n")
     }
+
+    /// A picture or link whose address has a space is read by cmark as text, and would show its brackets where the
+    /// picture should be: an error at its line, in the page or in a block it includes, with the two ways to write it.
+    /// Brackets that are not link syntax, and a real link with a title, are left alone.
+    @Test func linkSyntaxReadAsTextIsAnError() {
+        var pages = Self.pages
+        pages["content/en/index.md"] = "# Home\n\nBefore.\n\n![Week 1](my photo.jpg)\n\n<!-- include: forms -->\n\nSee [healing](healing.md \"Healing\"), [a] (b), [1](c).\n"
+        let site = Fixture.site(pages: pages, extra: ["content/blocks/en/forms.md": "Forms:\n\n- the [consent form](consent form.pdf).\n"])
+        let errors = Fixture.errors(site)
+        #expect(errors.map(\.description) == [
+            "content/blocks/en/forms.md:3: error: [consent form](consent form.pdf) was not read as a link: its address has a space in it\n"
+                + "    hint: rename the file without spaces (consent-form.pdf) and write that name, or put the address in angle brackets: [consent form](<consent form.pdf>)",
+            "content/en/index.md:5: error: ![Week 1](my photo.jpg) was not read as a link: its address has a space in it\n"
+                + "    hint: rename the file without spaces (my-photo.jpg) and write that name, or put the address in angle brackets: ![Week 1](<my photo.jpg>)",
+        ], "\(errors)")
+        #expect(CmarkDocument.unreadLink(in: "a ](b c) d") == nil)
+        #expect(CmarkDocument.unreadLink(in: "[a](b)") == nil)
+    }
 }
