@@ -105,7 +105,7 @@ public enum IncrementalBuild {
         var (record, compared) = (given, given?.compare(listed) ?? InputComparison())
         // A page that includes a block that changed or went is read again, as if it had changed itself.
         let blocks = compared.changed.union(compared.removed).filter { $0.hasPrefix("content/blocks/") }
-        let including = Set(blocks.flatMap { block in given?.pages(including: block).map(\.page.source) ?? [] })
+        let including = Set(blocks.flatMap { block in given?.pages(.including(block)).map(\.page.source) ?? [] })
         compared.unchanged.subtract(including)
         compared.changed.formUnion(including.intersection(listed.map(\.path)))
         var sources = try SiteSources.load(root: root, listed: listed, unchanged: compared.unchanged, removed: compared.removed)
@@ -131,7 +131,7 @@ public enum IncrementalBuild {
     private static func judgeAgain(_ sources: inout SiteSources, listed: [InputStamp.File], record: BuildRecord) {
         let touched = Set(sources.files.keys.filter(SiteSources.isContentFile)).union(sources.removed)
         let twins = TranslationTwins(listed: listed).judgedAgain(after: touched)
-        let pages = twins.pages.union(twins.blocks.flatMap { record.pages(including: $0).map(\.page.source) })
+        let pages = twins.pages.union(twins.blocks.flatMap { record.pages(.including($0)).map(\.page.source) })
         for page in pages where sources.files[page] == nil {
             guard let data = sources.read(page) else { continue }
             sources.files[page] = data

@@ -26,11 +26,11 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
     static let version = 5
     let path: String
     private let database: SQLite
-    /// SQLite connections are used by one thread at a time; the build asks from all cores.
-    private let lock = Mutex<Void>(())
+    /// SQLite connections are used by one thread at a time; the build asks from all cores. Holds the statement
+    /// prepared for each kind of page query, by its condition.
+    private let lock = Mutex<[String: SQLite.Statement]>([:])
     let shared: Fingerprint
     let publishedCount: Int
-    private let pageStatements: [String: SQLite.Statement]
 
     /// The clinicsite executable (path, size, time), which every output also depends on.
     static let tool: String = {
@@ -56,14 +56,6 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
         guard meta["version"] == String(Self.version), let shared = meta["shared"].flatMap({ Fingerprint(hex: $0) }),
               let count = meta["published"].flatMap({ Int($0) }) else { return nil }
         (self.path, self.database, self.shared, self.publishedCount) = (path, database, shared, count)
-        var statements: [String: SQLite.Statement] = [:]
-        for (name, condition) in ["page": "source = ?1", "menu": "language = ?1 AND ord IS NOT NULL", "all": "1", "output": "output = ?1",
-                                  "due": "reviewed IS NOT NULL AND reviewed < ?1", "future": "reviewed IS NOT NULL AND reviewed > ?1",
-                                  "warned": "warnings != ''", "including": "instr(blocks, ?1) > 0"] {
-            guard let statement = database.statement("SELECT \(PageRow.columns) FROM pages WHERE \(condition)") else { return nil }
-            statements[name] = statement
-        }
-        pageStatements = statements
     }
 
     /// The database's path beside the output folder.
@@ -84,47 +76,28 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
         return values
     }
 
-    func page(_ source: String) -> PageFacts? {
-        pages("page", .text(source)).first
-    }
-
-    func menuCandidates(_ language: String) -> [PageFacts] {
-        pages("menu", .text(language))
-    }
-
-    func allPages() -> [PageFacts] {
-        pages("all", nil)
-    }
-
-    func pages(writing output: String) -> [PageFacts] {
-        pages("output", .text(output))
-    }
-
-    func pages(including block: String) -> [PageFacts] {
-        pages("including", .text(block)).filter { $0.blocks.contains(block) }
-    }
-
-    func pagesWithWarnings() -> [PageFacts] {
-        pages("warned", nil)
-    }
-
-    func reviewedAfter(_ today: CivilDate) -> [PageFacts] {
-        pages("future", .text(today.iso))
-    }
-
-    func reviewsDue(today: CivilDate, months: Int) -> [PageFacts] {
+    func pages(_ query: PageQuery) -> [PageFacts] {
+        let (condition, argument): (String, String?) = switch query {
+        case .source(let source): ("source = ?1", source)
+        case .menu(let language): ("language = ?1 AND ord IS NOT NULL", language)
+        case .all: ("1", nil)
+        case .writing(let output): ("output = ?1", output)
+        case .including(let block): ("instr(blocks, ?1) > 0", block)
+        case .warned: ("warnings != ''", nil)
+        case .reviewedAfter(let today): ("reviewed IS NOT NULL AND reviewed > ?1", today.iso)
         // A review date before today less `months` months, give or take a few days: the build checks each exactly.
-        pages("due", .text(today.adding(months: -months).adding(days: 4).iso))
-    }
-
-    private func pages(_ name: String, _ argument: SQLite.Value?) -> [PageFacts] {
-        lock.withLock { _ in
+        case .reviewDue(let today, let months): ("reviewed IS NOT NULL AND reviewed < ?1", today.adding(months: -months).adding(days: 4).iso)
+        }
+        let found = lock.withLock { statements in
             var found: [PageFacts] = []
-            pageStatements[name]?.bind(argument.map { [$0] } ?? []).rows { row in
+            if statements[condition] == nil { statements[condition] = database.statement("SELECT \(PageRow.columns) FROM pages WHERE \(condition)") }
+            statements[condition]?.bind(argument.map { [.text($0)] } ?? []).rows { row in
                 if let page = PageRow.facts(row) { found.append(page) }
             }
             return found
         }
+        if case .including(let block) = query { return found.filter { $0.blocks.contains(block) } }
+        return found
     }
 
     func outputWarnings() -> [(path: String, warnings: [Diagnostic])] {

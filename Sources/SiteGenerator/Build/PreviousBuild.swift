@@ -35,26 +35,39 @@ package protocol PreviousBuild: Sendable {
     var shared: Fingerprint { get }
     /// How many pages it published.
     var publishedCount: Int { get }
-    /// The page read from `source`, drafts included.
-    func page(_ source: String) -> PageFacts?
-    /// At least every page of `language` that has a menu position.
-    func menuCandidates(_ language: String) -> [PageFacts]
-    /// Every page.
-    func allPages() -> [PageFacts]
-    /// At least every page whose address is `output`.
-    func pages(writing output: String) -> [PageFacts]
-    /// At least every page whose review date, plus `months`, is before `today`.
-    func reviewsDue(today: CivilDate, months: Int) -> [PageFacts]
-    /// The pages whose review date is after `today`, drafts included.
-    func reviewedAfter(_ today: CivilDate) -> [PageFacts]
-    /// At least every page that includes the block file `block`.
-    func pages(including block: String) -> [PageFacts]
-    /// At least every page that has warnings of its own.
-    func pagesWithWarnings() -> [PageFacts]
+    /// At least the pages `query` asks for.
+    func pages(_ query: PageQuery) -> [PageFacts]
     /// The warnings recorded with each output that had some of its own (a picture's size).
     func outputWarnings() -> [(path: String, warnings: [Diagnostic])]
     /// The trace of every output that read one of `keys` (at least), by output path.
     func outputs(reading keys: Set<ReadKey>) -> [String: Trace]
+}
+
+extension PreviousBuild {
+    /// The page read from `source`, drafts included.
+    func page(_ source: String) -> PageFacts? {
+        pages(.source(source)).first
+    }
+}
+
+/// The questions a build asks of the last build's pages.
+package enum PageQuery: Sendable {
+    /// The page read from a source, drafts included.
+    case source(String)
+    /// The pages of a language that have a menu position.
+    case menu(String)
+    /// Every page.
+    case all
+    /// The pages whose address is this output path.
+    case writing(String)
+    /// The pages that include this block file.
+    case including(String)
+    /// The pages that have warnings of their own.
+    case warned
+    /// The pages whose review date is after this day.
+    case reviewedAfter(CivilDate)
+    /// The pages whose review, `months` after its date, is due before this day.
+    case reviewDue(CivilDate, months: Int)
 }
 
 /// What one output read while it was made, and the fingerprint of each value it got.

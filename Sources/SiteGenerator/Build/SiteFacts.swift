@@ -57,8 +57,7 @@ final class SiteFacts: Sendable {
     /// The published pages of `language` with a menu position, by position, then title, then key.
     func menu(_ language: String) -> [PageFacts] {
         if let known = menus.withLock({ $0[language] }) { return known }
-        let earlier = (previous?.menuCandidates(language) ?? []).filter { isCurrent($0.page.source) }
-        let pages = (earlier + fresh.values).filter { $0.page.language == language && !$0.page.draft && $0.page.order != nil }
+        let pages = (earlier(.menu(language)) + fresh.values).filter { $0.page.language == language && !$0.page.draft && $0.page.order != nil }
             .sorted { ($0.page.order ?? 0, $0.page.title, $0.page.key) < ($1.page.order ?? 0, $1.page.title, $1.page.key) }
         menus.withLock { $0[language] = pages }
         return pages
@@ -75,7 +74,7 @@ final class SiteFacts: Sendable {
     /// Every published page, in source order: asked of the record once per build, for the sitemap and the list of pages.
     private func allPublished() -> [PageFacts] {
         if let known = everyPublished.withLock({ $0 }) { return known }
-        let pages = published(in: (previous?.allPages() ?? []).filter { isCurrent($0.page.source) } + fresh.values)
+        let pages = published(in: earlier(.all) + fresh.values)
         everyPublished.withLock { $0 = pages }
         return pages
     }
@@ -92,28 +91,24 @@ final class SiteFacts: Sendable {
 
     /// The published pages whose address is `output`, in source order.
     func pages(writing output: String) -> [PageFacts] {
-        let earlier = (previous?.pages(writing: output) ?? []).filter { isCurrent($0.page.source) }
-        return published(in: earlier + (freshByOutput[output] ?? []))
+        published(in: earlier(.writing(output)) + (freshByOutput[output] ?? []))
     }
 
     /// The published pages whose review is overdue on `today`, in source order.
     func reviewsDue(today: CivilDate, months: Int) -> [PageFacts] {
-        let earlier = (previous?.reviewsDue(today: today, months: months) ?? []).filter { isCurrent($0.page.source) }
-        return published(in: earlier + fresh.values).filter {
+        published(in: earlier(.reviewDue(today, months: months)) + fresh.values).filter {
             $0.page.reviewed.map { ReviewAge(reviewed: $0, today: today).isOverdue(after: months) } ?? false
         }
     }
 
     /// The published pages whose review date is after `today`, in source order.
     func reviewedAfter(_ today: CivilDate) -> [PageFacts] {
-        let earlier = (previous?.reviewedAfter(today) ?? []).filter { isCurrent($0.page.source) }
-        return published(in: earlier + fresh.values).filter { $0.page.reviewed.map { $0 > today } ?? false }
+        published(in: earlier(.reviewedAfter(today)) + fresh.values).filter { $0.page.reviewed.map { $0 > today } ?? false }
     }
 
     /// Every page's own warnings (raw HTML left out), drafts included, in source order.
     func pageWarnings() -> [Diagnostic] {
-        let earlier = (previous?.pagesWithWarnings() ?? []).filter { isCurrent($0.page.source) }
-        return (earlier + fresh.values).sorted { $0.page.source < $1.page.source }.flatMap(\.warnings)
+        (earlier(.warned) + fresh.values).sorted { $0.page.source < $1.page.source }.flatMap(\.warnings)
     }
 
     /// The number of published pages.
@@ -202,9 +197,10 @@ final class SiteFacts: Sendable {
         }
     }
 
-    /// Whether a page the last build recorded is still what this build has (not gone, failed or read again).
-    private func isCurrent(_ source: String) -> Bool {
-        fresh[source] == nil && !gone.contains(source) && !failed.contains(source)
+    /// The pages of the last build that `query` finds and that are still what this build has (not gone, failed
+    /// or read again).
+    private func earlier(_ query: PageQuery) -> [PageFacts] {
+        (previous?.pages(query) ?? []).filter { fresh[$0.page.source] == nil && !gone.contains($0.page.source) && !failed.contains($0.page.source) }
     }
 
     private func published(in pages: [PageFacts]) -> [PageFacts] {

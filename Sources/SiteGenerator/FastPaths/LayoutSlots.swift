@@ -10,12 +10,9 @@ import Foundation
 /// value goes in as it is. Any other trace of a marker (a transform that changed it) makes `fill` return
 /// nil, and the caller renders the page the ordinary way.
 struct LayoutSlots: Sendable {
-    /// A value for a slot: text, or HTML already made (the page's Markdown).
-    enum Value {
-        case text(String)
-        /// A slice, so a final newline left out of the slot costs no copy of the page.
-        case html(ArraySlice<UInt8>)
-    }
+    /// A value for a slot, as UTF-8: text, or HTML already made (the page's Markdown). A slice, so a final newline
+    /// left out of the slot costs no copy of the page.
+    typealias Value = ArraySlice<UInt8>
 
     private let nonce: String
     private let token: [UInt8]
@@ -47,7 +44,7 @@ struct LayoutSlots: Sendable {
 
     /// `fill` for a layout kept as its UTF-8 bytes.
     func fill(_ bytes: [UInt8], with values: [Value]) -> Data? {
-        var output = Data(capacity: bytes.count + values.reduce(0) { $0 + $1.bytes })
+        var output = Data(capacity: bytes.count + values.reduce(0) { $0 + $1.count })
         var copiedUpTo = 0
         var position = 0
         while let found = bytes.firstIndex(of: token, from: position) {
@@ -64,38 +61,14 @@ struct LayoutSlots: Sendable {
             } else {
                 return nil
             }
-            switch (values[index], escaped) {
-            case (.text(let text), false): output.append(contentsOf: text.utf8)
-            case (.text(let text), true): output.append(contentsOf: XMLText.escape(text).utf8)
-            case (.html(let html), false): output.append(contentsOf: html)
-            case (.html(let html), true): output.append(contentsOf: XMLText.escape(String(decoding: html, as: UTF8.self)).utf8)
+            if escaped {
+                output.append(contentsOf: XMLText.escape(String(decoding: values[index], as: UTF8.self)).utf8)
+            } else {
+                output.append(contentsOf: values[index])
             }
             position = copiedUpTo
         }
         output.append(contentsOf: bytes[copiedUpTo...])
         return output
-    }
-}
-
-extension LayoutSlots.Value {
-    var bytes: Int {
-        switch self {
-        case .text(let text): return text.utf8.count
-        case .html(let html): return html.count
-        }
-    }
-
-    var endsWithNewline: Bool {
-        switch self {
-        case .text(let text): return text.utf8.last == UInt8(ascii: "\n")
-        case .html(let html): return html.last == UInt8(ascii: "\n")
-        }
-    }
-
-    var droppingFinalNewline: Self {
-        switch self {
-        case .text(let text): return .text(String(text.dropLast()))
-        case .html(let html): return .html(html.dropLast())
-        }
     }
 }

@@ -18,12 +18,12 @@ struct LayoutValues {
 
     /// Text, escaped or not as the template prints it.
     mutating func text(_ value: String) -> String {
-        marker(for: .text(value)) ?? value
+        slots == nil ? value : marker(for: Array(value.utf8)[...])
     }
 
     /// HTML made by clinicsite (a page's Markdown).
     mutating func html(_ value: [UInt8]) -> String {
-        marker(for: .html(value[...])) ?? String(decoding: value, as: UTF8.self)
+        slots == nil ? String(decoding: value, as: UTF8.self) : marker(for: value[...])
     }
 
     /// The layout with these values put in; nil when the layout must be rendered directly instead.
@@ -31,19 +31,14 @@ struct LayoutValues {
         slots?.fill(layout, with: values)
     }
 
-    private mutating func marker(for value: LayoutSlots.Value) -> String? {
-        guard let slots else { return nil }
-        if value.bytes == 0 {
+    private mutating func marker(for value: LayoutSlots.Value) -> String {
+        guard let slots, !value.isEmpty else {
             shape += "0"
             return ""
         }
-        if value.endsWithNewline {
-            shape += "2"
-            values.append(value.droppingFinalNewline)
-            return slots.marker(values.count - 1) + "\n"
-        }
-        shape += "1"
-        values.append(value)
-        return slots.marker(values.count - 1)
+        let newline = value.last == UInt8(ascii: "\n")
+        shape += newline ? "2" : "1"
+        values.append(newline ? value.dropLast() : value)
+        return slots.marker(values.count - 1) + (newline ? "\n" : "")
     }
 }

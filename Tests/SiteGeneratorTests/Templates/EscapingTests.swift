@@ -101,7 +101,7 @@ import Testing
 
     @Test func theMarkerIsFoundOnlyWhole() {
         let slots = LayoutSlots(nonce: "n1")
-        let values: [LayoutSlots.Value] = [.html(Array("<p>x</p>".utf8)[...]), .text("a&b")]
+        let values: [LayoutSlots.Value] = [Array("<p>x</p>".utf8)[...], Array("a&b".utf8)[...]]
         #expect(slots.marker(1) == "<clinicsite-slot-n1-1>")
         // Markers made ahead and made on demand are the same text.
         #expect((0..<40).map(slots.marker) == (0..<40).map { "<clinicsite-slot-n1-\($0)>" })
