@@ -43,9 +43,27 @@ import Testing
     }
 
     @Test func badBaseURLIsRejectedBeforeBuilding() throws {
-        let run = try Executable.run(["build", "--base-url", "not a url"])
-        #expect(run.status != 0)
-        #expect(run.errors.contains("--base-url must be a full address"))
+        let problems = ["clinic.example/info": "--base-url must be a full address starting with https:// or http://",
+                        "not a url": "--base-url must not hold spaces, quotes, < or > (write a space as %20)",
+                        "https://admin:secret@clinic.example/": "--base-url must not hold a user name or password",
+                        "https://clinic.example/?lang=fr": "--base-url must not have a ? or # part",
+                        "https://clinique-élysée.example/": "--base-url must write a domain name with accents in its xn-- form"]
+        for (given, message) in problems {
+            let run = try Executable.run(["build", "--base-url", given])
+            #expect(run.status == 64, "\(given)")
+            #expect(run.errors.contains(message), "\(given): \(run.errors)")
+        }
+    }
+
+    /// What a browser makes of the address is what the pages print: no `..` in a canonical link or the sitemap.
+    @Test func theBaseURLIsPrintedAsABrowserResolvesIt() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try Executable.run(["build", "--root", root.path, "--base-url", "https://clinic.example/old/../soins-été/./patients"])
+        #expect(run.status == 0, "\(run.errors)")
+        let sitemap = try String(contentsOf: root.appendingPathComponent("public/sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.contains("<loc>https://clinic.example/soins-%C3%A9t%C3%A9/patients/en/index.html</loc>"), "\(sitemap)")
+        #expect(!sitemap.contains(".."))
     }
 }
 

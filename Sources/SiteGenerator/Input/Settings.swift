@@ -189,24 +189,13 @@ public struct Settings: Sendable, Equatable {
         return code
     }
 
-    /// Checks and normalises a base URL so that it always ends in one `/`.
+    /// Checks and normalises a base URL (`SiteAddress`).
     static func parseBaseURL(_ value: YAMLValue) throws(DiagnosticError) -> String {
         let text = try value.string(named: "base_url")
-        guard let url = normalisedBaseURL(text) else {
-            throw value.error("base_url must be a full web address starting with https:// or http://, found \(value.shown)",
-                              hint: "for example: base_url: https://clinic.example/patients/")
+        switch SiteAddress.normalised(text) {
+        case .success(let url): return url
+        case .failure(let problem):
+            throw value.error("base_url \(problem.message), found \(value.shown)", hint: "for example: base_url: https://clinic.example/patients/")
         }
-        return url
-    }
-
-    /// Returns `text` as a base URL ending in `/`, or nil when it is not an absolute http(s) URL.
-    public static func normalisedBaseURL(_ text: String) -> String? {
-        let trimmed = text.trimmingSpaces
-        guard let components = URLComponents(string: trimmed),
-              let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              let host = components.host, !host.isEmpty,
-              components.query == nil, components.fragment == nil,
-              !trimmed.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
-        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
     }
 }

@@ -7,15 +7,19 @@ struct BaseURL: ExpressibleByArgument {
     let text: String
 
     init?(argument: String) {
-        guard let text = Settings.normalisedBaseURL(argument) else { return nil }
+        guard case .success(let text) = SiteAddress.normalised(argument) else { return nil }
         self.text = text
     }
 
-    static let invalidMessage = "--base-url must be a full address starting with https:// or http://, such as https://clinic.example/"
+    private init(text: String) {
+        self.text = text
+    }
 
     /// The option's transform: a clear message instead of ArgumentParser's generic one.
     static func parse(_ text: String) throws -> BaseURL {
-        guard let url = BaseURL(argument: text) else { throw ValidationError(invalidMessage) }
-        return url
+        switch SiteAddress.normalised(text) {
+        case .success(let url): return BaseURL(text: url)
+        case .failure(let problem): throw ValidationError("--base-url \(problem.message), such as https://clinic.example/")
+        }
     }
 }

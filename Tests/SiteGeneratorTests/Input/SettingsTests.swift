@@ -34,7 +34,7 @@ import Testing
             #expect(text[0].hasPrefix("content/site.yml:2:1: error: unknown key 'languagse' in site.yml"))
             #expect(text[0].contains("did you mean 'languages'?"))
             #expect(text[1].hasPrefix("content/site.yml:3:17: error: allow_raw_html must be true or false, found 'sometimes'"))
-            #expect(text[2].hasPrefix("content/site.yml:4:11: error: base_url must be a full web address"))
+            #expect(text[2].hasPrefix("content/site.yml:4:11: error: base_url must be a full address starting with https:// or http://, found 'ftp://x'"))
         }
     }
 
@@ -52,11 +52,32 @@ import Testing
     }
 
     @Test func baseURLIsNormalised() {
-        #expect(Settings.normalisedBaseURL("https://a.example") == "https://a.example/")
-        #expect(Settings.normalisedBaseURL("http://a.example/x/") == "http://a.example/x/")
-        #expect(Settings.normalisedBaseURL("javascript:alert(1)") == nil)
-        #expect(Settings.normalisedBaseURL("https://a.example/\"onload") == nil)
-        #expect(Settings.normalisedBaseURL("/relative") == nil)
+        let cases: [String: Result<String, SiteAddress.Problem>] = [
+            "https://a.example": .success("https://a.example/"), " http://a.example/x/ ": .success("http://a.example/x/"),
+            "https://a.example:8443/x": .success("https://a.example:8443/x/"),
+            "https://a.example/a/b/../../c/./d": .success("https://a.example/c/d/"), "https://a.example/../..": .success("https://a.example/"),
+            "https://a.example/a/%2E%2E/b": .success("https://a.example/b/"), "https://a.example/x/..": .success("https://a.example/"),
+            "https://a.example/soins/été/": .success("https://a.example/soins/%C3%A9t%C3%A9/"),
+            "https://a.example/a%20b/": .success("https://a.example/a%20b/"), "https://a.example/..hidden/": .success("https://a.example/..hidden/"),
+            "javascript:alert(1)": .failure(.notAWebAddress), "/relative": .failure(.notAWebAddress), "https:a.example": .failure(.notAWebAddress),
+            "ftp://a.example/": .failure(.notAWebAddress), "https://a.example/\"onload": .failure(.forbiddenCharacter),
+            "https://a.example/a b/": .failure(.forbiddenCharacter), "https://a.example/#top": .failure(.queryOrFragment),
+            "https://u:p@a.example/": .failure(.credentials), "https://u@a.example/": .failure(.credentials),
+            "https://élysée.example/": .failure(.nonASCIIDomain),
+        ]
+        for (given, expected) in cases {
+            #expect(SiteAddress.normalised(given) == expected, "\(given)")
+        }
+    }
+
+    @Test func aBaseURLWithCredentialsIsRefusedAtItsLine() {
+        do {
+            _ = try Settings.parse("clinic_name: C\nbase_url: https://admin:secret@clinic.example/\n", file: "site.yml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.description).first?.hasPrefix(
+                "site.yml:2:11: error: base_url must not hold a user name or password: it would be printed in every page") == true)
+        }
     }
 }
 
