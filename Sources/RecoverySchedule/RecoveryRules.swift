@@ -100,6 +100,7 @@ public struct RecoveryRules: Sendable, Hashable, Codable {
         public var field: String
         /// What is wrong.
         public var message: String
+        /// `step.field: message`.
         public var description: String { "\(step).\(field): \(message)" }
     }
 

@@ -8,6 +8,7 @@ import Foundation
 public enum InputStamp {
     /// One input file and its stamp; `path` is relative to the site root (`content/en/healing.md`).
     public struct File: Sendable, Equatable {
+        /// Relative to the site root, with `/` separators.
         public var path: String
         /// What `lstat` says of it: size, modification and status-change times (nanoseconds), inode.
         public var stamp: [Int]

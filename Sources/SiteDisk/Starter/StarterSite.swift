@@ -14,11 +14,16 @@ public enum StarterSite {
     /// The clinic a new site is for: its name, and its contact details (nil: a marked placeholder, which `build`
     /// warns about until it is replaced; never the example clinic's).
     public struct Clinic: Sendable {
+        /// The clinic's name, as every page header shows it.
         public var name: String
+        /// A phone number as patients dial it.
         public var phone: String?
+        /// The clinic's email address.
         public var email: String?
+        /// The clinic's postal address, on one line.
         public var address: String?
 
+        /// A clinic with the details given; the others become marked placeholders.
         public init(name: String, phone: String? = nil, email: String? = nil, address: String? = nil) {
             (self.name, self.phone, self.email, self.address) = (name, phone, email, address)
         }

@@ -17,6 +17,7 @@ public struct TranslationReport: Sendable, Codable, Equatable {
 
     /// The translation (`content/fr/healing.md`, `templates/strings/fr.yml`) and its source.
     public var file: String
+    /// The source it was translated from (`content/en/healing.md`).
     public var source: String
     /// `current`, `behind` or `unrecorded`.
     public var state: String

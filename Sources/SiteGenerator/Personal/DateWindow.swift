@@ -7,8 +7,10 @@ public struct DateWindow: Sendable {
     /// Days before today a procedure date may lie.
     public static let daysBack = 60
 
+    /// Today: the window runs from `daysBack` days before it to a year after it.
     public let today: CivilDate
 
+    /// The window around `today`.
     public init(today: CivilDate) {
         self.today = today
     }

@@ -82,7 +82,9 @@ public struct PersonalTimelines: Sendable {
 
     /// Why a procedure name given for a patient cannot be used.
     public struct UnknownProcedure: Error, Sendable {
+        /// What was given and that it is not one of the site's procedures.
         public var message: String
+        /// The names that can be given.
         public var hint: String
     }
 

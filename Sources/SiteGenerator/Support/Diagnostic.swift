@@ -72,12 +72,14 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, 
         return text
     }
 
+    /// `file:line:column: severity: message`, then the hint on its own indented line.
     public var description: String {
         var text = "\(location): \(severity.rawValue): \(message)"
         if let hint { text += "\n    hint: \(hint)" }
         return text
     }
 
+    /// By file, line, column, then message: the order problems are reported in.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
     }

@@ -13,6 +13,7 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = [diagnostic]
     }
 
+    /// Each problem as `file:line: severity: message`, one per line (with its hint below it).
     public var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }

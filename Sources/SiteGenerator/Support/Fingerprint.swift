@@ -5,8 +5,9 @@ import Foundation
 /// libxxhash). Two different values share a fingerprint with odds of about 2^-128 per pair, far below
 /// any disk error; it is not for security (the inputs are the clinic's own files).
 public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
-    /// The hash's two halves, as XXH3 gives them.
+    /// The hash's high half, as XXH3 gives it.
     public let high: UInt64
+    /// The hash's low half.
     public let low: UInt64
 
     /// The fingerprint of `bytes`.
