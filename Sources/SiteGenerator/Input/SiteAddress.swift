@@ -1,9 +1,9 @@
 import Foundation
 
 /// The address a site is published at (`base_url`, `--base-url`), as every canonical link and the sitemap print it.
-public enum SiteAddress {
+package enum SiteAddress {
     /// Why a text cannot be the site's address.
-    public enum Problem: Error, Equatable {
+    package enum Problem: Error, Equatable {
         case notAWebAddress
         case queryOrFragment
         case credentials
@@ -11,7 +11,7 @@ public enum SiteAddress {
         case nonASCIIDomain
 
         /// What is wrong, to follow the setting's name: "must be a full address …".
-        public var message: String {
+        package var message: String {
             switch self {
             case .notAWebAddress: "must be a full address starting with https:// or http://"
             case .queryOrFragment: "must not have a ? or # part"
@@ -25,7 +25,7 @@ public enum SiteAddress {
     /// `text` as the site's address: one final `/`, letters with accents in its path percent-encoded, and the `.`
     /// and `..` segments of its path resolved as a browser resolves them (`https://clinic.example/a/../soins` is
     /// `https://clinic.example/soins/`), so pages never print them.
-    public static func normalised(_ text: String) -> Result<String, Problem> {
+    package static func normalised(_ text: String) -> Result<String, Problem> {
         guard !text.trimmingSpaces.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }),
               let trimmed = text.trimmingSpaces.addingPercentEncoding(withAllowedCharacters: printableASCII) else { return .failure(.forbiddenCharacter) }
         guard let components = URLComponents(string: trimmed),
