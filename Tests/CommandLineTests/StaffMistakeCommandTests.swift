@@ -73,4 +73,20 @@ import Testing
             + "and files of type .docx are not published\n    hint: save it as PDF (.pdf), which is published as it is and opens in every browser"))
         #expect(!run.errors.contains("does not exist"))
     }
+
+    /// A picture shared between languages by a symbolic link: the build names the link and changes nothing, where it
+    /// used to leave the link out and report the French page's picture as missing.
+    @Test func aSymbolicLinkStopsTheBuildByName() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try Executable.run(["build", "--root", root.path]).status == 0)
+        let before = Fixture.files(in: root.appendingPathComponent("public"))
+        try Data("jpeg".utf8).write(to: root.appendingPathComponent("content/en/week1.jpg"))
+        #expect(symlink("../en/week1.jpg", root.appendingPathComponent("content/fr/week1.jpg").path) == 0)
+        let run = try Executable.run(["build", "--root", root.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("content/fr/week1.jpg: error: this is a symbolic link, which clinicsite does not follow"), "\(run.errors)")
+        #expect(!run.errors.contains("does not exist"))
+        #expect(Fixture.files(in: root.appendingPathComponent("public")) == before)
+    }
 }

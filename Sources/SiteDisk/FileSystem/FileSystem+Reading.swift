@@ -62,9 +62,10 @@ extension FileSystem {
         return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
     }
 
-    /// Opens `path` without waiting and calls `body` with the descriptor and size when it is a regular file.
+    /// Opens `path` without waiting and calls `body` with the descriptor and size when it is a regular file (not a
+    /// symbolic link to one: nothing outside the site is read through a link).
     private static func withRegularFile<T>(_ path: String, _ body: (Int32, Int) -> T?) -> T? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

@@ -3,6 +3,12 @@ import Glibc
 
 /// Folders of files as wholes: the output's twin is made of hard links to the output's files.
 extension FileSystem {
+    /// Whether `path` is a symbolic link (to anything, or to nothing).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = Glibc.stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// Size and modification time (nanoseconds) of a file, without following symbolic links.
     static func sizeAndTime(of path: String) -> (size: Int, modified: Int)? {
         var info = Glibc.stat()

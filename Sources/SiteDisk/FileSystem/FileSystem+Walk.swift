@@ -41,13 +41,13 @@ extension FileSystem {
     }
 
     /// The regular files below `folder`, sorted by path, skipping what `files(below:)` skips (hidden names,
-    /// editor backups, symbolic links); nil when `folder` is not a readable directory. `prefix` is put before
+    /// editor backups, symbolic links: those are listed, never followed, when `links` is true); nil when `folder` is not a readable directory. `prefix` is put before
     /// every path (`content/`).
-    static func walk(below folder: String, prefix: String = "") -> [WalkedFile]? {
+    static func walk(below folder: String, prefix: String = "", links: Bool = false) -> [WalkedFile]? {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return nil }
         var result: [WalkedFile] = []
-        walk(descriptor: top, prefix: prefix, into: &result)
+        walk(descriptor: top, prefix: prefix, links: links, into: &result)
         // By the bytes of the paths (the order SQLite keeps the record's rows in), compared as arrays: comparing
         // the strings' UTF-8 views element by element took most of a walk.
         let keys = result.map { Array($0.path.utf8) }
@@ -56,7 +56,7 @@ extension FileSystem {
 
     /// Walks the open folder `descriptor` (and closes it), adding its files with `prefix` before their names;
     /// the names of one folder are statted on all cores.
-    private static func walk(descriptor: Int32, prefix: String, into result: inout [WalkedFile]) {
+    private static func walk(descriptor: Int32, prefix: String, links: Bool, into result: inout [WalkedFile]) {
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return
@@ -76,9 +76,12 @@ extension FileSystem {
             switch info.st_mode & S_IFMT {
             case S_IFREG:
                 result.append(WalkedFile(path: prefix + name, info: info))
+            case S_IFLNK where links:
+                // An input that is a link: reading it fails, and the build says why (`SiteSources.load`).
+                result.append(WalkedFile(path: prefix + name, info: info))
             case S_IFDIR:
                 let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                if child >= 0 { walk(descriptor: child, prefix: prefix + name + "/", into: &result) }
+                if child >= 0 { walk(descriptor: child, prefix: prefix + name + "/", links: links, into: &result) }
             default:
                 break
             }

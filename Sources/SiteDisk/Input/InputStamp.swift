@@ -23,7 +23,7 @@ public enum InputStamp {
     public static func files(root: URL) -> [File]? {
         var files: [File] = []
         for folder in SiteSources.inputFolders {
-            guard let walked = FileSystem.walk(below: root.appendingPathComponent(folder).path, prefix: folder + "/") else { return nil }
+            guard let walked = FileSystem.walk(below: root.appendingPathComponent(folder).path, prefix: folder + "/", links: true) else { return nil }
             files += walked.map(File.init)
         }
         return files

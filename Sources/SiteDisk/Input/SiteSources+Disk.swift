@@ -2,8 +2,8 @@ import Foundation
 import SiteGenerator
 
 extension SiteSources {
-    /// Reads `content/` and `templates/` below `root`. Hidden files and editor backups are skipped;
-    /// symbolic links are not followed, so nothing outside the site can be pulled in.
+    /// Reads `content/` and `templates/` below `root`. Hidden files and editor backups are skipped; a symbolic
+    /// link is an error, never followed, so nothing outside the site can be pulled in.
     public static func load(root: URL) throws(DiagnosticError) -> SiteSources {
         guard let listed = InputStamp.files(root: root) else { throw missing(root: root) }
         return try load(root: root, listed: listed, unchanged: [], removed: [])
@@ -16,7 +16,7 @@ extension SiteSources {
         let paths = listed.map(\.path).filter { !unchanged.contains($0) }
         let contents = paths.parallelMap { FileSystem.read(base + $0) }
         var files: [String: Data] = [:]
-        try add(zip(paths, contents), to: &files)
+        try add(zip(paths, contents), below: base, to: &files)
         return SiteSources(files: files, unchanged: unchanged, removed: removed) { FileSystem.read(base + $0) }
     }
 
@@ -31,13 +31,17 @@ extension SiteSources {
     }
 
     /// Adds files read (path from the site root, bytes or nil when the file could not be read) to `files`.
-    private static func add(_ read: some Sequence<(String, Data?)>, to files: inout [String: Data]) throws(DiagnosticError) {
+    private static func add(_ read: some Sequence<(String, Data?)>, below base: String, to files: inout [String: Data]) throws(DiagnosticError) {
         files.reserveCapacity(files.count + read.underestimatedCount)
         for (key, data) in read {
             guard let data else {
                 if key.unicodeScalars.contains("\u{FFFD}") {
                     throw DiagnosticError(Diagnostic(file: key, message: "this file's name is not UTF-8 text (\u{FFFD} stands for what is not), so it cannot be published",
                                                      hint: "rename it, with letters, digits and hyphens, such as my-page.md"))
+                }
+                if FileSystem.isSymbolicLink(base + key) {
+                    throw DiagnosticError(Diagnostic(file: key, message: "this is a symbolic link, which clinicsite does not follow: a link could publish files from outside the site",
+                                                     hint: "put a copy of the file (or folder) here instead of the link"))
                 }
                 throw DiagnosticError(Diagnostic(file: key, message: "cannot read this file", hint: "check that it is readable"))
             }
