@@ -161,6 +161,22 @@ import SiteGenerator
         #expect(PatientDateFormat.iso.date("06/12/2026") == nil)
     }
 
+    /// Excel writes a cell formatted as date and time with its time: the date is read, a time that is not one refused.
+    @Test func aTimeAfterTheDateIsReadPast() {
+        let day = CivilDate(year: 2026, month: 12, day: 6)
+        for text in ["06/12/2026 00:00", "6/12/2026 0:00", "06/12/2026 14:30:59", "06/12/2026 12:00 AM", "6.12.2026 9:05 pm"] {
+            #expect(PatientDateFormat.dayMonthYear.date(text) == day, "\(text)")
+        }
+        #expect(PatientDateFormat.monthDayYear.date("12/6/2026 0:00") == day)
+        #expect(PatientDateFormat.iso.date("2026-12-06 00:00:00") == day)
+        #expect(PatientDateFormat.iso.date("2026-12-06T08:00") == day)
+        for text in ["06/12/2026 24:00", "06/12/2026 13:00 PM", "06/12/2026 0:60", "06/12/2026 noon", "06/12/2026 ", "06/12/2026 1:2",
+                     "06/12/2026 00:00 extra", "31/02/2026 00:00", "06/12/26 00:00"] {
+            #expect(PatientDateFormat.dayMonthYear.date(text) == nil, "\(text)")
+        }
+        #expect(PatientDateFormat.looksDayOrMonthFirst("06/12/2026 00:00"))
+    }
+
     @Test func headerProblemsStopTheBatch() throws {
         #expect(throws: DiagnosticError.self) { try Self.run("id,name,when\nx,y,2026-01-01\n") }
         #expect(throws: DiagnosticError.self) { try Self.run("name,lang\nx,en\n") }

@@ -8,8 +8,10 @@ public enum PatientDateFormat: String, Sendable, Equatable, CaseIterable {
     case dayMonthYear = "DD/MM/YYYY"
     case monthDayYear = "MM/DD/YYYY"
 
-    /// The date `text` stands for in this format (or in ISO form); nil when it is not a valid date.
+    /// The date `text` stands for in this format (or in ISO form); nil when it is not a valid date. A time of day
+    /// after it (`06/12/2026 00:00`, as Excel writes a cell formatted as date and time) is read past.
     public func date(_ text: String) -> CivilDate? {
+        guard let text = Self.withoutTime(text) else { return nil }
         if let date = CivilDate(iso: text) { return date }
         guard self != .iso, let (first, second, year) = Self.numbers(text) else { return nil }
         return self == .dayMonthYear ? CivilDate(year: year, month: second, day: first) : CivilDate(year: year, month: first, day: second)
@@ -18,7 +20,24 @@ public enum PatientDateFormat: String, Sendable, Equatable, CaseIterable {
     /// Whether `text` is written as two numbers and a four-digit year (`06/12/2026`, `6.12.2026`), the form
     /// that needs `patient_dates:`.
     public static func looksDayOrMonthFirst(_ text: String) -> Bool {
-        numbers(text) != nil
+        withoutTime(text).flatMap(numbers) != nil
+    }
+
+    /// `text` without a valid time of day after the date (`14:30`, `0:00:00`, `12:00 AM`; after a space, or a `T` in
+    /// ISO form); nil when what follows the date is not one.
+    private static func withoutTime(_ text: String) -> String? {
+        guard let split = text.firstIndex(where: { $0 == " " || $0 == "T" }) else { return text }
+        var time = Substring(text[text.index(after: split)...])
+        var hours = 0...23
+        for suffix in [" AM", " PM", " am", " pm"] where time.hasSuffix(suffix) {
+            time = time.dropLast(suffix.count)
+            hours = 1...12
+        }
+        let parts = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), (1...2).contains(parts[0].count), parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let hour = Int(parts[0]), hours.contains(hour), parts.dropFirst().allSatisfy({ Int($0)! < 60 }) else { return nil }
+        return String(text[..<split])
     }
 
     /// The three numbers of `d/m/yyyy`, `d.m.yyyy` or `d-m-yyyy` (one or two digits, then four).

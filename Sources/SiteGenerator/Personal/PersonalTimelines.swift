@@ -22,6 +22,8 @@ public struct PersonalTimelines: Sendable {
     /// Each procedure's healing page in each language (by slug, then language): what a handout says it was made from.
     let healingPages: [String: [String: HealingPageLink.Page]]
     let layouts = LayoutCache()
+    /// Procedures left out of the site for their placeholders (`Placeholders`), with how many are left, by short name.
+    let withheld: [String: Int]
 
     static let printTemplate = "timeline-print"
     static let printStylePath = "templates/timeline-print.css"
@@ -30,7 +32,9 @@ public struct PersonalTimelines: Sendable {
     /// replaces `base_url` from the settings (it decides the QR code's address).
     public init(sources: SiteSources, baseURL: String? = nil) throws(DiagnosticError) {
         var log = DiagnosticLog()
-        let basics = SiteBasics.load(sources, log: &log)
+        // A procedure still being written is left out, as the build leaves it out: the others' handouts are still made.
+        let withheld = Placeholders.withheld(sources)
+        let basics = SiteBasics.load(sources, withheld: Set(withheld.keys), log: &log)
         let (settings, strings, templates) = (basics.settings, basics.strings, basics.templates)
         let style = log.collect { () throws(DiagnosticError) in try sources.text(Self.printStylePath) }
         if let templates, !templates.names.contains(Self.printTemplate) {
@@ -44,8 +48,11 @@ public struct PersonalTimelines: Sendable {
         self.calendar = settings.calendar
         self.printStyle = style
         self.typography = basics.typography
+        self.withheld = withheld.mapValues(\.count)
         var codes: [String: [String: String]] = [:]
-        let healing = HealingPageLink.pages(in: sources, languages: settings.languages) { basics.procedures.procedure(ofSource: $0).slug }
+        let healing = HealingPageLink.pages(in: sources, languages: settings.languages) { path in
+            withheld.keys.first { Placeholders.isPart(path, of: $0) } ?? basics.procedures.procedure(ofSource: path).slug
+        }.filter { withheld[$0.key] == nil }
         if let base = baseURL ?? settings.baseURL {
             for (slug, pages) in healing {
                 for (language, page) in pages {
@@ -91,12 +98,17 @@ public struct PersonalTimelines: Sendable {
     /// The short name of the procedure `name` names (its short name or its name in any language, any case); with no
     /// name, the site's only procedure. Refused: a name no procedure has, and no name when the site has several.
     public func procedure(for name: String?) -> Result<String, UnknownProcedure> {
-        let known = "the procedures are: \(procedureNames.joined(separator: ", "))"
+        let waiting = withheld.keys.sorted().map { "\($0) is not ready yet" }
+        let known = "the procedures are: \(procedureNames.joined(separator: ", "))" + (waiting.isEmpty ? "" : " (\(waiting.joined(separator: ", ")))")
         guard let name, !name.trimmingSpaces.isEmpty else {
             return procedures.others.isEmpty ? .success(procedures.main.slug)
                 : .failure(UnknownProcedure(message: "the procedure is missing, and this site has \(procedures.all.count)", hint: known))
         }
         guard let procedure = procedures.named(name) else {
+            if let slug = withheld.keys.first(where: { $0 == name.trimmingSpaces.lowercased() }), let count = withheld[slug] {
+                return .failure(UnknownProcedure(message: "'\(slug)' is not ready: \(count) placeholder\(count == 1 ? "" : "s") (TODO(clinic)) left in its files",
+                                                 hint: "replace them with the clinic's own words and numbers (clinicsite check lists each), then make the timeline again"))
+            }
             return .failure(UnknownProcedure(message: "unknown procedure '\(name)'", hint: known))
         }
         return .success(procedure.slug)
