@@ -30,29 +30,38 @@ extension SiteSources {
                                    hint: "run clinicsite in the site's folder, or point --root at it"))
     }
 
-    /// Adds files read (path from the site root, bytes or nil when the file could not be read) to `files`.
+    /// Adds files read (path from the site root, bytes or nil when the file could not be read) to `files`; every file
+    /// that could not be read is reported at once.
     private static func add(_ read: some Sequence<(String, Data?)>, below base: String, to files: inout [String: Data]) throws(DiagnosticError) {
         files.reserveCapacity(files.count + read.underestimatedCount)
+        var problems: [Diagnostic] = []
         for (key, data) in read {
             guard let data else {
-                if key.unicodeScalars.contains("\u{FFFD}") {
-                    throw DiagnosticError(Diagnostic(file: key, message: "this file's name is not UTF-8 text (\u{FFFD} stands for what is not), so it cannot be published",
-                                                     hint: "rename it, with letters, digits and hyphens, such as my-page.md"))
-                }
-                if FileSystem.isSymbolicLink(base + key) {
-                    throw DiagnosticError(Diagnostic(file: key, message: "this is a symbolic link, which clinicsite does not follow: a link could publish files from outside the site",
-                                                     hint: "put a copy of the file (or folder) here instead of the link"))
-                }
-                throw DiagnosticError(Diagnostic(file: key, message: "cannot read this file", hint: "check that it is readable"))
+                problems.append(unreadable(key, below: base))
+                continue
             }
             // Swift compares strings by canonical equivalence: café.md written as NFC and as NFD are one key
             // (which keeps the spelling it was first added with). Named in byte order, whichever came first.
             if files.updateValue(data, forKey: key) != nil, let index = files.index(forKey: key) {
                 let names = [files[index].key, key].sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 let counts = names.map { String($0.unicodeScalars.count) }
-                throw DiagnosticError(Diagnostic(file: names[1], message: "two files have this name, written with different Unicode forms (\(counts[0]) and \(counts[1]) characters)",
-                                                 hint: "rename or delete one of them; they would be published as one page"))
+                problems.append(Diagnostic(file: names[1], message: "two files have this name, written with different Unicode forms (\(counts[0]) and \(counts[1]) characters)",
+                                           hint: "rename or delete one of them; they would be published as one page"))
             }
         }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+    }
+
+    /// Why the input at `key` could not be read.
+    private static func unreadable(_ key: String, below base: String) -> Diagnostic {
+        if key.unicodeScalars.contains("\u{FFFD}") {
+            return Diagnostic(file: key, message: "this file's name is not UTF-8 text (\u{FFFD} stands for what is not), so it cannot be published",
+                              hint: "rename it, with letters, digits and hyphens, such as my-page.md")
+        }
+        if FileSystem.isSymbolicLink(base + key) {
+            return Diagnostic(file: key, message: "this is a symbolic link, which clinicsite does not follow: a link could publish files from outside the site",
+                              hint: "put a copy of the file (or folder) here instead of the link")
+        }
+        return Diagnostic(file: key, message: "cannot read this file", hint: "check that it is readable")
     }
 }
