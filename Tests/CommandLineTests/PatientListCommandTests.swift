@@ -89,4 +89,26 @@ import Testing
         #expect(refused.errors.contains("-patients.csv:1: error: unknown column 'naissance'\n"
             + "    hint: the columns are: id, name, date, lang, sessions, procedure (id and date are required; in French: id, nom, date, langue, séances, soin)"))
     }
+
+    /// The workbook itself instead of a CSV saved from it: one error that says so and how to save it, not a line of
+    /// noise per binary line; and a date cell that Excel writes with its time is read.
+    @Test func aWorkbookIsNamedAndADateWithATimeIsRead() throws {
+        let workbooks: [([UInt8], String)] = [([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0xFF, 0xFE], "a spreadsheet workbook (Excel .xlsx or LibreOffice .ods)"),
+                                              ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x9F], "an Excel workbook (.xls)")]
+        for (bytes, kind) in workbooks {
+            let site = try Self.site(csv: bytes + Array(repeating: 0x80, count: 4000))
+            defer { for url in [site.root, site.csv, Self.output(of: site)] { try? FileManager.default.removeItem(at: url) } }
+            let run = try Self.timeline(site)
+            #expect(run.status == 1)
+            #expect(run.errors.contains("-patients.csv: error: this is \(kind), not a CSV file\n    hint: open it and save it as CSV (in Excel: File › Save As › CSV UTF-8"), "\(run.errors)")
+            #expect(run.errors.contains("clinicsite: 1 error; nothing was changed."))
+            #expect(!FileManager.default.fileExists(atPath: Self.output(of: site).path))
+        }
+        let site = try Self.site(settings: "patient_dates: DD/MM/YYYY\n", csv: Array("id;date\r\nann;06/12/2026 00:00\r\n".utf8))
+        defer { for url in [site.root, site.csv, Self.output(of: site)] { try? FileManager.default.removeItem(at: url) } }
+        let run = try Self.timeline(site)
+        #expect(run.status == 0, "\(run.errors)")
+        let ann = try String(contentsOf: Self.output(of: site).appendingPathComponent("ann.ics"), encoding: .utf8)
+        #expect(ann.contains("DTSTART;VALUE=DATE:20261206"))
+    }
 }

@@ -26,7 +26,14 @@ package enum CSVTextCheck {
         }
         defer { try? handle.close() }
         var lines = LineSplitter()
+        var first = true
         while let block = try? handle.read(upToCount: 1 << 16), !block.isEmpty {
+            defer { first = false }
+            if first, let kind = workbook(startingWith: block) {
+                throw DiagnosticError(Diagnostic(file: displayPath, message: "this is \(kind), not a CSV file",
+                                                 hint: "open it and save it as CSV (in Excel: File › Save As › CSV UTF-8; in LibreOffice: "
+                                                     + "File › Save As › Text CSV), then give that file; nothing was written"))
+            }
             lines.feed(block)
         }
         lines.finish()
@@ -48,6 +55,14 @@ package enum CSVTextCheck {
                                        message: "\(lines.badLines.count - reportedLines) more lines are not UTF-8 text"))
         }
         throw DiagnosticError(problems)
+    }
+
+    /// What kind of document a file starting with `bytes` is, when it is a spreadsheet's own file rather than text.
+    private static func workbook(startingWith bytes: Data) -> String? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a spreadsheet workbook (Excel .xlsx or LibreOffice .ods)" }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "an Excel workbook (.xls)" }
+        if bytes.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
+        return nil
     }
 
     /// The separator of a CSV whose first line is `header`: the one of `,` `;` and tab that splits it into
