@@ -54,7 +54,9 @@ final class BuildRecord: PreviousBuild, @unchecked Sendable {
     private init?(path: String, database: SQLite) {
         let meta = Self.meta(database)
         guard meta["version"] == String(Self.version), let shared = meta["shared"].flatMap({ Fingerprint(hex: $0) }),
-              let count = meta["published"].flatMap({ Int($0) }) else { return nil }
+              let count = meta["published"].flatMap({ Int($0) }),
+              // The page queries prepare their statements when first asked: a record whose table cannot answer is not used.
+              database.statement("SELECT \(PageRow.columns) FROM pages LIMIT 0") != nil else { return nil }
         (self.path, self.database, self.shared, self.publishedCount) = (path, database, shared, count)
     }
 
