@@ -47,7 +47,7 @@ import Testing
                         "not a url": "--base-url must not hold spaces, quotes, < or > (write a space as %20)",
                         "https://admin:secret@clinic.example/": "--base-url must not hold a user name or password",
                         "https://clinic.example/?lang=fr": "--base-url must not have a ? or # part",
-                        "https://clinique-élysée.example/": "--base-url must write a domain name with accents in its xn-- form"]
+                        "https://clinique-élysée.example/": "--base-url must give a domain name with accents in its xn-- form"]
         for (given, message) in problems {
             let run = try Executable.run(["build", "--base-url", given])
             #expect(run.status == 64, "\(given)")

@@ -17,7 +17,7 @@ package enum SiteAddress {
             case .queryOrFragment: "must not have a ? or # part"
             case .credentials: "must not hold a user name or password: it would be printed in every page"
             case .forbiddenCharacter: "must not hold spaces, quotes, < or > (write a space as %20)"
-            case .nonASCIIDomain: "must write a domain name with accents in its xn-- form, as the domain's registrar gives it"
+            case .nonASCIIDomain: "must give a domain name with accents in its xn-- form, as the domain's registrar shows it"
             }
         }
     }
