@@ -76,7 +76,7 @@ def axe(v, driver, axe_source, pages):
 def calculators(v, driver, binary, root, site):
     """Each procedure's healing page, in each language, with each date: the calculator's next-session dates are
     those `clinicsite timeline --procedure` gives, written as the handout writes them."""
-    v.report.start("each healing page's calculator gives its own procedure's dates (those of `timeline`), 12 dates")
+    v.report.start("each healing page's calculator gives its own procedure's dates (those of `timeline`), 12 dates, each date once")
     compared = 0
     for (procedure, language), path in HEALING.items():
         driver.get((site / path).resolve().as_uri())
@@ -87,14 +87,18 @@ def calculators(v, driver, binary, root, site):
                 v.report.fail(path, f"timeline --procedure {procedure} --date {date} failed: {made.stderr[-300:]}")
                 continue
             expected = json.loads(made.stdout)["nextSession"]
-            shown = driver.execute_script("""
+            shown, lines = driver.execute_script("""
                 const input = document.getElementById('cs-procedure-date');
                 input.value = arguments[0];
                 document.getElementById('cs-timeline-form').requestSubmit();
-                return Array.from(document.querySelectorAll('#cs-timeline-result time')).map(t => t.getAttribute('datetime'));""", date)
+                return [Array.from(document.querySelectorAll('#cs-timeline-result time')).map(t => t.getAttribute('datetime')),
+                        document.querySelectorAll('#cs-timeline-result ul.window li').length];""", date)
             for key in ("earliest", "usual", "spanTo"):
                 if expected[key] not in shown:
                     v.report.fail(path, f"for Day 1 {date} the calculator does not show {key} {expected[key]} (it shows {shown})")
+            # "Usually from" only when it is a later day than "not before" (moonlight facial's rules make them one).
+            if lines != (3 if expected["usual"] > expected["earliest"] else 2):
+                v.report.fail(path, f"for Day 1 {date} the calculator shows {lines} lines to book by, for {expected}")
             compared += 1
     v.report.info(f"{compared} date and page pairs compared")
     v.report.finish()

@@ -51,6 +51,10 @@ public struct Timeline: Sendable, Hashable, Codable {
         public let spanFrom: CivilDate
         /// The usual span ends here: `span_to_months` after Day 1, moved back to an open day, never before `usual`.
         public let spanTo: CivilDate
+
+        /// Whether "usually from" says more than "not before": when the rules make the two spacings one (or the usual
+        /// date was moved onto the earliest), a patient is given the date once.
+        public var usualIsLater: Bool { usual > earliest }
     }
 
     /// A session after the next one: no dates, only its spacing after the session before it, which is known

@@ -209,11 +209,12 @@
     /* One line each, no full stop after a date: a French short date can end in one ("avr."). */
     var booking = element('section', 'book', [
       element('h4', null, [words.book_title]),
+      /* "Usually from" only when it is a later day than "not before": one date is given once. */
       element('ul', 'window', [
         element('li', null, [words.not_before + ' ', element('strong', null, [dateNode(next.earliest, show(next.earliest))]), note('earliest_note', spacing.minimumWeeks)]),
-        element('li', null, [words.usually_from + ' ', element('strong', null, [dateNode(next.usual, show(next.usual))]), note('usual_note', spacing.usualWeeks)]),
+        next.usual > next.earliest ? element('li', null, [words.usually_from + ' ', element('strong', null, [dateNode(next.usual, show(next.usual))]), note('usual_note', spacing.usualWeeks)]) : null,
         element('li', null, [typeset(fill(words.span_until, { months: months }), rules) + ' ', element('strong', null, [dateNode(next.spanTo, show(next.spanTo))])])
-      ]),
+      ].filter(function (item) { return item !== null; })),
       element('p', null, [words.new_sheet])
     ]);
     /* The number to call is in the "Call the clinic if" block just above. */

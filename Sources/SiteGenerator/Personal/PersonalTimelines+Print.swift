@@ -70,7 +70,7 @@ extension PersonalTimelines {
         func brief(_ date: CivilDate) -> String { values.text(words.typeset(date.writtenBrief(in: language, sayingYearUnless: year))) }
         let see: [[String: String]] = timeline.phases.map { ["label": words.label($0.rule), "when": values.text(words.briefDates($0, year: year))] }
         let later = words.laterSessions(timeline)
-        var shape = "\(language)|\(procedure(of: patient).slug)|\(healingPages[procedure(of: patient).slug]?[language] != nil)|\(later != nil)|\(patient.name?.isEmpty == false)"
+        var shape = "\(language)|\(procedure(of: patient).slug)|\(healingPages[procedure(of: patient).slug]?[language] != nil)|\(later != nil)|\(patient.name?.isEmpty == false)|\(timeline.nextSession.usualIsLater)"
         let care: [[String: Any]] = timeline.care.map { step in
             shape += "|" + step.days.map { $0.certain ? "c" : "n" }.joined()
             return [
@@ -96,7 +96,7 @@ extension PersonalTimelines {
             "procedureISO": values.text(timeline.procedure.iso),
             "see": see,
             "care": care,
-            "next": ["earliest": brief(next.earliest), "earliestISO": values.text(next.earliest.iso),
+            "next": ["earliest": brief(next.earliest), "earliestISO": values.text(next.earliest.iso), "usualIsLater": next.usualIsLater,
                      "usual": brief(next.usual), "usualISO": values.text(next.usual.iso),
                      "until": brief(next.spanTo), "untilISO": values.text(next.spanTo.iso),
                      "earliestNote": words.filled("earliest_note", ["weeks": "\(spacing.minimumWeeks)"]),

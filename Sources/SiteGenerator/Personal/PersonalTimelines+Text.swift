@@ -53,7 +53,9 @@ extension PersonalTimelines {
         let next = timeline.nextSession, spacing = procedure(of: patient).rules.spacing
         lines.append("- \(text["not_before"] ?? "") \(next.earliest.written(in: language)) "
                      + words.filled("earliest_note", ["weeks": "\(spacing.minimumWeeks)"]))
-        lines.append("- \(text["usually_from"] ?? "") \(next.usual.written(in: language)) " + words.filled("usual_note", ["weeks": "\(spacing.usualWeeks)"]))
+        if next.usualIsLater {
+            lines.append("- \(text["usually_from"] ?? "") \(next.usual.written(in: language)) " + words.filled("usual_note", ["weeks": "\(spacing.usualWeeks)"]))
+        }
         lines.append("- " + words.filled("span_until", ["months": words.monthsRange(from: spacing.spanFromMonths, to: spacing.spanToMonths)])
                      + " \(next.spanTo.written(in: language)).")
         if let later = words.laterSessions(timeline) { lines.append(later) }

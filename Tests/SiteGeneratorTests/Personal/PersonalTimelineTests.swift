@@ -189,6 +189,31 @@ import Testing
     }
 }
 
+/// Rules that make the minimum and the usual spacing one (8 weeks and 8 weeks): the date is given once, as "not before",
+/// on paper, in the text and on the healing page (its script, checked by `scripts/verify`); the usual line comes back
+/// as soon as the two differ.
+@Suite struct OneSpacingTests {
+    static func timelines(minimumWeeks: Int) throws -> PersonalTimelines {
+        var files = try Fixture.shippedSources().files
+        let rules = String(decoding: files["content/recovery.yml"]!, as: UTF8.self)
+        files["content/recovery.yml"] = Data(rules.replacingOccurrences(of: "minimum_weeks: 6", with: "minimum_weeks: \(minimumWeeks)").utf8)
+        return try PersonalTimelines(sources: SiteSources(files: files))
+    }
+
+    @Test(arguments: ["en", "fr"])
+    func theSameDateIsGivenOnce(language: String) throws {
+        let patient = Patient(id: "p", name: "Ann", procedure: CivilDate(iso: "2026-12-01")!, language: language, sessions: 2)
+        let one = try Self.timelines(minimumWeeks: 8), two = try Self.timelines(minimumWeeks: 6)
+        let usually = language == "en" ? "Usually from" : "En général à partir du"
+        for (timelines, shown) in [(one, false), (two, true)] {
+            let html = timelines.render(patient, as: .html), text = timelines.render(patient, as: .text)
+            #expect(html.contains(usually) == shown && text.contains(usually) == shown, "\(language), shown: \(shown)")
+            #expect(html == timelines.htmlDirect(patient))
+            #expect(html.contains("<time datetime=\"2027-01-26\">"), "the 8-week date is there either way")
+        }
+    }
+}
+
 @Suite struct PrintSkeletonTests {
     @Test func fastPagesAreExactlyTheTemplatesOutput() throws {
         let timelines = try Fixture.timelines()
