@@ -5,6 +5,15 @@ import Testing
 /// Dates that are most likely typos stop the tool before a patient gets a handout for the wrong days, or a page
 /// says it was reviewed in the future: run as staff run it, with the day fixed by `CLINICSITE_TODAY`.
 @Suite struct DateSenseCommandTests {
+    /// A new folder holding `today.csv` with `text`, and where its timelines go.
+    private static func patientList(_ text: String) throws -> (folder: URL, csv: URL, out: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let csv = folder.appendingPathComponent("today.csv")
+        try text.write(to: csv, atomically: true, encoding: .utf8)
+        return (folder, csv, folder.appendingPathComponent("out"))
+    }
+
     @Test func aProcedureDateFarFromTodayIsRefusedUnlessConfirmed() throws {
         let today = ["CLINICSITE_TODAY": "2026-12-07"]
         for (date, words) in [("2062-12-01", "2062-12-01 is more than a year after today (2026-12-07)"),
@@ -25,12 +34,8 @@ import Testing
     }
 
     @Test func aBatchNamesEachRowWithAnUnlikelyDate() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dates-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, csv, out) = try Self.patientList("id,date\nok,2026-12-08\nold,2019-03-01\nfar,2062-12-01\n")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let csv = folder.appendingPathComponent("today.csv")
-        try "id,date\nok,2026-12-08\nold,2019-03-01\nfar,2062-12-01\n".write(to: csv, atomically: true, encoding: .utf8)
-        let out = folder.appendingPathComponent("out")
         let run = try Executable.run(["timeline", "--patients", csv.path, "--output", out.path], environment: ["CLINICSITE_TODAY": "2026-12-07"])
         #expect(run.status == 1)
         #expect(run.errors.contains("today.csv:3: error: the date 2019-03-01 is more than 60 days before today (2026-12-07) (id old)"))
@@ -76,12 +81,8 @@ import Testing
         let open = try Executable.run(["timeline", "--date", "2026-12-07", "--format", "text"], environment: today)
         #expect(open.status == 0 && open.errors.isEmpty, "\(open.errors)")
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("closed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, csv, out) = try Self.patientList("id,date\nmon,2026-12-07\nxmas,2026-12-25\n")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let csv = folder.appendingPathComponent("today.csv")
-        try "id,date\nmon,2026-12-07\nxmas,2026-12-25\n".write(to: csv, atomically: true, encoding: .utf8)
-        let out = folder.appendingPathComponent("out")
         let batch = try Executable.run(["timeline", "--patients", csv.path, "--output", out.path], environment: today)
         #expect(batch.status == 0)
         #expect(batch.errors.contains("today.csv:3: warning: the date 2026-12-25 is one of the clinic's closures (content/site.yml) (id xmas)"), "\(batch.errors)")

@@ -56,8 +56,6 @@ struct ContentFiles: Sendable {
         }
     }
 
-    /// The extension of a path, in lower case ("" when it has none). Trailing dots are passed over, and a
-    /// name without a dot is its own extension.
     /// What to do with a file of type `ext` that is not published: the format a browser shows instead.
     static func unpublishedHint(_ ext: String) -> String {
         if ["heic", "heif"].contains(ext) {
@@ -69,6 +67,7 @@ struct ContentFiles: Sendable {
         return "pages end in .md; images can be .png, .jpg, .svg or .webp; documents .pdf"
     }
 
+    /// The extension of a path's file name, in lower case ("" when the name has no dot). Trailing dots are passed over.
     static func fileExtension(of path: String) -> String {
         if path.utf8.reversed().starts(with: "dm.".utf8) { return "md" }
         guard let last = path.utf8.lastIndex(where: { $0 != UInt8(ascii: ".") }) else { return "" }

@@ -105,7 +105,8 @@ public struct PersonalTimelines: Sendable {
                 : .failure(UnknownProcedure(message: "the procedure is missing, and this site has \(procedures.all.count)", hint: known))
         }
         guard let procedure = procedures.named(name) else {
-            if let slug = withheld.keys.first(where: { $0 == name.trimmingSpaces.lowercased() }), let count = withheld[slug] {
+            let slug = name.trimmingSpaces.lowercased()
+            if let count = withheld[slug] {
                 return .failure(UnknownProcedure(message: "'\(slug)' is not ready: \(count) placeholder\(count == 1 ? "" : "s") (TODO(clinic)) left in its files",
                                                  hint: "replace them with the clinic's own words and numbers (clinicsite check lists each), then make the timeline again"))
             }
