@@ -57,7 +57,16 @@ public enum IncrementalBuild {
         }
         let (sources, record, compared, prints) = try load(root: root, listed: listed, record: usable, options: options)
         PhaseClock.mark("load")
-        let site = try SiteBuilder.build(sources, options: options, previous: record)
+        // With nothing to reuse, the new site is written while its pages are still being made.
+        let replacement = record == nil ? SiteReplacement(folder) : nil
+        if let replacement { options.made = { file in replacement.add(file) } }
+        let site: BuiltSite
+        do {
+            site = try SiteBuilder.build(sources, options: options, previous: record)
+        } catch {
+            replacement?.abandon()
+            throw error
+        }
         PhaseClock.mark("build")
         let reused = record != nil && !site.record.startsOver
         // The twin's state is known only once the output is written: until then, it is unknown ("?").
@@ -69,8 +78,9 @@ public enum IncrementalBuild {
         let written: OutputFolder.Written
         do {
             written = try reused ? folder.update(site.files, removed: site.removed, behind: meta["twin"].flatMap(Self.paths))
-                                 : folder.replace(with: site.files)
+                                 : (replacement ?? SiteReplacement(folder)).finish(site.files)
         } catch {
+            replacement?.abandon()
             recording.abandon()
             throw error
         }

@@ -10,6 +10,10 @@ public struct BuildOptions: Sendable {
     public var tool: String
     /// Outputs made besides the standard ones (`SiteOutputs.standard`).
     var outputs: [any SiteOutput] = []
+    /// Given each page and site-wide file as soon as it is made, from the build's threads, so the disk layer can
+    /// write while pages are still laid out (`SiteReplacement`). `BuiltSite.files` then lists these files with
+    /// their paths only (no bytes). A build that then fails has handed over files that must not be published.
+    package var made: (@Sendable (OutputFile) -> Void)?
 
     /// What names the added outputs, for telling whether a record was made with the same ones.
     package var outputNames: String {

@@ -1,6 +1,7 @@
 /// A finished build: the output files it made, those of the last build it removed, and the warnings.
 public struct BuiltSite: Sendable {
-    /// The files made, sorted by path: all of the site's when nothing was recorded, else those whose reads changed.
+    /// The files made, sorted by path: all of the site's when nothing was recorded, else those whose reads changed. Files
+    /// given to `BuildOptions.made` as they were made are listed by path, with no bytes.
     public var files: [OutputFile]
     /// Output paths of the last build that are no longer made; empty when nothing was recorded.
     public var removed: [String]

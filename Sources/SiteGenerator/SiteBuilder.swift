@@ -74,7 +74,7 @@ public enum SiteBuilder {
             throw log.failure
         }
         var made = try layOut(pages, siteFiles: plan.siteFiles.compactMap { path in outputs[path].map { (path, $0) } }, with: renderer,
-                              facts: facts, log: &log)
+                              facts: facts, handOver: options.made, log: &log)
         made += copies(plan.copies, sources: sources, log: &log)
         if plan.templateAssets { made += assets.files.map { ($0, TraceText.text([:]), []) } }
         log.add(contentsOf: keptWarnings(previous, made: made, removed: plan.removed))
@@ -148,7 +148,7 @@ public enum SiteBuilder {
     /// Makes the site-wide files and lays out each page after checking its links, on all cores, each with its
     /// own `Reads`; throws every broken link at once.
     private static func layOut(_ pages: [LoadedPage], siteFiles: [(String, any SiteOutput)], with renderer: PageRenderer, facts: SiteFacts,
-                               log: inout DiagnosticLog) throws(DiagnosticError) -> [MadeOutput] {
+                               handOver: (@Sendable (OutputFile) -> Void)?, log: inout DiagnosticLog) throws(DiagnosticError) -> [MadeOutput] {
         // The site-wide files first: the sitemap, the longest to make, does not wait for the pages.
         let work = siteFiles.map { Work.siteFile($0.0, $0.1) } + pages.map { Work.page($0) }
         let rendered = work.parallelMap { item -> Swift.Result<MadeOutput, DiagnosticError> in
@@ -156,14 +156,15 @@ public enum SiteBuilder {
             let loaded: LoadedPage
             switch item {
             case .siteFile(let path, let output):
-                return .success((OutputFile(path: path, data: output.make(with: renderer, reads: reads)), TraceText.text(reads.asked), []))
+                let file = handedOver(OutputFile(path: path, data: output.make(with: renderer, reads: reads)), to: handOver)
+                return .success((file, TraceText.text(reads.asked), []))
             case .page(let page):
                 loaded = page
             }
             reads.source(loaded.page.source)
             let (html, problems) = loaded.resolvedHTML(reads: reads)
             guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }
-            let file = renderer.render(loaded.page, content: html, reads: reads)
+            let file = handedOver(renderer.render(loaded.page, content: html, reads: reads), to: handOver)
             return .success((file, TraceText.text(reads.asked), []))
         }
         var made: [MadeOutput] = []
@@ -177,6 +178,14 @@ public enum SiteBuilder {
         if log.hasErrors { throw log.failure }
         PhaseClock.mark("links+render")
         return made
+    }
+
+    /// `file` as the build keeps it: given to `handOver` when there is one (`BuildOptions.made`), and then kept
+    /// by its path alone, so 10,000 pages' bytes are not held until the end.
+    private static func handedOver(_ file: OutputFile, to handOver: (@Sendable (OutputFile) -> Void)?) -> OutputFile {
+        guard let handOver else { return file }
+        handOver(file)
+        return OutputFile(path: file.path, data: Data())
     }
 
     /// The files of `content/` published as they are (pictures without their metadata), each read and judged (an

@@ -51,6 +51,44 @@ import TestSupport
         #expect(Self.visible(URL(fileURLWithPath: folder.twin)) == ["en/a.html": Data("A".utf8), "en/b.html": Data("B".utf8)])
     }
 
+    /// Files handed over while the build still makes pages (`SiteReplacement.add`, from several threads) give
+    /// the folder, report and twin that placing every file at the end gives; a replacement given up leaves the
+    /// output as it was and nothing beside it.
+    @Test func filesHandedOverEarlyGiveWhatTheSlowTwinGives() throws {
+        let parent = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let old = Self.files(Dictionary(uniqueKeysWithValues: (0..<40).map { ("en/p\($0).html", "old \($0 % 3)") }))
+        let new = Self.files(Dictionary(uniqueKeysWithValues: (0..<60).map { ("\($0 % 2 == 0 ? "en" : "fr/deep")/p\($0).html", "new \($0 % 3)") }))
+        var outcomes: [(OutputFolder.Report, [String], [String: Data], [String: Data])] = []
+        for early in [0, 30, 60] {
+            let folder = OutputFolder(output: parent.appendingPathComponent("public-\(early)"))
+            _ = try folder.replace(with: old)
+            let replacement = SiteReplacement(folder)
+            DispatchQueue.concurrentPerform(iterations: 3) { thread in
+                for file in new.prefix(early).enumerated().filter({ $0.offset % 3 == thread }).map(\.element) { replacement.add(file) }
+            }
+            let written = try replacement.finish(new)
+            outcomes.append((written.report, written.twinBehind, Self.visible(folder.output), Self.visible(URL(fileURLWithPath: folder.twin))))
+            #expect(written.made.map(\.path) == new.map(\.path))
+        }
+        for outcome in outcomes.dropFirst() {
+            #expect(outcome.0 == outcomes[0].0)
+            #expect(outcome.1 == outcomes[0].1)
+            #expect(outcome.2 == outcomes[0].2)
+            #expect(outcome.3 == outcomes[0].3)
+        }
+        #expect(outcomes[0].2 == Dictionary(uniqueKeysWithValues: new.map { ($0.path, $0.data) }))
+        #expect(outcomes[0].0 == OutputFolder.Report(written: 60, unchanged: 0, removed: 20))
+
+        let folder = OutputFolder(output: parent.appendingPathComponent("public-0"))
+        let before = Self.visible(folder.output)
+        let givenUp = SiteReplacement(folder)
+        for file in old { givenUp.add(file) }
+        givenUp.abandon()
+        #expect(Self.visible(folder.output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.contains("staging") }.isEmpty)
+    }
+
     /// Updates at random (files added, changed, rewritten with the same bytes, removed, in new folders): after
     /// each, the output is the new site and the twin the one before, and files whose bytes stayed keep their inode.
     @Test(arguments: [UInt64(1), 2, 3])

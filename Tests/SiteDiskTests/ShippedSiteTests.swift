@@ -181,6 +181,8 @@ import Testing
         try (String(contentsOf: settings, encoding: .utf8) + "# a comment\n").write(to: settings, atomically: true, encoding: .utf8)
         #expect(throws: DiagnosticError.self) { try IncrementalBuild.run(root: root, output: nil, baseURL: nil, today: Fixture.today) }
         #expect(Fixture.files(in: output) == before)
+        // Its other pages were written beside the output as they were made: given up with the build.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }.isEmpty)
         try Self.waitForNoTemporaries(in: root)
         #expect(try Data(contentsOf: cacheFile) == cacheBefore)
     }

@@ -13,30 +13,13 @@ extension OutputFolder {
         var twinBehind: [String]
     }
 
+    /// Whether a file was hard-linked from the old output (its bytes were the same), and its size and time.
+    typealias Placed = (linked: Bool, entry: OutputEntry)
+
     /// Writes a whole site: a new folder beside the output, then exchanged with it. Files with the bytes the
     /// old output had are hard-linked from it. The old folder becomes the twin, behind at every path.
     func replace(with files: [OutputFile]) throws(DiagnosticError) -> Written {
-        let staging = parent + "/.\(name).staging-\(getpid())"
-        FileSystem.removeTree(staging)
-        let existed = FileManager.default.fileExists(atPath: output.path)
-        // The old twin is of no use to a whole new site: it is removed on another thread while the new one is written.
-        let oldTwin = parent + "/.\(name).staging-\(getpid())-old"
-        let removal = DispatchGroup()
-        if rename(twin, oldTwin) == 0 {
-            DispatchQueue.global().async(group: removal) { FileSystem.removeTree(oldTwin) }
-        }
-        let old = FileSystem.files(below: output.path) ?? []
-        // On one thread: files created in one folder from two threads wait on the folder's lock, and took longer.
-        let placed = try files.map { file throws(DiagnosticError) in try place(file, in: staging, from: existed ? output.path : nil, isNew: true) }
-        _ = try write(Data(), at: staging + "/" + Self.marker)
-        try exchange(staging)
-        removal.wait()
-        if existed, rename(staging, twin) != 0 { FileSystem.removeTree(staging) }
-        let paths = Set(files.map(\.path))
-        let removed = old.filter { !paths.contains($0) && $0 != Self.marker }
-        let differing = zip(files, placed).filter { !$0.1.linked }.map { $0.0.path }
-        let report = Report(written: differing.count, unchanged: files.count - differing.count, removed: removed.count)
-        return Written(report: report, made: placed.map(\.entry), twinBehind: (differing + removed).sorted())
+        try SiteReplacement(self).finish(files)
     }
 
     /// Brings the twin up to the output plus `files` less `removed`, then exchanges the two. `behind` are the
@@ -72,7 +55,7 @@ extension OutputFolder {
     /// Puts `file` in `folder`: a hard link to the same file in `previous` when its bytes are the same, else a
     /// new file. A file there first (`isNew` false) is unlinked, never written through: it may be shared with
     /// the output. Returns whether it was linked, and the file's size and time.
-    private func place(_ file: OutputFile, in folder: String, from previous: String?, isNew: Bool) throws(DiagnosticError) -> (linked: Bool, entry: OutputEntry) {
+    func place(_ file: OutputFile, in folder: String, from previous: String?, isNew: Bool) throws(DiagnosticError) -> Placed {
         let target = try safePath(for: file.path, in: folder)
         if let previous, FileSystem.read(previous + "/" + file.path) == file.data {
             if link(previous + "/" + file.path, target) != 0 {
@@ -94,7 +77,7 @@ extension OutputFolder {
         }
     }
 
-    private func write(_ data: Data, at path: String) throws(DiagnosticError) -> FileSystem.Written {
+    func write(_ data: Data, at path: String) throws(DiagnosticError) -> FileSystem.Written {
         do {
             do {
                 return try FileSystem.write(data, to: path)
@@ -108,7 +91,7 @@ extension OutputFolder {
     }
 
     /// Exchanges `folder` with the output (or moves it there when there is none yet).
-    private func exchange(_ folder: String) throws(DiagnosticError) {
+    func exchange(_ folder: String) throws(DiagnosticError) {
         if !FileManager.default.fileExists(atPath: output.path) {
             guard rename(folder, output.path) == 0 else { throw failure("cannot put the site in place: \(String(cString: strerror(errno)))") }
             return

@@ -85,7 +85,7 @@ struct RecordWriter: Sendable {
         if target != path { unlink(target) }
         let known = target == path ? previous : nil
         return Pending { [self] in
-            guard let database = SQLite(path: target), database.execute("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; BEGIN"),
+            guard let database = SQLite(path: target), database.execute("PRAGMA page_size = 16384; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; BEGIN"),
                   known != nil || database.execute(Self.schema), fill(database, known: known) else { return (nil, target, path) }
             return (database, target, path)
         }
