@@ -33,6 +33,33 @@ import Testing
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    /// A write that fails part way (a full disk; here a file size limit) names the file of the site and what to check,
+    /// exits 1 and leaves the site as it was, in a rebuild (the twin) and in a full build (pages written as they are made).
+    @Test func aWriteThatFailsLeavesTheSiteAsItWas() throws {
+        let root = try Fixture.scratchSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try Executable.run(["build", "--root", root.path]).status == 0)
+        let output = root.appendingPathComponent("public")
+        let before = Fixture.files(in: output)
+        try "# Home again\n\n\(String(repeating: "Words. ", count: 200))\n".write(to: root.appendingPathComponent("content/en/index.md"), atomically: true, encoding: .utf8)
+        let rebuild = try Executable.run(["build", "--root", root.path], fileBlocks: 2)
+        #expect(rebuild.status == 1)
+        #expect(rebuild.errors.contains("error: cannot write en/") && rebuild.errors.contains(".html: File too large"), "\(rebuild.errors)")
+        #expect(rebuild.errors.contains("hint: check that the disk has free space"))
+        #expect(Fixture.files(in: output) == before)
+        // Other settings: nothing recorded is reused, and the pages go to a new folder as they are made.
+        let settings = root.appendingPathComponent("content/site.yml")
+        try (String(contentsOf: settings, encoding: .utf8) + "\n# a note\n").write(to: settings, atomically: true, encoding: .utf8)
+        let full = try Executable.run(["build", "--root", root.path], fileBlocks: 2)
+        #expect(full.status == 1)
+        #expect(full.errors.contains("File too large"), "\(full.errors)")
+        #expect(!full.errors.contains(".public.staging"), "\(full.errors)")
+        #expect(Fixture.files(in: output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }.isEmpty)
+        #expect(try Executable.run(["build", "--root", root.path]).status == 0)
+        #expect(try String(contentsOf: output.appendingPathComponent("en/index.html"), encoding: .utf8).contains("Home again"))
+    }
+
     @Test func aRefusedOutputGetsNoLockFileBesideIt() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("refused-\(UUID().uuidString)")
         let root = try Fixture.scratchSite()

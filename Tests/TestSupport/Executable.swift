@@ -25,9 +25,15 @@ public enum Executable {
     /// Runs the executable with `arguments` (and extra environment variables) and waits for it.
     /// With `unprivileged`, a test running as root runs the executable as `nobody` (through `setpriv`),
     /// so file permissions apply to it as they do to clinic staff.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], unprivileged: Bool = false) throws -> Run {
+    /// With `fileBlocks`, no file it writes may grow past that many 512-byte blocks (`ulimit -f`, the signal ignored,
+    /// so a write past it fails with "File too large" as a write to a full disk fails).
+    public static func run(_ arguments: [String], environment: [String: String] = [:], unprivileged: Bool = false,
+                           fileBlocks: Int? = nil) throws -> Run {
         let process = Process()
-        if unprivileged && getuid() == 0 {
+        if let fileBlocks {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -f \(fileBlocks); trap '' XFSZ; exec \"$0\" \"$@\"", url.path] + arguments
+        } else if unprivileged && getuid() == 0 {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", url.path] + arguments
         } else {

@@ -86,8 +86,16 @@ extension OutputFolder {
                 return try FileSystem.write(data, to: path)
             }
         } catch {
-            throw failure("cannot write \(path): \(error.localizedDescription)")
+            let reason = (error as? FileSystem.Failure)?.reason ?? "\(error)"
+            throw failure("cannot write \(sitePath(of: path)): \(reason)", hint: "check that the disk has free space and that this folder may be written to")
         }
+    }
+
+    /// `path` as a path of the site (`en/index.html`), for a file of the new folder beside the output or of the twin.
+    private func sitePath(of path: String) -> String {
+        guard path.hasPrefix(parent + "/.") else { return path }
+        let inside = path.dropFirst(parent.count + 2)
+        return inside.firstIndex(of: "/").map { String(inside[inside.index(after: $0)...]) } ?? path
     }
 
     /// Exchanges `folder` with the output (or moves it there when there is none yet).
