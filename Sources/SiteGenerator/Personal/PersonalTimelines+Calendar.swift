@@ -33,11 +33,14 @@ extension PersonalTimelines {
         }
         let next = timeline.nextSession
         let clinic = settings.clinicName.isEmpty ? (text["contact"] ?? "") : settings.clinicName
-        let window = words.filled("calendar_booking_details", [
+        let spacing = procedure(of: patient).rules.spacing
+        let months = words.monthsRange(from: spacing.spanFromMonths, to: spacing.spanToMonths)
+        // One date is given once, as on the handout: "not before" it, then the span.
+        let window = next.usualIsLater ? words.filled("calendar_booking_details", [
             "earliest": next.earliest.written(in: language), "usual": next.usual.written(in: language),
-            "months": words.monthsRange(from: procedure(of: patient).rules.spacing.spanFromMonths, to: procedure(of: patient).rules.spacing.spanToMonths),
-            "until": next.spanTo.written(in: language),
-        ])
+            "months": months, "until": next.spanTo.written(in: language),
+        ]) : words.typeset("\(text["not_before"] ?? "") \(next.earliest.written(in: language)). ")
+            + words.filled("span_until", ["months": months]) + words.typeset(" \(next.spanTo.written(in: language)).")
         let booking = [window, words.laterSessions(timeline), words.typeset(text["new_sheet"] ?? ""), call].compactMap { $0 }.filter { !$0.isEmpty }
         // In the calendar's own description, never in an event: a review date beside the days to act on could be taken for one.
         let source = informationSource(patient, words: words)

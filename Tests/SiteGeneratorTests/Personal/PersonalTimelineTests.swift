@@ -208,6 +208,8 @@ import Testing
         for (timelines, shown) in [(one, false), (two, true)] {
             let html = timelines.render(patient, as: .html), text = timelines.render(patient, as: .text)
             #expect(html.contains(usually) == shown && text.contains(usually) == shown, "\(language), shown: \(shown)")
+            let calendar = timelines.render(patient, as: .ics).replacingOccurrences(of: "\r\n ", with: "")
+            #expect(calendar.contains(usually.lowercased()) == shown, "\(language), shown: \(shown)")
             #expect(html == timelines.htmlDirect(patient))
             #expect(html.contains("<time datetime=\"2027-01-26\">"), "the 8-week date is there either way")
         }
