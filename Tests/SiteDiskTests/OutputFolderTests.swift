@@ -51,6 +51,41 @@ import TestSupport
         #expect(Self.visible(URL(fileURLWithPath: folder.twin)) == ["en/a.html": Data("A".utf8), "en/b.html": Data("B".utf8)])
     }
 
+    /// A whole site written where there was none leaves a twin beside it that is the same site, file for file the
+    /// same inodes and nothing behind, so the first rebuild after it changes only what changed instead of linking
+    /// every file again; that rebuild gives what it gives when the twin is gone and made from the output (the slow
+    /// twin). A replacement given up leaves no twin.
+    @Test func aFirstSiteLeavesItsTwinReady() throws {
+        let parent = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let site = Self.files(Dictionary(uniqueKeysWithValues: (0..<30).map { ("\($0 % 2 == 0 ? "en" : "fr/deep")/p\($0).html", "page \($0)") }))
+        var outcomes: [([String], [String: Data], [String: Data])] = []
+        for twinKept in [true, false] {
+            let folder = OutputFolder(output: parent.appendingPathComponent("public-\(twinKept)"))
+            let replacement = SiteReplacement(folder)
+            for file in site.prefix(20) { replacement.add(file) }
+            let written = try replacement.finish(site)
+            #expect(written.twinBehind.isEmpty)
+            let output = Self.inodes(folder.output)
+            #expect(output.count == 30 && Self.inodes(URL(fileURLWithPath: folder.twin)) == output)
+            #expect(FileManager.default.fileExists(atPath: folder.twin + "/" + OutputFolder.marker))
+            if !twinKept { FileSystem.removeTree(folder.twin) }
+            let updated = try folder.update(Self.files(["en/p0.html": "changed"]), removed: [], behind: written.twinBehind)
+            outcomes.append((updated.twinBehind, Self.visible(folder.output), Self.visible(URL(fileURLWithPath: folder.twin))))
+            #expect(Self.inodes(folder.output).filter { $0.value != output[$0.key] }.map(\.key) == ["en/p0.html"])
+        }
+        #expect(outcomes[0].0 == ["en/p0.html"] && outcomes[1].0 == outcomes[0].0)
+        #expect(outcomes[0].2 == Dictionary(uniqueKeysWithValues: site.map { ($0.path, $0.data) }) && outcomes[1].2 == outcomes[0].2)
+        #expect(outcomes[0].1["en/p0.html"] == Data("changed".utf8) && outcomes[1].1 == outcomes[0].1)
+
+        let other = OutputFolder(output: parent.appendingPathComponent("other"))
+        let givenUp = SiteReplacement(other)
+        for file in site { givenUp.add(file) }
+        givenUp.abandon()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted()
+                == [".public-false.twin", ".public-true.twin", "public-false", "public-true"])
+    }
+
     /// Files handed over while the build still makes pages (`SiteReplacement.add`, from several threads) give
     /// the folder, report and twin that placing every file at the end gives; a replacement given up leaves the
     /// output as it was and nothing beside it.

@@ -27,9 +27,12 @@ extension OutputFolder {
     /// output). Files whose bytes did not change are not written.
     func update(_ files: [OutputFile], removed: [String], behind: [String]?) throws(DiagnosticError) -> Written {
         let current = output.path
+        var behind = behind
         if behind == nil || !FileManager.default.fileExists(atPath: twin + "/" + Self.marker) {
             FileSystem.removeTree(twin)
             guard FileSystem.linkTree(from: current, to: twin) else { throw failure("cannot write the site beside \(current)") }
+            // A twin made now from the output is behind nowhere.
+            behind = []
         }
         let changed = files.filter { file in FileSystem.read(current + "/" + file.path) != file.data }
         let removed = removed.filter { FileManager.default.fileExists(atPath: current + "/" + $0) }
@@ -40,10 +43,7 @@ extension OutputFolder {
             let target = try safePath(for: path, in: twin)
             unlink(target)
             guard !gone.contains(path), FileManager.default.fileExists(atPath: current + "/" + path) else { continue }
-            if link(current + "/" + path, target) != 0 {
-                try folders(for: target)
-                _ = link(current + "/" + path, target)
-            }
+            try link(current + "/" + path, to: target)
         }
         for file in changed { _ = try place(file, in: twin, from: nil, isNew: false) }
         FileSystem.removeEmptyFolders(below: twin, holding: Array(passed))
@@ -58,15 +58,20 @@ extension OutputFolder {
     func place(_ file: OutputFile, in folder: String, from previous: String?, isNew: Bool) throws(DiagnosticError) -> Placed {
         let target = try safePath(for: file.path, in: folder)
         if let previous, FileSystem.read(previous + "/" + file.path) == file.data {
-            if link(previous + "/" + file.path, target) != 0 {
-                try folders(for: target)
-                _ = link(previous + "/" + file.path, target)
-            }
+            try link(previous + "/" + file.path, to: target)
             if let found = FileSystem.sizeAndTime(of: target) { return (true, OutputEntry(path: file.path, size: found.size, modified: found.modified)) }
         }
         if !isNew { unlink(target) }
         let written = try write(file.data, at: target)
         return (false, OutputEntry(path: file.path, size: written.size, modified: written.modified))
+    }
+
+    /// Hard-links `source` at `target`, making the folders above it first when they are missing; false when it failed.
+    @discardableResult
+    func link(_ source: String, to target: String) throws(DiagnosticError) -> Bool {
+        guard Glibc.link(source, target) != 0 else { return true }
+        try folders(for: target)
+        return Glibc.link(source, target) == 0
     }
 
     private func folders(for path: String) throws(DiagnosticError) {

@@ -10,7 +10,8 @@ import Glibc
 /// not change (hard links). A rebuild brings the twin up to the new site, changing only the paths that differ
 /// (those the last build changed and those this one changes), then exchanges the two folders in one
 /// `renameat2(RENAME_EXCHANGE)`: a build stopped at any point leaves the old site whole, and nothing temporary
-/// ever lies inside the output. A build with nothing to reuse writes a new folder and exchanges it the same way.
+/// ever lies inside the output. A build with nothing to reuse writes a new folder and exchanges it the same way
+/// (`SiteReplacement`; where there was no output, with a twin linked beside it as it is written).
 /// Files whose bytes did not change keep their inode and time, so deploy tools such as rsync skip them.
 public struct OutputFolder: Sendable {
     /// The output folder.
