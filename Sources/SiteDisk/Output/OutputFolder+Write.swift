@@ -27,18 +27,17 @@ extension OutputFolder {
     /// output). Files whose bytes did not change are not written.
     func update(_ files: [OutputFile], removed: [String], behind: [String]?) throws(DiagnosticError) -> Written {
         let current = output.path
-        var behind = behind
-        if behind == nil || !FileManager.default.fileExists(atPath: twin + "/" + Self.marker) {
+        let twinKnown = behind != nil && FileManager.default.fileExists(atPath: twin + "/" + Self.marker)
+        if !twinKnown {
             FileSystem.removeTree(twin)
             guard FileSystem.linkTree(from: current, to: twin) else { throw failure("cannot write the site beside \(current)") }
-            // A twin made now from the output is behind nowhere.
-            behind = []
         }
         let changed = files.filter { file in FileSystem.read(current + "/" + file.path) != file.data }
         let removed = removed.filter { FileManager.default.fileExists(atPath: current + "/" + $0) }
         let made = Set(changed.map(\.path))
         let gone = Set(removed)
-        let passed = Set(behind ?? []).union(gone).subtracting(made)
+        // A twin made now from the output is behind nowhere.
+        let passed = Set(twinKnown ? behind ?? [] : []).union(gone).subtracting(made)
         for path in passed {
             let target = try safePath(for: path, in: twin)
             unlink(target)
