@@ -16,23 +16,16 @@ struct LayoutSlots: Sendable {
 
     private let nonce: String
     private let token: [UInt8]
-    /// The first markers, made once: every page takes several.
-    private let madeMarkers: [String]
     private static let open = Array("<".utf8), close = Array(">".utf8)
     private static let escapedOpen = Array("&lt;".utf8), escapedClose = Array("&gt;".utf8)
 
     init(nonce: String = String(UInt64.random(in: .min ... .max), radix: 36)) {
         self.nonce = nonce
         token = Array("clinicsite-slot-\(nonce)-".utf8)
-        madeMarkers = (0..<32).map { Self.marker($0, nonce: nonce) }
     }
 
     /// The marker for slot number `index`.
     func marker(_ index: Int) -> String {
-        index < madeMarkers.count ? madeMarkers[index] : Self.marker(index, nonce: nonce)
-    }
-
-    private static func marker(_ index: Int, nonce: String) -> String {
         "<clinicsite-slot-\(nonce)-\(index)>"
     }
 

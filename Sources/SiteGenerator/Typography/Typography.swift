@@ -37,8 +37,6 @@ public struct Typography: Sendable {
     private let triggerTable: [UInt64]?
     /// The rules with no `when`, tried on every text.
     private let alwaysTried: UInt64
-    /// The rules whose `when` is only ASCII characters: a byte found by `triggerTable` is then one of them.
-    private let exactlyTriggered: UInt64
 
     /// No rules: text stays as written.
     public static let none = Typography(rules: [])
@@ -55,11 +53,9 @@ public struct Typography: Sendable {
             }
             triggerTable = table
             alwaysTried = rules.indices.reduce(0) { rules[$1].when.isEmpty ? $0 | 1 << UInt64($1) : $0 }
-            exactlyTriggered = rules.indices.reduce(0) { rules[$1].when.allSatisfy(\.isASCII) ? $0 | 1 << UInt64($1) : $0 }
         } else {
             triggerTable = nil
             alwaysTried = 0
-            exactlyTriggered = 0
         }
     }
 
@@ -99,10 +95,9 @@ public struct Typography: Sendable {
         return false
     }
 
-    /// Whether rule number `index` can change text with these UTF-8 bytes; `triggered` when one of its `when`
-    /// characters is known to be there.
-    private func mayApply(_ index: Int, to bytes: Span<UInt8>, triggered: Bool = false) -> Bool {
-        if !triggered, let when = quickWhens[index], !when.occurs(in: bytes) { return false }
+    /// Whether rule number `index` can change text with these UTF-8 bytes.
+    private func mayApply(_ index: Int, to bytes: Span<UInt8>) -> Bool {
+        if let when = quickWhens[index], !when.occurs(in: bytes) { return false }
         if let pieces = needs[index], !pieces.contains(where: { Self.contains($0, in: bytes) }) { return false }
         return true
     }
@@ -120,7 +115,7 @@ public struct Typography: Sendable {
         for index in bytes.indices { candidates |= triggerTable[Int(bytes[index])] }
         while candidates != 0 {
             let index = candidates.trailingZeroBitCount
-            if mayApply(index, to: bytes, triggered: exactlyTriggered & (1 << UInt64(index)) != 0) { return true }
+            if mayApply(index, to: bytes) { return true }
             candidates &= candidates - 1
         }
         return false

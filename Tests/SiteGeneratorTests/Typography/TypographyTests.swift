@@ -97,7 +97,8 @@ import Testing
         #expect(RequiredText.anyOf(pattern: pattern) == nil)
     }
 
-    /// Rules skipped by their `when` and required text give what running every rule in order gives.
+    /// Rules skipped by their `when` and required text, and results kept for short texts, give what running every
+    /// rule in order gives.
     @Test(arguments: ["en", "fr"])
     func skippingRulesChangesNothing(language: String) throws {
         let typography = try Self.rules(language)
@@ -112,7 +113,8 @@ import Testing
                 _ = rule.expression.replaceMatches(in: mutable, options: [], range: NSRange(location: 0, length: mutable.length), withTemplate: rule.replace)
                 expected = String(mutable)
             }
-            #expect(typography.apply(text) == expected, Comment(rawValue: text.debugDescription))
+            // Twice: a short text's second result comes from the memo (`Typography.apply`), its twin from the rules.
+            for _ in 0..<2 { #expect(typography.apply(text) == expected, Comment(rawValue: text.debugDescription)) }
         }
     }
 
