@@ -45,9 +45,10 @@ extension CivilDate {
 }
 
 /// Formats dates in words. DateFormatter is slow and not safe to share between threads, and a batch of
-/// patients uses the same few hundred dates again and again, so each text is made once and remembered.
-private final class DateWords: Sendable {
-    enum Style: Hashable { case full, long, brief, briefWithYear, weekday, dayMonth }
+/// patients uses the same few hundred dates again and again, so each text is made once and remembered
+/// (a batch of 10,000 timelines took a fifth more CPU without: docs/benchmarks.md). `formatted` is the slow twin.
+final class DateWords: Sendable {
+    enum Style: Hashable, CaseIterable { case full, long, brief, briefWithYear, weekday, dayMonth }
 
     private struct Key: Hashable {
         var day: Int
@@ -70,15 +71,26 @@ private final class DateWords: Sendable {
         let key = Key(day: date.daysSinceEpoch, language: language, style: style)
         return state.withLock { state in
             if let text = state.texts[key] { return text }
-            let noonUTC = Date(timeIntervalSince1970: TimeInterval(key.day) * 86_400 + 43_200)
-            var text = Self.formatter(language: language, style: style, in: &state).string(from: noonUTC)
-            // French writes the first of the month as an ordinal: "1er décembre".
-            if language == "fr" && date.day == 1, let one = text.firstMatch(of: /(^|\s)1(?=\s)/) {
-                text.replaceSubrange(one.range, with: one.1 + "1er")
-            }
+            let text = Self.format(date, language: language, style: style, in: &state)
             state.texts[key] = text
             return text
         }
+    }
+
+    /// The date formatted again, not remembered: what `text` must give.
+    func formatted(_ date: CivilDate, language: String, style: Style) -> String {
+        guard date.isSupported else { return date.iso }
+        return state.withLock { Self.format(date, language: language, style: style, in: &$0) }
+    }
+
+    private static func format(_ date: CivilDate, language: String, style: Style, in state: inout State) -> String {
+        let noonUTC = Date(timeIntervalSince1970: TimeInterval(date.daysSinceEpoch) * 86_400 + 43_200)
+        var text = formatter(language: language, style: style, in: &state).string(from: noonUTC)
+        // French writes the first of the month as an ordinal: "1er décembre".
+        if language == "fr" && date.day == 1, let one = text.firstMatch(of: /(^|\s)1(?=\s)/) {
+            text.replaceSubrange(one.range, with: one.1 + "1er")
+        }
+        return text
     }
 
     private static func formatter(language: String, style: Style, in state: inout State) -> DateFormatter {

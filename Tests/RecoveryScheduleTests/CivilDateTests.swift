@@ -1,5 +1,5 @@
 import Testing
-import RecoverySchedule
+@testable import RecoverySchedule
 
 @Suite struct CivilDateTests {
     func date(_ text: String) -> CivilDate { CivilDate(iso: text)! }
@@ -72,5 +72,21 @@ import RecoverySchedule
         #expect(date("2026-12-01").writtenWeekday(in: "fr") == "mardi")
         #expect(date("2026-12-01").writtenDayMonth(in: "fr") == "1er déc.")
         #expect(date("2026-12-21").writtenDayMonth(in: "fr") == "21 déc.")
+    }
+
+    /// A date's words, remembered after the first time, are what formatting the date again gives: every style in both
+    /// languages, over the supported years and on the first of every month of three years ("1er").
+    @Test func rememberedWordsAreWhatFormattingGives() {
+        let start = date("1900-01-01")
+        let days = stride(from: 0, to: 400_000, by: 97).map { start.adding(days: $0) } + (0..<36).map { date("2026-01-01").adding(months: $0) }
+        for day in days where day.isSupported {
+            for language in ["en", "fr"] {
+                for style in DateWords.Style.allCases {
+                    let formatted = DateWords.shared.formatted(day, language: language, style: style)
+                    #expect(DateWords.shared.text(day, language: language, style: style) == formatted, "\(day.iso) \(language) \(style)")
+                    #expect(DateWords.shared.text(day, language: language, style: style) == formatted, "\(day.iso) \(language) \(style), remembered")
+                }
+            }
+        }
     }
 }

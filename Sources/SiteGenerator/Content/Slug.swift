@@ -29,7 +29,7 @@ enum Slug {
     }
 
     /// The ASCII letter or digit an accented character stands for (é gives e), or nil.
-    private static func asciiLetter(for scalar: Unicode.Scalar) -> UInt8? {
+    static func asciiLetter(for scalar: Unicode.Scalar) -> UInt8? {
         // An accented letter decomposes into its base letter and marks (é into e and an accent).
         let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
         let lower = base.properties.lowercaseMapping.unicodeScalars
@@ -39,10 +39,11 @@ enum Slug {
     }
 
     /// `asciiLetter` worked out once for the Latin letters of U+0080 to U+024F (French, and most
-    /// European languages), because decomposing a character is slow and headings are full of them.
-    private static let latinLetters = LatinTable()
+    /// European languages), because decomposing a character is slow and headings are full of them: 2 % of a
+    /// 10,000-page build's CPU without it (docs/benchmarks.md). `asciiLetter` is its slow twin.
+    static let latinLetters = LatinTable()
 
-    private struct LatinTable: Sendable {
+    struct LatinTable: Sendable {
         static let range: ClosedRange<UInt32> = 0x80...0x24F
         /// 0 where the character is not a letter or digit.
         let letters: [UInt8] = range.map { value in
