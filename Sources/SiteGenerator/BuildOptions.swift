@@ -6,7 +6,7 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Today's date, for the age of `reviewed` dates. Output never depends on it.
     public var today: CivilDate
-    /// What made the output besides the sources (the executable's path, size and time), part of the cache's key.
+    /// What made the output besides the sources (the executable's path, size and time), part of what the record's use depends on (`SharedInputs`).
     public var tool: String
     /// Outputs made besides the standard ones (`SiteOutputs.standard`).
     var outputs: [any SiteOutput] = []

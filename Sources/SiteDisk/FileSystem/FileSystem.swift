@@ -44,7 +44,7 @@ enum FileSystem {
             guard written > 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
             offset += written
         }
-        // Asked of the open file, so the manifest needs no second pass over the output.
+        // Asked of the open file, so the record's sizes and times need no second pass over the output.
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         return Written(size: Int(info.st_size), modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec)

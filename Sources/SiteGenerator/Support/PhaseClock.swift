@@ -24,7 +24,7 @@ package enum PhaseClock {
         FileHandle.standardError.write(Data("phase \(name): \(tenths(elapsed)) ms (CPU \(tenths(spent)) ms, peak \(usage.ru_maxrss / 1024) MB)\n".utf8))
     }
 
-    /// Microseconds as milliseconds to a tenth: a quick rebuild's steps take a few milliseconds each.
+    /// Microseconds as milliseconds to a tenth: a one-page rebuild's steps take a few milliseconds each.
     private static func tenths(_ microseconds: Int) -> String {
         let tenths = (microseconds + 50) / 100
         return "\(tenths / 10).\(tenths % 10)"

@@ -1,6 +1,6 @@
 /// `sitemap.xml`: the language chooser at the root, then every published page in source order, each with
 /// its translations and its review date. Made from these few facts of each page, so a rebuild that adds or
-/// removes a page makes it again from the cache's lines without reading the other pages.
+/// removes a page makes it again from the facts the record holds, without reading the other pages.
 enum Sitemap {
     /// What the sitemap shows of a published page.
     struct Entry: Sendable {
