@@ -73,11 +73,15 @@ def fresh(path):
     return path
 
 
+# The corpus's language (`--language`).
+LANGUAGE = "en"
+
+
 def corpus(size):
-    root = WORK / str(size)
+    root = WORK / (str(size) if LANGUAGE == "en" else f"{size}-{LANGUAGE}")
     if not (root / "patients.csv").exists():
         fresh(root)
-        subprocess.run([sys.executable, "scripts/bench_corpus.py", str(size), str(root)], check=True)
+        subprocess.run([sys.executable, "scripts/bench_corpus.py", str(size), str(root), LANGUAGE], check=True)
     return root
 
 
@@ -159,7 +163,7 @@ def floor(root, kept, out_root, runs):
     bodies = root / "bodies"
     if not bodies.exists():
         bodies.mkdir()
-        for page in sorted((root / "clinicsite/content/en").glob("*.md")):
+        for page in sorted((root / f"clinicsite/content/{LANGUAGE}").glob("*.md")):
             text = page.read_text(encoding="utf-8")
             if text.startswith("---\n"):
                 text = text.split("\n---\n", 1)[1]
@@ -186,7 +190,7 @@ def floor(root, kept, out_root, runs):
 def first_edit(site, build):
     """One page's text changed right after a build into an empty folder, timed; then put back and built again, so
     the output is the corpus's again."""
-    page = site / "content/en/page-00001.md"
+    page = site / f"content/{LANGUAGE}/page-00001.md"
     original = page.read_text(encoding="utf-8")
     page.write_text(original + "\nOne more sentence, right after a first build.\n", encoding="utf-8")
     warm(site, statted=[Path(build[-1])])
@@ -198,7 +202,7 @@ def first_edit(site, build):
 
 def rebuild_costs(site, build, runs):
     """Rebuilds after each kind of change; returns (name, runs, pages laid out) in a fixed order."""
-    content = site / "content/en"
+    content = site / f"content/{LANGUAGE}"
     page, linked, template, settings = content / "page-00001.md", content / "page-00002.md", site / "templates/page.mustache", site / "content/site.yml"
     originals = {path: path.read_text(encoding="utf-8") for path in (page, linked, template, settings)}
     # A new page in every run: adding the same file again would only edit the page the run before added. The
@@ -250,7 +254,7 @@ def preview_reload(binary, site, saves=7):
         events = socket.create_connection(("127.0.0.1", port))
         events.sendall(b"GET /__clinicsite/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
         events.settimeout(20)
-        page = site / "content/en/page-00003.md"
+        page = site / f"content/{LANGUAGE}/page-00003.md"
         original = page.read_text(encoding="utf-8")
         times = []
         for save in range(saves):
@@ -274,9 +278,13 @@ def main():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--sizes", default="10000,30000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--language", default="en", choices=["en", "fr"],
+                        help="the corpus's one language, with the shipped typography rules of that language")
     parser.add_argument("--quiet-seconds", type=int, default=QUIET_SECONDS,
                         help="how long after removing earlier outputs to wait before measuring (0: do not wait)")
     args = parser.parse_args()
+    global LANGUAGE
+    LANGUAGE = args.language
     WORK.mkdir(exist_ok=True)
     hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     cmark = subprocess.run(["cmark", "--version"], capture_output=True, text=True).stdout.split()[1]

@@ -47,16 +47,19 @@ def write(path, text):
 
 def main():
     count, root = int(sys.argv[1]), Path(sys.argv[2])
+    # The one language of the pages (en or fr), with the repository's interface strings and typography rules for it.
+    language = sys.argv[3] if len(sys.argv) > 3 else "en"
     rng = random.Random(count)
     clinic, hugo = root / "clinicsite", root / "hugo"
-    write(clinic / "content/site.yml", "clinic_name: Benchmark Clinic\nlanguages: [en]\nbase_url: https://bench.example/\n")
+    write(clinic / "content/site.yml", f"clinic_name: Benchmark Clinic\nlanguages: [{language}]\ndefault_language: {language}\n"
+          "base_url: https://bench.example/\n")
     write(clinic / "templates/page.mustache", CLINICSITE_PAGE)
     write(clinic / "templates/root.mustache", "<!DOCTYPE html>\n<title>{{title}}</title>\n")
     write(clinic / "templates/404.mustache", "<!DOCTYPE html>\n<title>{{title}}</title>\n")
     write(clinic / "templates/timeline-print.mustache", "<!DOCTYPE html>\n<title>{{title}}</title>\n")
     write(clinic / "templates/timeline-print.css", "body{}\n")
-    write(clinic / "templates/strings/en.yml", (REPOSITORY / "templates/strings/en.yml").read_text(encoding="utf-8"))
-    write(clinic / "templates/typography/en.yml", (REPOSITORY / "templates/typography/en.yml").read_text(encoding="utf-8"))
+    for folder in ("strings", "typography"):
+        write(clinic / f"templates/{folder}/{language}.yml", (REPOSITORY / f"templates/{folder}/{language}.yml").read_text(encoding="utf-8"))
     write(hugo / "hugo.toml", 'baseURL = "https://bench.example/"\nlanguageCode = "en"\ntitle = "Benchmark Clinic"\n'
           'uglyURLs = true\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n'
           '[markup.goldmark.renderer]\nunsafe = false\n')
@@ -67,16 +70,16 @@ def main():
         state = rng.getstate()
         front = front_matter(rng, index)
         body_state = rng.getstate()
-        write(clinic / f"content/en/page-{index:05d}.md", front + page_body(rng, index, count, lambda i: f"page-{i:05d}.md"))
+        write(clinic / f"content/{language}/page-{index:05d}.md", front + page_body(rng, index, count, lambda i: f"page-{i:05d}.md"))
         rng.setstate(body_state)
         write(hugo / f"content/en/page-{index:05d}.md", front + page_body(rng, index, count, lambda i: f"page-{i:05d}.html"))
         del state
-    write(clinic / "content/en/index.md", "# Benchmark\n\n[First page](page-00000.md)\n")
+    write(clinic / f"content/{language}/index.md", "# Benchmark\n\n[First page](page-00000.md)\n")
     with open(root / "patients.csv", "w", encoding="utf-8") as csv:
         csv.write("id,name,date,lang,sessions\n")
         for index in range(count):
             csv.write(f"p{index:05d},\"Patient {index}, Test\",20{26 + index % 3}-{1 + index % 12:02d}-{1 + index % 28:02d},"
-                      f"{'en' if index % 2 else 'fr'},{1 + index % 10}\n")
+                      f"{language},{1 + index % 10}\n")
 
 
 if __name__ == "__main__":
